@@ -1,0 +1,1 @@
+"""The minutes core: meeting model, lettering, action tags, text cleaning. No Qt, no SQL."""

@@ -1,0 +1,110 @@
+"""Action tags: reading "(Action: Name)" and its variants out of a point's text, and writing them.
+
+The tag stays in the text exactly as the clerk typed it; owners and due date are read from it
+whenever they are needed, so the text is the one source of truth for who owns an action.
+Owners are separated by "/" ("Chair/Clerk"), as in published minutes; a comma is left inside
+an owner because job titles contain them ("Director of Place, Housing").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# "(Action: Charlotte Pomery)" / "(Actions: Chair/Clerk)", anywhere, the last one wins.
+_INLINE = re.compile(r"\(\s*(?P<kw>actions?)\s*[:\-\u2013]\s*(?P<body>[^()]*?)\s*\)", re.IGNORECASE)
+# "ACTION: Councillor Rice" on a line of its own: upper case only, so that a sentence which
+# merely starts "Action: ..." in ordinary prose is not taken for a tag.
+_LINE = re.compile(r"^[ \t\u00a0]*(?P<kw>ACTIONS?)[ \t\u00a0]*:[ \t\u00a0]*(?P<body>.+?)[ \t.]*$", re.MULTILINE)
+_DUE = re.compile(r"^(?P<owners>.*?)\s+by\s+(?P<date>[0-9][^/]*?|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})$")
+
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %y")
+
+
+@dataclass(frozen=True)
+class ParsedTag:
+    owners: tuple[str, ...]
+    due: dt.date | None
+    start: int  # span of the tag in the text
+    end: int
+    inline: bool  # "(Action: ...)" rather than "ACTION: ..." on its own line
+
+
+@dataclass
+class Action:
+    owners: tuple[str, ...]
+    due: dt.date | None = None
+    done: bool = False
+    done_on: dt.date | None = None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A UK-style date as clerks type it ("12 May 2026", "12/05/2026", "2026-05-12")."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."))
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _owners_and_due(body: str) -> tuple[tuple[str, ...], dt.date | None]:
+    due: dt.date | None = None
+    match = _DUE.match(body.strip())
+    if match:
+        due = parse_date(match["date"])
+        if due is not None:
+            body = match["owners"]
+    owners = tuple(o.strip(" \t\u00a0.;") for o in body.split("/"))
+    return tuple(o for o in owners if o), due
+
+
+def parse_tag(text: str) -> ParsedTag | None:
+    """The point's action tag, or None when it has none (or only a malformed one)."""
+    found: ParsedTag | None = None
+    for regex, inline in ((_INLINE, True), (_LINE, False)):
+        for match in regex.finditer(text):
+            owners, due = _owners_and_due(match["body"])
+            if not owners:
+                continue  # "(Action: )" is not an action: the text stays as typed
+            candidate = ParsedTag(owners, due, match.start(), match.end(), inline)
+            if found is None or candidate.start > found.start:
+                found = candidate
+    return found
+
+
+def parse_action(text: str) -> Action | None:
+    tag = parse_tag(text)
+    return None if tag is None else Action(owners=tag.owners, due=tag.due)
+
+
+def format_tag(owners: tuple[str, ...] | list[str], due: dt.date | None = None) -> str:
+    """The inline tag a clerk would type: "(Action: A)", "(Actions: A/B by 12 May 2026)"."""
+    keyword = "Actions" if len(owners) > 1 else "Action"
+    body = "/".join(owners)
+    if due is not None:
+        body += f" by {due.day} {due:%B %Y}"
+    return f"({keyword}: {body})"
+
+
+def set_tag(text: str, owners: tuple[str, ...] | list[str], due: dt.date | None = None) -> str:
+    """The text with its action tag replaced by one for ``owners`` (appended if it had none).
+
+    With no owners the tag is removed.  A trailing full stop after an inline tag is kept, as
+    in "... (Action: Charlotte Pomery)."
+    """
+    tag = parse_tag(text)
+    new = format_tag(owners, due) if owners else ""
+    if tag is None:
+        if not new:
+            return text
+        stripped = text.rstrip()
+        return f"{stripped} {new}" if stripped else new
+    before, after = text[: tag.start], text[tag.end :]
+    if not new:
+        return (before.rstrip() + after.lstrip()).rstrip()
+    if not tag.inline:
+        return f"{before}ACTION: {'/'.join(owners)}{after}"
+    return f"{before}{new}{after}"

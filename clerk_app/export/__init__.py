@@ -1,0 +1,1 @@
+"""Exporters: a composed minutes document in, a file out."""

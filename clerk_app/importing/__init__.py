@@ -1,0 +1,1 @@
+"""Importers: plain-text minutes in, a meeting model out."""

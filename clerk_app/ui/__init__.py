@@ -1,0 +1,1 @@
+"""The Qt window: views, item models, undo commands, dialogs, actions."""
