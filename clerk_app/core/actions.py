@@ -16,8 +16,12 @@ from dataclasses import dataclass
 _INLINE = re.compile(r"\(\s*(?P<kw>actions?)\s*[:\-\u2013]\s*(?P<body>[^()]*?)\s*\)", re.IGNORECASE)
 # "ACTION: Councillor Rice" on a line of its own: upper case only, so that a sentence which
 # merely starts "Action: ..." in ordinary prose is not taken for a tag.
-_LINE = re.compile(r"^[ \t\u00a0]*(?P<kw>ACTIONS?)[ \t\u00a0]*:[ \t\u00a0]*(?P<body>.+?)[ \t.]*$", re.MULTILINE)
-_DUE = re.compile(r"^(?P<owners>.*?)\s+by\s+(?P<date>[0-9][^/]*?|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})$")
+_LINE = re.compile(
+    r"^[ \t\u00a0]*(?P<kw>ACTIONS?)[ \t\u00a0]*:[ \t\u00a0]*(?P<body>.+?)[ \t.]*$", re.MULTILINE
+)
+_DUE = re.compile(
+    r"^(?P<owners>.*?)\s+by\s+(?P<date>[0-9][^/]*?|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})$"
+)
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %y")
 

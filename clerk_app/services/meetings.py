@@ -1,0 +1,67 @@
+"""Whole-meeting intents: open the database, create, load, list, import, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from clerk_app.core.model import Meeting
+from clerk_app.store import edits
+from clerk_app.store import meetings as store
+from clerk_app.store.database import Database, open_database
+from clerk_app.store.meetings import MeetingSummary, UnknownMeetingError
+from clerk_app.store.paths import resolve_database_path
+
+__all__ = ["MeetingSummary", "UnknownMeetingError"]
+
+
+def open_db(explicit: str | Path | None = None) -> Database:
+    """The database chosen by --db, $CLERK_DB or the default (whose folder is created)."""
+    path, is_default = resolve_database_path(explicit)
+    return open_database(path, create_folder=is_default)
+
+
+def create_meeting(db: Database, meeting: Meeting) -> int:
+    """Save a new meeting (with whatever items and attendance it already has)."""
+    with db.unit_of_work() as uow:
+        meeting_id = store.add_meeting(uow.session, meeting)
+        uow.commit()
+    return meeting_id
+
+
+def new_meeting(db: Database, *, committee: str, date: dt.date, council: str = "") -> Meeting:
+    """A new draft meeting of ``committee``, its attendance carried from the last one."""
+    with db.session() as session:
+        attendees = edits.past_attendees(session, committee=committee)
+    meeting = Meeting(committee=committee, date=date, council=council, attendees=attendees)
+    create_meeting(db, meeting)
+    return meeting
+
+
+def load_meeting(db: Database, meeting_id: int) -> Meeting:
+    with db.session() as session:
+        return store.load_meeting(session, meeting_id)
+
+
+def list_meetings(db: Database) -> list[MeetingSummary]:
+    with db.session() as session:
+        return store.list_meetings(session)
+
+
+def delete_meeting(db: Database, meeting_id: int) -> None:
+    with db.unit_of_work() as uow:
+        store.delete_meeting(uow.session, meeting_id)
+        uow.commit()
+
+
+def parse_meeting_id(text: str) -> int:
+    """The MEETING argument as typed; UnknownMeetingError (a sentence) when it is not an id."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise UnknownMeetingError(
+            f"there is no meeting {text!r}: give the number that 'clerk-app list' shows"
+        ) from None
+    if value <= 0:
+        raise UnknownMeetingError(f"there is no meeting {value}")
+    return value

@@ -1,0 +1,275 @@
+"""Small edits to an open meeting: one point, one item, one field at a time.
+
+These are what the live window calls on every keystroke's autosave, so each touches only the
+rows it must.  Positions are kept dense (0, 1, 2...) among siblings; letters derive from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.store.meetings import (
+    UnknownMeetingError,
+    add_points,
+    attendee_row,
+    decision_row,
+    item_row,
+    sync_action_columns,
+    write_meeting_fields,
+)
+from clerk_app.store.tables import (
+    DocumentRow,
+    ItemRow,
+    MeetingRow,
+    PointRow,
+)
+
+T = TypeVar("T")
+
+
+class StaleEditError(LookupError):
+    """The row an edit names is gone (deleted elsewhere): a bug or a second writer."""
+
+
+def _get(session: Session, model: type[T], key: int) -> T:
+    row = session.get(model, key)
+    if row is None:
+        raise StaleEditError(f"{model.__name__} {key} does not exist")
+    return row
+
+
+def _point_siblings(session: Session, item_id: int, parent_id: int | None) -> list[PointRow]:
+    query = select(PointRow).where(PointRow.item_id == item_id)
+    query = query.where(
+        PointRow.parent_id.is_(None) if parent_id is None else PointRow.parent_id == parent_id
+    )
+    return list(session.scalars(query.order_by(PointRow.position, PointRow.id)))
+
+
+def _renumber(rows: Sequence[PointRow | ItemRow]) -> None:
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+
+
+def insert_point(
+    session: Session, *, item_id: int, parent_id: int | None, index: int, point: Point
+) -> int:
+    """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids."""
+    item = _get(session, ItemRow, item_id)
+    siblings = _point_siblings(session, item_id, parent_id)
+    index = max(0, min(index, len(siblings)))
+    for row in siblings[index:]:
+        row.position += 1
+    row = PointRow(
+        item_id=item.id,
+        parent_id=parent_id,
+        position=index,
+        text=point.text,
+        action_done=point.action_done,
+        action_done_on=point.action_done_on,
+    )
+    sync_action_columns(row)
+    session.add(row)
+    session.flush()
+    point.id = row.id
+    for position, child in enumerate(point.children):
+        child_row = PointRow(
+            item_id=item.id,
+            parent_id=row.id,
+            position=position,
+            text=child.text,
+            action_done=child.action_done,
+            action_done_on=child.action_done_on,
+        )
+        sync_action_columns(child_row)
+        session.add(child_row)
+        session.flush()
+        child.id = child_row.id
+    return row.id
+
+
+def set_point_text(session: Session, *, point_id: int, text: str) -> None:
+    row = _get(session, PointRow, point_id)
+    if row.text != text:
+        row.text = text
+        sync_action_columns(row)
+
+
+def set_action_done(session: Session, *, point_id: int, done: bool, on: dt.date | None) -> None:
+    row = _get(session, PointRow, point_id)
+    row.action_done = done
+    row.action_done_on = on if done else None
+
+
+def delete_point(session: Session, *, point_id: int) -> None:
+    """Delete a point and its sub-points; later siblings move up a letter."""
+    row = _get(session, PointRow, point_id)
+    item_id, parent_id = row.item_id, row.parent_id
+    for child in _point_siblings(session, item_id, row.id):
+        session.delete(child)
+    session.delete(row)
+    session.flush()
+    _renumber(_point_siblings(session, item_id, parent_id))
+
+
+def move_point(session: Session, *, point_id: int, parent_id: int | None, index: int) -> None:
+    """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left."""
+    row = _get(session, PointRow, point_id)
+    old_parent = row.parent_id
+    old = [r for r in _point_siblings(session, row.item_id, old_parent) if r.id != row.id]
+    if old_parent == parent_id:
+        index = max(0, min(index, len(old)))
+        old.insert(index, row)
+        _renumber(old)
+        return
+    _renumber(old)
+    new = _point_siblings(session, row.item_id, parent_id)
+    index = max(0, min(index, len(new)))
+    new.insert(index, row)
+    row.parent_id = parent_id
+    _renumber(new)
+
+
+def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaItem) -> int:
+    """Insert a whole agenda item (with points, decisions, documents); fills its ids."""
+    if session.get(MeetingRow, meeting_id) is None:
+        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    siblings = list(
+        session.scalars(
+            select(ItemRow).where(ItemRow.meeting_id == meeting_id).order_by(ItemRow.position)
+        )
+    )
+    index = max(0, min(index, len(siblings)))
+    for sibling in siblings[index:]:
+        sibling.position += 1
+    row = item_row(item, index)
+    row.meeting_id = meeting_id
+    session.add(row)
+    session.flush()
+    item.id = row.id
+    for decision, d_row in zip(item.decisions, row.decisions, strict=True):
+        decision.id = d_row.id
+    add_points(session, row, item.points)
+    return row.id
+
+
+_ITEM_FIELDS = {"number", "title", "pages", "intro", "exempt", "exempt_paragraph"}
+
+
+def update_item(session: Session, *, item_id: int, **fields: Any) -> None:
+    unknown = set(fields) - _ITEM_FIELDS
+    if unknown:
+        raise TypeError(f"not item fields: {sorted(unknown)}")
+    row = _get(session, ItemRow, item_id)
+    for name, value in fields.items():
+        setattr(row, name, value)
+
+
+def delete_item(session: Session, *, item_id: int) -> None:
+    row = _get(session, ItemRow, item_id)
+    meeting_id = row.meeting_id
+    session.delete(row)
+    session.flush()
+    _renumber(
+        list(
+            session.scalars(
+                select(ItemRow).where(ItemRow.meeting_id == meeting_id).order_by(ItemRow.position)
+            )
+        )
+    )
+
+
+def move_item(session: Session, *, item_id: int, index: int) -> None:
+    row = _get(session, ItemRow, item_id)
+    others = [
+        r
+        for r in session.scalars(
+            select(ItemRow).where(ItemRow.meeting_id == row.meeting_id).order_by(ItemRow.position)
+        )
+        if r.id != row.id
+    ]
+    others.insert(max(0, min(index, len(others))), row)
+    _renumber(others)
+
+
+def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) -> None:
+    """Replace an item's decision blocks (there are one or two; rewriting them is cheap)."""
+    row = _get(session, ItemRow, item_id)
+    for old in list(row.decisions):
+        session.delete(old)
+    session.flush()
+    row.decisions = [decision_row(d, i) for i, d in enumerate(decisions)]
+    session.flush()
+    for decision, d_row in zip(decisions, row.decisions, strict=True):
+        decision.id = d_row.id
+
+
+def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:
+    row = _get(session, ItemRow, item_id)
+    for old in list(row.documents):
+        session.delete(old)
+    session.flush()
+    row.documents = [DocumentRow(position=i, title=t) for i, t in enumerate(documents)]
+
+
+def set_attendees(session: Session, *, meeting_id: int, attendees: list[Attendee]) -> None:
+    row = session.get(MeetingRow, meeting_id)
+    if row is None:
+        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    for old in list(row.attendees):
+        session.delete(old)
+    session.flush()
+    row.attendees = [attendee_row(a, i) for i, a in enumerate(attendees)]
+    session.flush()
+    for attendee, a_row in zip(attendees, row.attendees, strict=True):
+        attendee.id = a_row.id
+
+
+def update_meeting(session: Session, *, meeting: Meeting) -> None:
+    """Write the meeting's own fields (header, status, style); not its items or attendance."""
+    if meeting.id is None:
+        raise StaleEditError("the meeting has not been saved")
+    row = session.get(MeetingRow, meeting.id)
+    if row is None:
+        raise UnknownMeetingError(f"there is no meeting {meeting.id}")
+    write_meeting_fields(row, meeting)
+
+
+def past_attendees(session: Session, *, committee: str) -> list[Attendee]:
+    """The attendance of the committee's most recent meeting, to start the next one from."""
+    latest = session.scalars(
+        select(MeetingRow)
+        .where(MeetingRow.committee == committee)
+        .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return []
+    return [
+        Attendee(
+            name=a.name,
+            role=Role(a.role),
+            presence=Presence(a.presence),
+            job_title=a.job_title,
+            substitute_for=a.substitute_for,
+        )
+        for a in latest.attendees
+    ]
+
+
+def known_owners(session: Session) -> list[str]:
+    """Every action owner ever recorded, most used first, for the Ctrl+T completer."""
+    counts: dict[str, int] = {}
+    for joined in session.scalars(
+        select(PointRow.action_owners).where(PointRow.action_owners != "")
+    ):
+        for owner in joined.split("/"):
+            counts[owner] = counts.get(owner, 0) + 1
+    return sorted(counts, key=lambda o: (-counts[o], o.casefold()))

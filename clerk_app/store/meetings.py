@@ -1,0 +1,290 @@
+"""Whole meetings in and out of the database: core model <-> rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from clerk_app.core.actions import parse_tag
+from clerk_app.core.model import (
+    AgendaItem,
+    Attendee,
+    Decision,
+    DecisionKind,
+    LabelStyle,
+    Meeting,
+    Numbering,
+    Point,
+    Presence,
+    Role,
+    Status,
+)
+from clerk_app.store.tables import (
+    AttendeeRow,
+    DecisionRow,
+    DocumentRow,
+    ItemRow,
+    MeetingRow,
+    PointRow,
+)
+
+
+class UnknownMeetingError(LookupError):
+    """No meeting has that id; ``str()`` says so in a sentence."""
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    committee: str
+    council: str
+    date: dt.date
+    status: Status
+    items: int
+    points: int
+
+
+def sync_action_columns(row: PointRow) -> None:
+    """Refresh the queryable copy of the action tag from the point's text."""
+    tag = parse_tag(row.text)
+    row.action_owners = "/".join(tag.owners) if tag else ""
+    row.action_due = tag.due if tag else None
+
+
+def point_row(point: Point, position: int) -> PointRow:
+    row = PointRow(
+        position=position,
+        text=point.text,
+        action_done=point.action_done,
+        action_done_on=point.action_done_on,
+    )
+    sync_action_columns(row)
+    return row
+
+
+def decision_row(decision: Decision, position: int) -> DecisionRow:
+    return DecisionRow(
+        position=position,
+        kind=decision.kind.value,
+        preamble=decision.preamble,
+        numbering=decision.numbering.value,
+        resolutions="\n".join(decision.resolutions),
+    )
+
+
+def item_row(item: AgendaItem, position: int) -> ItemRow:
+    return ItemRow(
+        position=position,
+        number=item.number,
+        title=item.title,
+        pages=item.pages,
+        intro=item.intro,
+        exempt=item.exempt,
+        exempt_paragraph=item.exempt_paragraph,
+        decisions=[decision_row(d, i) for i, d in enumerate(item.decisions)],
+        documents=[DocumentRow(position=i, title=t) for i, t in enumerate(item.documents)],
+    )
+
+
+def attendee_row(attendee: Attendee, position: int) -> AttendeeRow:
+    return AttendeeRow(
+        position=position,
+        name=attendee.name,
+        role=attendee.role.value,
+        presence=attendee.presence.value,
+        job_title=attendee.job_title,
+        substitute_for=attendee.substitute_for,
+        note=attendee.note,
+    )
+
+
+def add_points(session: Session, item_row_: ItemRow, points: list[Point]) -> None:
+    """Insert an item's points and sub-points; sub-points need their parent's id first."""
+    parents: list[tuple[Point, PointRow]] = []
+    for position, point in enumerate(points):
+        row = point_row(point, position)
+        row.item = item_row_
+        session.add(row)
+        parents.append((point, row))
+    session.flush()
+    for point, row in parents:
+        point.id = row.id
+        for position, child in enumerate(point.children):
+            child_row = point_row(child, position)
+            child_row.item = item_row_
+            child_row.parent_id = row.id
+            session.add(child_row)
+            session.flush()
+            child.id = child_row.id
+
+
+def add_meeting(session: Session, meeting: Meeting) -> int:
+    """Insert a whole meeting; fills in the ids of every object in ``meeting``."""
+    row = MeetingRow()
+    write_meeting_fields(row, meeting)
+    row.attendees = [attendee_row(a, i) for i, a in enumerate(meeting.attendees)]
+    session.add(row)
+    session.flush()
+    meeting.id = row.id
+    for attendee, a_row in zip(meeting.attendees, row.attendees, strict=True):
+        attendee.id = a_row.id
+    for position, item in enumerate(meeting.items):
+        i_row = item_row(item, position)
+        i_row.meeting = row
+        session.add(i_row)
+        session.flush()
+        item.id = i_row.id
+        for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
+            decision.id = d_row.id
+        add_points(session, i_row, item.points)
+    return row.id
+
+
+def write_meeting_fields(row: MeetingRow, meeting: Meeting) -> None:
+    row.council = meeting.council
+    row.committee = meeting.committee
+    row.date = meeting.date
+    row.start_time = meeting.start_time
+    row.end_time = meeting.end_time
+    row.venue = meeting.venue
+    row.status = meeting.status.value
+    row.label_style = meeting.label_style.value
+    row.notes = meeting.notes
+    row.approved_on = meeting.approved_on
+
+
+def _point(row: PointRow, children: list[Point]) -> Point:
+    return Point(
+        text=row.text,
+        children=children,
+        action_done=row.action_done,
+        action_done_on=row.action_done_on,
+        id=row.id,
+    )
+
+
+def _item(row: ItemRow) -> AgendaItem:
+    children: dict[int, list[PointRow]] = {}
+    tops: list[PointRow] = []
+    for p in row.points:
+        if p.parent_id is None:
+            tops.append(p)
+        else:
+            children.setdefault(p.parent_id, []).append(p)
+    points = [
+        _point(top, [_point(c, []) for c in sorted(children.get(top.id, []), key=_position)])
+        for top in tops
+    ]
+    return AgendaItem(
+        title=row.title,
+        number=row.number,
+        pages=row.pages,
+        intro=row.intro,
+        points=points,
+        decisions=[
+            Decision(
+                kind=DecisionKind(d.kind),
+                preamble=d.preamble,
+                resolutions=d.resolutions.split("\n") if d.resolutions else [],
+                numbering=Numbering(d.numbering),
+                id=d.id,
+            )
+            for d in row.decisions
+        ],
+        documents=[d.title for d in row.documents],
+        exempt=row.exempt,
+        exempt_paragraph=row.exempt_paragraph,
+        id=row.id,
+    )
+
+
+def _position(row: PointRow) -> int:
+    return row.position
+
+
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
+    row = session.get(
+        MeetingRow,
+        meeting_id,
+        options=[
+            selectinload(MeetingRow.attendees),
+            selectinload(MeetingRow.items).selectinload(ItemRow.points),
+            selectinload(MeetingRow.items).selectinload(ItemRow.decisions),
+            selectinload(MeetingRow.items).selectinload(ItemRow.documents),
+        ],
+    )
+    if row is None:
+        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    return Meeting(
+        committee=row.committee,
+        date=row.date,
+        council=row.council,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        venue=row.venue,
+        status=Status(row.status),
+        label_style=LabelStyle(row.label_style),
+        attendees=[
+            Attendee(
+                name=a.name,
+                role=Role(a.role),
+                presence=Presence(a.presence),
+                job_title=a.job_title,
+                substitute_for=a.substitute_for,
+                note=a.note,
+                id=a.id,
+            )
+            for a in row.attendees
+        ],
+        items=[_item(i) for i in row.items],
+        notes=row.notes,
+        approved_on=row.approved_on,
+        id=row.id,
+    )
+
+
+def list_meetings(session: Session) -> list[MeetingSummary]:
+    """Every meeting, newest first, with counts for the meeting list."""
+    items = (
+        select(ItemRow.meeting_id, func.count().label("n")).group_by(ItemRow.meeting_id).subquery()
+    )
+    points = (
+        select(ItemRow.meeting_id, func.count(PointRow.id).label("n"))
+        .join(PointRow, PointRow.item_id == ItemRow.id)
+        .group_by(ItemRow.meeting_id)
+        .subquery()
+    )
+    query = (
+        select(
+            MeetingRow,
+            func.coalesce(items.c.n, 0),
+            func.coalesce(points.c.n, 0),
+        )
+        .outerjoin(items, items.c.meeting_id == MeetingRow.id)
+        .outerjoin(points, points.c.meeting_id == MeetingRow.id)
+        .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+    )
+    return [
+        MeetingSummary(
+            id=row.id,
+            committee=row.committee,
+            council=row.council,
+            date=row.date,
+            status=Status(row.status),
+            items=n_items,
+            points=n_points,
+        )
+        for row, n_items, n_points in session.execute(query).all()
+    ]
+
+
+def meeting_exists(session: Session, meeting_id: int) -> bool:
+    return session.get(MeetingRow, meeting_id) is not None
+
+
+def delete_meeting(session: Session, meeting_id: int) -> None:
+    if session.execute(delete(MeetingRow).where(MeetingRow.id == meeting_id)).rowcount == 0:  # type: ignore[attr-defined]  # Result of a DELETE is a CursorResult
+        raise UnknownMeetingError(f"there is no meeting {meeting_id}")

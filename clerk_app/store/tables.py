@@ -1,0 +1,128 @@
+"""SQLAlchemy table mappings: how a meeting lies in the database (migrations own the schema)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    council: Mapped[str] = mapped_column(Text, default="")
+    committee: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    end_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    venue: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    label_style: Mapped[str] = mapped_column(String(8), default="a.")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+    attendees: Mapped[list[AttendeeRow]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AttendeeRow.position"
+    )
+    items: Mapped[list[ItemRow]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="ItemRow.position"
+    )
+
+
+class AttendeeRow(Base):
+    __tablename__ = "attendees"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    presence: Mapped[str] = mapped_column(String(16), default="present")
+    job_title: Mapped[str] = mapped_column(Text, default="")
+    substitute_for: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[MeetingRow] = relationship(back_populates="attendees")
+
+
+class ItemRow(Base):
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    pages: Mapped[str] = mapped_column(Text, default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    exempt_paragraph: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[MeetingRow] = relationship(back_populates="items")
+    points: Mapped[list[PointRow]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="PointRow.position"
+    )
+    decisions: Mapped[list[DecisionRow]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="DecisionRow.position"
+    )
+    documents: Mapped[list[DocumentRow]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="DocumentRow.position"
+    )
+
+
+class PointRow(Base):
+    """A point; ``parent_id`` set makes it a sub-point.  Its letter is never stored."""
+
+    __tablename__ = "points"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("points.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    # Read from ``text`` on every write, kept here only so the action tracker can query it:
+    # owners joined by "/", "" when the point has no action.
+    action_owners: Mapped[str] = mapped_column(Text, default="", index=True)
+    action_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    action_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    action_done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+    item: Mapped[ItemRow] = relationship(back_populates="points")
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), default="RESOLVED")
+    preamble: Mapped[str] = mapped_column(Text, default="")
+    numbering: Mapped[str] = mapped_column(String(8), default="i.")
+    # One resolution a line: resolutions are single paragraphs (the model cleans them).
+    resolutions: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[ItemRow] = relationship(back_populates="decisions")
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+
+    item: Mapped[ItemRow] = relationship(back_populates="documents")
