@@ -14,3 +14,24 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+from collections.abc import Iterator  # noqa: E402  (after the environment is set up)
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from clerk_app.store.database import Database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "minutes.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A real SQLite file in tmp_path, created through the real migrations."""
+    database = open_database(db_path)
+    yield database
+    database.close()

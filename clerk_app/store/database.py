@@ -117,6 +117,7 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
         if not create_folder:
             raise DatabaseError(path, f"the folder {path.parent} does not exist")
         path.parent.mkdir(parents=True, exist_ok=True)
+    had_content = path.exists() and path.stat().st_size > 0
     revision = read_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
@@ -131,7 +132,8 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
         from clerk_app.store.migrate import upgrade
 
         try:
-            upgrade(engine, path, backup=revision is not None)
+            # Any file with something in it is copied first; a brand-new one has nothing to lose.
+            upgrade(engine, path, backup=had_content)
         except sqlite3.OperationalError as exc:
             engine.dispose()
             raise DatabaseError(path, f"cannot write to {path}: {exc}") from exc

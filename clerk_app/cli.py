@@ -1,0 +1,223 @@
+"""The command line: the stable contract of DESIGN.md, over the same services as the window.
+
+Exit 0 on success; 2 with one line on stderr for bad input or an unusable file.  Heavy modules
+(Qt, Alembic, the exporters) are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from clerk_app import __version__
+from clerk_app.core.action_entries import ActionEntry
+from clerk_app.services import meetings
+from clerk_app.store.database import Database
+from clerk_app.store.errors import DatabaseError
+from clerk_app.store.meetings import UnknownMeetingError
+from clerk_app.store.paths import resolve_database_path
+
+
+class UsageError(Exception):
+    """Bad input from the person at the keyboard; ``str()`` is the one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse prints the whole usage; one line naming the problem is what a script wants.
+        self.exit(2, f"clerk-app: {message} (see clerk-app --help)\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"bad date {text!r}: expected YYYY-MM-DD, for example 2024-05-21"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="clerk-app", description="Minutes for council committees.")
+    parser.add_argument("--version", action="version", version=f"clerk-app {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: $CLERK_DB or the user data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the window on a meeting, ready to type")
+    p.add_argument("meeting", metavar="MEETING")
+
+    p = sub.add_parser("import", help="import plain-text minutes; prints the new meeting's id")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--committee", metavar="NAME")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
+
+    p = sub.add_parser("list", help="meetings, newest first")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="export a meeting to .docx, .pdf or .txt")
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("--to", metavar="PATH", type=Path, required=True)
+    p.add_argument("--confidential", action="store_true", help="include exempt items")
+
+    p = sub.add_parser("search", help="search all meetings")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("actions", help="the action log across meetings")
+    p.add_argument("--open", action="store_true", help="only actions not yet done")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _emit_json(document: object, out: TextIO) -> None:
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.importing.text import MinutesFileError, read_minutes_file
+
+    try:
+        result = read_minutes_file(args.file, committee=args.committee, date=args.date)
+    except MinutesFileError as exc:
+        raise UsageError(str(exc)) from exc
+    for warning in result.warnings:
+        err.write(f"clerk-app: warning: {args.file}: {warning.message}\n")
+    meeting_id = meetings.create_meeting(db, result.meeting)
+    out.write(f"{meeting_id}\n")
+    return 0
+
+
+def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = meetings.list_meetings(db)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "id": r.id,
+                    "date": r.date.isoformat(),
+                    "committee": r.committee,
+                    "council": r.council,
+                    "status": r.status.value,
+                    "items": r.items,
+                    "points": r.points,
+                }
+                for r in rows
+            ],
+            out,
+        )
+        return 0
+    for r in rows:
+        out.write(
+            f"{r.id:>5}  {r.date.isoformat()}  {r.status.value:<8}  "
+            f"{r.items:>3} items  {r.committee}\n"
+        )
+    if not rows:
+        err.write("clerk-app: no meetings yet; import some with 'clerk-app import FILE'\n")
+    return 0
+
+
+def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    meeting = meetings.load_meeting(db, meetings.parse_meeting_id(args.meeting))
+    from clerk_app.export.files import ExportError, export_meeting
+
+    try:
+        written = export_meeting(meeting, args.to, confidential=args.confidential)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from exc
+    out.write(f"{written}\n")
+    return 0
+
+
+def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    raise UsageError("search is not available in this version of Clerk yet")
+
+
+def _action_json(entry: ActionEntry) -> dict[str, object]:
+    return {
+        "meeting": entry.meeting_id,
+        "meeting_date": entry.meeting_date.isoformat(),
+        "committee": entry.committee,
+        "item": entry.item_number,
+        "item_title": entry.item_title,
+        "point": entry.label,
+        "owners": list(entry.owners),
+        "due": entry.due.isoformat() if entry.due else None,
+        "status": "done" if entry.done else "open",
+        "done_on": entry.done_on.isoformat() if entry.done_on else None,
+        "text": entry.text,
+    }
+
+
+def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.action_tracker import action_log
+
+    entries = action_log(db, open_only=args.open)
+    if args.json:
+        _emit_json([_action_json(e) for e in entries], out)
+        return 0
+    for e in entries:
+        due = f" due {e.due.isoformat()}" if e.due else ""
+        status = "done" if e.done else "open"
+        item = e.item_number or e.item_title
+        out.write(
+            f"{e.meeting_date.isoformat()}  {e.committee}  {item} {e.label}  "
+            f"{'/'.join(e.owners)}{due}  [{status}]\n"
+        )
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "export": cmd_export,
+    "search": cmd_search,
+    "actions": cmd_actions,
+}
+
+
+def _window(args: argparse.Namespace) -> int:
+    meeting_id = None
+    if args.command == "open":
+        try:
+            meeting_id = meetings.parse_meeting_id(args.meeting)
+        except UnknownMeetingError as exc:
+            sys.stderr.write(f"clerk-app: {exc}\n")
+            return 2
+    path, is_default = resolve_database_path(args.db)
+    from clerk_app.app import run_window
+
+    return run_window(db_path=path, create_folder=is_default, meeting_id=meeting_id)
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "open"):
+        return _window(args)
+    try:
+        db = meetings.open_db(args.db)
+    except DatabaseError as exc:
+        err.write(f"clerk-app: {exc}\n")
+        return 2
+    try:
+        return _COMMANDS[args.command](db, args, out, err)
+    except (UsageError, UnknownMeetingError) as exc:
+        err.write(f"clerk-app: {exc}\n")
+        return 2
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
