@@ -18,7 +18,10 @@ def test_line_breaks_are_normalised_and_blank_lines_dropped() -> None:
 
 
 def test_what_people_write_is_kept_exactly() -> None:
-    kept = "Zoë Ó Briain, Łukasz Wójcik, Łódź 👩🏽‍💼 العربية שלום e\u0301 a\u00a0b <b>&amp;</b> {{ }} %s"
+    kept = (
+        "Zoë Ó Briain, Łukasz Wójcik, Łódź 👩🏽‍💼 العربية שלום e\u0301 a\u00a0b"
+        " <b>&amp;</b> {{ }} %s"
+    )
     assert clean_line(kept) == kept
 
 
