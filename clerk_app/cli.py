@@ -30,7 +30,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse prints the whole usage; one line naming the problem is what a script wants.
-        self.exit(2, f"clerk-app: {message} (see clerk-app --help)\n")
+        raise UsageError(f"{message} (see clerk-app --help)")
 
 
 def _date(text: str) -> dt.date:
@@ -202,7 +202,11 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        err.write(f"clerk-app: {exc}\n")
+        return 2
     if args.command in (None, "open"):
         return _window(args)
     try:
