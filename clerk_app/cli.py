@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search all meetings")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    p.add_argument("--public", action="store_true", help="leave out exempt (confidential) items")
 
     p = sub.add_parser("actions", help="the action log across meetings")
     p.add_argument("--open", action="store_true", help="only actions not yet done")
@@ -137,7 +139,37 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
 
 
 def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    raise UsageError("search is not available in this version of Clerk yet")
+    from clerk_app.services.searching import QuerySyntaxError, search
+
+    try:
+        hits = search(db, args.query, limit=args.limit, include_exempt=not args.public)
+    except QuerySyntaxError as exc:
+        raise UsageError(f"cannot search for {args.query!r}: {exc}") from exc
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "meeting": h.meeting_id,
+                    "meeting_date": h.meeting_date.isoformat(),
+                    "committee": h.committee,
+                    "kind": h.kind,
+                    "item": h.item_number,
+                    "item_title": h.item_title,
+                    "point": h.label,
+                    "snippet": h.snippet,
+                }
+                for h in hits
+            ],
+            out,
+        )
+        return 0
+    for h in hits:
+        where = " ".join(filter(None, [h.item_number or h.item_title, h.label]))
+        out.write(f"{h.meeting_id:>5}  {h.meeting_date.isoformat()}  {h.committee}  {where}\n")
+        out.write(f"       {h.snippet}\n")
+    if not hits:
+        err.write(f"clerk-app: nothing found for {args.query!r}\n")
+    return 0
 
 
 def _action_json(entry: ActionEntry) -> dict[str, object]:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from clerk_app.core.folding import fold
 from clerk_app.store.errors import DamagedDatabaseError, DatabaseError, NewerDatabaseError
 from clerk_app.store.schema_version import HEAD, KNOWN_REVISIONS
 
@@ -66,6 +67,12 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Another process (a second window, the CLI) may hold the write lock for a moment.
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    # The search index's triggers fold text with this; see migrations/versions/r0002_search.py.
+    dbapi_connection.create_function("clerk_fold", 1, _fold_or_empty, deterministic=True)
+
+
+def _fold_or_empty(text: str | None) -> str:
+    return "" if text is None else fold(text)
 
 
 def read_revision(path: Path) -> str | None:

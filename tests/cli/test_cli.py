@@ -169,11 +169,6 @@ def test_unusable_database_is_a_one_line_error(tmp_path: Path) -> None:
     assert code == 2 and "does not exist" in err
 
 
-def test_search_says_it_is_not_there_yet(tmp_path: Path) -> None:
-    code, _, err = run(tmp_path / "c.db", "search", "damp")
-    assert code == 2 and "search" in err
-
-
 def test_the_installed_entry_point_and_environment_variable(tmp_path: Path, minutes: Path) -> None:
     """A real process, choosing its database through CLERK_DB."""
     env = dict(os.environ, CLERK_DB=str(tmp_path / "env.db"))
