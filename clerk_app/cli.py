@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("actions", help="the action log across meetings")
     p.add_argument("--open", action="store_true", help="only actions not yet done")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--owner", metavar="NAME", help="only actions owned by NAME (part of it)")
+    p.add_argument("--committee", metavar="NAME", help="only this committee's actions")
+    p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
+    p.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
     return parser
 
 
@@ -189,9 +193,18 @@ def _action_json(entry: ActionEntry) -> dict[str, object]:
 
 
 def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from clerk_app.services.action_tracker import action_log
+    from clerk_app.services.action_tracker import action_log, to_csv
 
-    entries = action_log(db, open_only=args.open)
+    entries = action_log(
+        db,
+        open_only=args.open,
+        owner=args.owner,
+        committee=args.committee,
+        overdue_on=dt.date.today() if args.overdue else None,
+    )
+    if args.csv:
+        out.write(to_csv(entries))
+        return 0
     if args.json:
         _emit_json([_action_json(e) for e in entries], out)
         return 0

@@ -82,6 +82,8 @@ class Point:
     action_done: bool = False
     action_done_on: dt.date | None = None
     id: int | None = field(default=None, compare=False)
+    # Matters arising: the id of the earlier point whose action this one follows up.
+    follows_up: int | None = field(default=None, compare=False)
 
     @property
     def action(self) -> Action | None:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.store.archive import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
     add_points,
@@ -44,6 +45,19 @@ def _get(session: Session, model: type[T], key: int) -> T:
     return row
 
 
+def _guard_item(session: Session, item_id: int) -> ItemRow:
+    """The item, if its meeting may be edited (approved minutes change only by amendment)."""
+    item = _get(session, ItemRow, item_id)
+    ensure_editable(session, item.meeting_id)
+    return item
+
+
+def _guard_point(session: Session, point_id: int) -> PointRow:
+    row = _get(session, PointRow, point_id)
+    ensure_editable(session, row.item.meeting_id)
+    return row
+
+
 def _point_siblings(session: Session, item_id: int, parent_id: int | None) -> list[PointRow]:
     query = select(PointRow).where(PointRow.item_id == item_id)
     query = query.where(
@@ -62,7 +76,7 @@ def insert_point(
     session: Session, *, item_id: int, parent_id: int | None, index: int, point: Point
 ) -> int:
     """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids."""
-    item = _get(session, ItemRow, item_id)
+    item = _guard_item(session, item_id)
     siblings = _point_siblings(session, item_id, parent_id)
     index = max(0, min(index, len(siblings)))
     for row in siblings[index:]:
@@ -74,6 +88,7 @@ def insert_point(
         text=point.text,
         action_done=point.action_done,
         action_done_on=point.action_done_on,
+        origin_point_id=point.follows_up,
     )
     sync_action_columns(row)
     session.add(row)
@@ -95,22 +110,37 @@ def insert_point(
     return row.id
 
 
-def set_point_text(session: Session, *, point_id: int, text: str) -> None:
-    row = _get(session, PointRow, point_id)
+def set_point_text(session: Session, *, point_id: int, text: str, amending: bool = False) -> None:
+    """Store a point's text; ``amending`` lets a recorded amendment change approved minutes."""
+    row = _get(session, PointRow, point_id) if amending else _guard_point(session, point_id)
     if row.text != text:
         row.text = text
         sync_action_columns(row)
 
 
 def set_action_done(session: Session, *, point_id: int, done: bool, on: dt.date | None) -> None:
-    row = _get(session, PointRow, point_id)
-    row.action_done = done
-    row.action_done_on = on if done else None
+    # Allowed on approved minutes: doing an action changes the tracker, not the record.
+    # A matters-arising point and the point it follows up are one action: both change.
+    seen: set[int] = set()
+    pending = [point_id]
+    while pending:
+        key = pending.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        row = _get(session, PointRow, key) if key == point_id else session.get(PointRow, key)
+        if row is None:
+            continue  # the original was deleted since: the follow-up stands alone
+        row.action_done = done
+        row.action_done_on = on if done else None
+        if row.origin_point_id is not None:
+            pending.append(row.origin_point_id)
+        pending += session.scalars(select(PointRow.id).where(PointRow.origin_point_id == key))
 
 
 def delete_point(session: Session, *, point_id: int) -> None:
     """Delete a point and its sub-points; later siblings move up a letter."""
-    row = _get(session, PointRow, point_id)
+    row = _guard_point(session, point_id)
     item_id, parent_id = row.item_id, row.parent_id
     for child in _point_siblings(session, item_id, row.id):
         session.delete(child)
@@ -121,7 +151,7 @@ def delete_point(session: Session, *, point_id: int) -> None:
 
 def move_point(session: Session, *, point_id: int, parent_id: int | None, index: int) -> None:
     """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left."""
-    row = _get(session, PointRow, point_id)
+    row = _guard_point(session, point_id)
     old_parent = row.parent_id
     old = [r for r in _point_siblings(session, row.item_id, old_parent) if r.id != row.id]
     if old_parent == parent_id:
@@ -139,8 +169,7 @@ def move_point(session: Session, *, point_id: int, parent_id: int | None, index:
 
 def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaItem) -> int:
     """Insert a whole agenda item (with points, decisions, documents); fills its ids."""
-    if session.get(MeetingRow, meeting_id) is None:
-        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    ensure_editable(session, meeting_id)
     siblings = list(
         session.scalars(
             select(ItemRow).where(ItemRow.meeting_id == meeting_id).order_by(ItemRow.position)
@@ -167,13 +196,13 @@ def update_item(session: Session, *, item_id: int, **fields: Any) -> None:
     unknown = set(fields) - _ITEM_FIELDS
     if unknown:
         raise TypeError(f"not item fields: {sorted(unknown)}")
-    row = _get(session, ItemRow, item_id)
+    row = _guard_item(session, item_id)
     for name, value in fields.items():
         setattr(row, name, value)
 
 
 def delete_item(session: Session, *, item_id: int) -> None:
-    row = _get(session, ItemRow, item_id)
+    row = _guard_item(session, item_id)
     meeting_id = row.meeting_id
     session.delete(row)
     session.flush()
@@ -187,7 +216,7 @@ def delete_item(session: Session, *, item_id: int) -> None:
 
 
 def move_item(session: Session, *, item_id: int, index: int) -> None:
-    row = _get(session, ItemRow, item_id)
+    row = _guard_item(session, item_id)
     others = [
         r
         for r in session.scalars(
@@ -201,7 +230,7 @@ def move_item(session: Session, *, item_id: int, index: int) -> None:
 
 def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) -> None:
     """Replace an item's decision blocks (there are one or two; rewriting them is cheap)."""
-    row = _get(session, ItemRow, item_id)
+    row = _guard_item(session, item_id)
     for old in list(row.decisions):
         session.delete(old)
     session.flush()
@@ -212,7 +241,7 @@ def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) 
 
 
 def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:
-    row = _get(session, ItemRow, item_id)
+    row = _guard_item(session, item_id)
     for old in list(row.documents):
         session.delete(old)
     session.flush()
@@ -220,9 +249,9 @@ def set_documents(session: Session, *, item_id: int, documents: list[str]) -> No
 
 
 def set_attendees(session: Session, *, meeting_id: int, attendees: list[Attendee]) -> None:
+    ensure_editable(session, meeting_id)
     row = session.get(MeetingRow, meeting_id)
-    if row is None:
-        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    assert row is not None  # ensure_editable raised otherwise
     for old in list(row.attendees):
         session.delete(old)
     session.flush()

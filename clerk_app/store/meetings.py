@@ -60,6 +60,7 @@ def point_row(point: Point, position: int) -> PointRow:
         text=point.text,
         action_done=point.action_done,
         action_done_on=point.action_done_on,
+        origin_point_id=point.follows_up,
     )
     sync_action_columns(row)
     return row
@@ -163,6 +164,7 @@ def _point(row: PointRow, children: list[Point]) -> Point:
         action_done=row.action_done,
         action_done_on=row.action_done_on,
         id=row.id,
+        follows_up=row.origin_point_id,
     )
 
 
@@ -265,6 +267,7 @@ def list_meetings(session: Session) -> list[MeetingSummary]:
         )
         .outerjoin(items, items.c.meeting_id == MeetingRow.id)
         .outerjoin(points, points.c.meeting_id == MeetingRow.id)
+        .where(MeetingRow.deleted_at.is_(None))
         .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
     )
     return [

@@ -14,7 +14,7 @@ def meetings_with_actions(session: Session, *, open_only: bool = False) -> list[
         select(MeetingRow.id)
         .join(ItemRow, ItemRow.meeting_id == MeetingRow.id)
         .join(PointRow, PointRow.item_id == ItemRow.id)
-        .where(PointRow.action_owners != "")
+        .where(PointRow.action_owners != "", MeetingRow.deleted_at.is_(None))
     )
     if open_only:
         query = query.where(PointRow.action_done.is_(False))

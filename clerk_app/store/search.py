@@ -127,10 +127,11 @@ def search(
         ),
         {"match": fts_match(terms), "n": limit * 2 + 20},
     ).all()
+    trashed = set(session.scalars(select(MeetingRow.id).where(MeetingRow.deleted_at.is_not(None))))
     hits = []
     for rowid, score in rows:
         hit = _describe(session, rowid % 8, rowid // 8, terms, float(score))
-        if hit is not None and (include_exempt or not hit.exempt):
+        if hit is not None and (include_exempt or not hit.exempt) and hit.meeting_id not in trashed:
             hits.append(hit)
     hits.sort(key=lambda h: (round(h.score, 6), -h.meeting_date.toordinal(), -h.meeting_id))
     return hits[:limit]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -26,6 +26,7 @@ class MeetingRow(Base):
     label_style: Mapped[str] = mapped_column(String(8), default="a.")
     notes: Mapped[str] = mapped_column(Text, default="")
     approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     attendees: Mapped[list[AttendeeRow]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AttendeeRow.position"
@@ -98,6 +99,8 @@ class PointRow(Base):
     action_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     action_done: Mapped[bool] = mapped_column(Boolean, default=False)
     action_done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # Matters arising: the earlier point whose action this one follows up.
+    origin_point_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
     item: Mapped[ItemRow] = relationship(back_populates="points")
 
@@ -126,3 +129,33 @@ class DocumentRow(Base):
     title: Mapped[str] = mapped_column(Text)
 
     item: Mapped[ItemRow] = relationship(back_populates="documents")
+
+
+class AmendmentRow(Base):
+    """A correction agreed when the minutes were approved: recorded, never a silent edit."""
+
+    __tablename__ = "amendments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    agreed_on: Mapped[dt.date] = mapped_column(Date)
+    where: Mapped[str] = mapped_column(Text, default="")  # "item 13/25, point b."
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RevisionRow(Base):
+    """The whole meeting as it stood at a moment (JSON of the core model)."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(16))  # circulated, approved, amended, edited
+    content: Mapped[str] = mapped_column(Text)

@@ -62,5 +62,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in SOURCES:
         for event in ("insert", "update", "delete"):
-            op.execute(f"DROP TRIGGER {table}_search_{event}")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_search_{event}")
     op.execute("DROP TABLE search_index")

@@ -1,0 +1,1 @@
+"""Tests; this folder mirrors clerk_app/."""
