@@ -6,13 +6,38 @@ import csv
 import datetime as dt
 import io
 
-from clerk_app.core.action_entries import ActionEntry, meeting_actions
+from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.folding import fold
-from clerk_app.store import meetings as store
+from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.model import LabelStyle
 from clerk_app.store.database import Database
-from clerk_app.store.queries import meetings_with_actions
+from clerk_app.store.queries import ActionRow, action_rows
 
 __all__ = ["ActionEntry", "action_log", "to_csv"]
+
+
+def _entry(row: ActionRow) -> ActionEntry:
+    style = LabelStyle(row.label_style)
+    if row.parent_position is None:
+        label = point_label(style, row.position, row.item_number)
+    else:
+        parent = point_label(style, row.parent_position, row.item_number)
+        label = parent + subpoint_label(style, row.position, parent)
+    return ActionEntry(
+        meeting_id=row.meeting_id,
+        meeting_date=row.meeting_date,
+        committee=row.committee,
+        item_number=row.item_number,
+        item_title=row.item_title,
+        label=label,
+        owners=tuple(row.owners.split("/")),
+        due=row.due,
+        done=row.done,
+        done_on=row.done_on,
+        text=row.text,
+        point_id=row.point_id,
+        exempt=row.exempt,
+    )
 
 
 def action_log(
@@ -28,26 +53,23 @@ def action_log(
     """Every action, newest meeting first, in minute order within a meeting.
 
     ``owner`` and ``committee`` match part of a name, ignoring case and accents ("wojcik"
-    finds "Łukasz Wójcik"); ``overdue_on`` keeps open actions due before that day.
+    finds "Łukasz Wójcik"); ``overdue_on`` keeps open actions due before that day.  Labels come
+    from stored positions, so no meeting has to be loaded whole: the tracker stays quick with
+    years of meetings in the file.
     """
     want_owner = fold(owner) if owner else None
     want_committee = fold(committee) if committee else None
-    entries: list[ActionEntry] = []
     with db.session() as session:
-        for meeting_id in meetings_with_actions(session, open_only=open_only or bool(overdue_on)):
-            meeting = store.load_meeting(session, meeting_id)
-            if want_committee and want_committee not in fold(meeting.committee):
-                continue
-            for entry in meeting_actions(meeting):
-                if (open_only and entry.done) or (done_only and not entry.done):
-                    continue
-                if want_owner and not any(want_owner in fold(o) for o in entry.owners):
-                    continue
-                if overdue_on and not entry.overdue(overdue_on):
-                    continue
-                if entry.exempt and not include_exempt:
-                    continue
-                entries.append(entry)
+        rows = action_rows(session, open_only=open_only, done_only=done_only, overdue_on=overdue_on)
+    entries = []
+    for row in rows:
+        if want_committee and want_committee not in fold(row.committee):
+            continue
+        if want_owner and want_owner not in fold(row.owners):
+            continue
+        if row.exempt and not include_exempt:
+            continue
+        entries.append(_entry(row))
     return entries
 
 
