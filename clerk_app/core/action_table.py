@@ -1,0 +1,115 @@
+"""The action log: one row per tagged point, as an appendix or as a document of its own.
+
+A row's summary is the point's text with the "(Action: ...)" tag taken out and cut at a word
+boundary, so the table stays readable and a row always fits on one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from clerk_app.core.actions import parse_tag
+from clerk_app.core.blocks import (
+    ActionRow,
+    ActionTable,
+    Block,
+    DocumentHeader,
+    Heading,
+    MinutesDocument,
+    Paragraph,
+)
+from clerk_app.core.exempt import public_meeting
+from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.model import AgendaItem, Meeting, Point
+from clerk_app.core.text import clean_line
+from clerk_app.core.wording import short_date
+
+SUMMARY_LIMIT = 160
+
+
+def summarise(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """The point's words without its action tag, at most ``limit`` characters."""
+    tag = parse_tag(text)
+    if tag is not None:
+        text = text[: tag.start] + text[tag.end :]
+    text = clean_line(text).rstrip(" .;,") + "."
+    if len(text) <= limit:
+        return text if text != "." else ""
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" .;,") + "\u2026"
+
+
+def _item_name(item: AgendaItem) -> str:
+    number = clean_line(item.number)
+    title = clean_line(item.title)
+    return f"{number}. {title}" if number.isdigit() else f"{number} {title}".strip()
+
+
+def _row(item: AgendaItem, point: Point, ref: str) -> ActionRow | None:
+    action = point.action
+    if action is None:
+        return None
+    if action.done:
+        status = f"Done {short_date(action.done_on)}" if action.done_on else "Done"
+    else:
+        status = "Open"
+    return ActionRow(
+        ref=ref,
+        item=_item_name(item),
+        summary=summarise(point.text),
+        owners=clean_line("/".join(action.owners)),
+        due=short_date(action.due) if action.due else "",
+        status=status,
+    )
+
+
+def action_rows(meeting: Meeting, *, open_only: bool = False) -> tuple[ActionRow, ...]:
+    """Rows for every tagged point and sub-point, in the order of the minutes."""
+    style = meeting.label_style
+    rows: list[ActionRow | None] = []
+    for item in meeting.items:
+        prefix = clean_line(item.number).rstrip(".")
+        for index, point in enumerate(item.points):
+            label = point_label(style, index, item.number)
+            rows.append(_row(item, point, f"{prefix} {label}".strip()))
+            for sub_index, child in enumerate(point.children):
+                sub = subpoint_label(style, sub_index, label)
+                rows.append(_row(item, child, f"{prefix} {label}{sub}".strip()))
+    kept = [row for row in rows if row is not None]
+    return tuple(row for row in kept if not open_only or row.status == "Open")
+
+
+def compose_actions(
+    meetings: Iterable[Meeting], *, confidential: bool = False, open_only: bool = False
+) -> MinutesDocument:
+    """An "actions only" document: a heading and a table per meeting."""
+    meetings = list(meetings)
+    blocks: list[Block] = []
+    councils = sorted({clean_line(m.council) for m in meetings if clean_line(m.council)})
+    for position, meeting in enumerate(meetings):
+        visible = meeting if confidential else public_meeting(meeting)
+        title = f"{clean_line(meeting.committee)}, {short_date(meeting.date)}"
+        blocks.append(Heading("", title, f"meeting-{position + 1}"))
+        blocks.append(ActionTable(action_rows(visible, open_only=open_only)))
+    if not meetings:
+        blocks.append(Paragraph("No meetings were chosen."))
+    which = "Open actions" if open_only else "Actions"
+    header = DocumentHeader(
+        council=", ".join(councils),
+        committee="Action log",
+        meeting_line=f"{which} from {len(meetings)} meeting{'s' if len(meetings) != 1 else ''}",
+        detail_line="",
+    )
+    marks = ("CONFIDENTIAL \u2013 not for publication",) if confidential else ()
+    return MinutesDocument(
+        header=header,
+        blocks=tuple(blocks),
+        title="Action log",
+        subject=header.meeting_line,
+        author=header.council or "Clerk",
+        confidential=confidential,
+        marks=marks,
+    )

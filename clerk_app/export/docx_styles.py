@@ -1,0 +1,210 @@
+"""The Word document's page and styles: A4, Arial 11 pt, and named styles a clerk can restyle.
+
+python-docx starts from a template that is US Letter with Calibri and coloured headings, so
+every style the minutes use is first cleared and then set here.  Arial is named (Word has it;
+LibreOffice substitutes Liberation Sans, which has the same widths, so lines break alike).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
+
+FONT = "Arial"
+BODY_PT = 11
+STEP_TWIPS = 720  # 1.27 cm: Word's default tab stop, the usual indent of council minutes
+MAX_STEP_TWIPS = 1474  # 2.6 cm
+BLACK = RGBColor(0, 0, 0)
+MARK_RED = RGBColor(0x99, 0, 0)
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_CM = 210, 297, 2.2
+TEXT_WIDTH_TWIPS = Mm(PAGE_WIDTH_MM - 2 * 10 * MARGIN_CM).twips
+
+# Approximate Arial advance widths in 1/1000 em, enough to tell whether "OSC 12/24" fits in
+# front of a title (Word lays text out itself; this only chooses an indent).
+_NARROW = set(".,:;/()[]' iljIft!|")
+_WIDE = set("mwMW@%")
+
+
+def text_width_pt(text: str, size: float, bold: bool = False) -> float:
+    units = 0
+    for char in text:
+        if char in _NARROW:
+            units += 300
+        elif char in _WIDE:
+            units += 850
+        elif char.isupper():
+            units += 700
+        else:
+            units += 560
+    return units * size / 1000 * (1.05 if bold else 1.0)
+
+
+def step_twips(numbers: list[str], labels: list[str]) -> int:
+    """The indent step in twips: as for the PDF, wide enough for minute numbers and labels."""
+    widest = max(
+        [text_width_pt(n, 12, bold=True) for n in numbers]
+        + [text_width_pt(label, BODY_PT) for label in labels]
+        + [0.0]
+    )
+    wanted = int(widest * 20) + 170  # 170 twips = 0.3 cm gap
+    return min(max(STEP_TWIPS, wanted), MAX_STEP_TWIPS)
+
+
+def set_font(element: Any, name: str = FONT) -> None:
+    """Name the font for every script in an rPr-bearing element, dropping theme fonts.
+
+    Theme attributes (asciiTheme...) win over explicit names, and the template's theme is
+    Calibri/Cambria, so they must go.
+    """
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), name)
+
+
+def _clear(style: Any) -> None:
+    for tag in ("w:pPr", "w:rPr"):
+        found = style.element.find(qn(tag))
+        if found is not None:
+            style.element.remove(found)
+
+
+def _defaults(document: Any) -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), FONT)
+
+
+@dataclass
+class DocxStyles:
+    normal: Any
+    council: Any
+    title: Any
+    subtitle: Any
+    details: Any
+    heading: Any
+    body: Any
+    note: Any
+    notice: Any
+    point: Any
+    subpoint: Any
+    resolution: Any
+    close: Any
+    signature: Any
+    table: Any
+    mark: Any
+    footer: Any
+    step: int  # twips
+
+
+def _paragraph_style(document: Any, name: str, base: Any | None = None) -> Any:
+    styles = document.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    _clear(style)
+    style.base_style = base
+    style.font.color.rgb = BLACK
+    return style
+
+
+def make_styles(document: Any, step: int) -> DocxStyles:
+    """Clear and set every style the minutes use; returns them for the renderer."""
+    _defaults(document)
+    normal = _paragraph_style(document, "Normal")
+    set_font(normal.element)
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+    def style(
+        name: str,
+        *,
+        size: float = BODY_PT,
+        bold: bool = False,
+        italic: bool = False,
+        before: float = 0,
+        after: float = 6,
+        indent: int = 0,
+        base: Any = normal,
+    ) -> Any:
+        made = _paragraph_style(document, name, base)
+        made.font.size = Pt(size)
+        made.font.bold = bold
+        made.font.italic = italic
+        fmt = made.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        if indent:
+            fmt.left_indent = Twips(indent)
+        return made
+
+    heading = style("Heading 1", size=12, bold=True, before=14, after=8)
+    fmt = heading.paragraph_format
+    fmt.keep_with_next = True
+    fmt.keep_together = True
+    fmt.left_indent, fmt.first_line_indent = Twips(step), Twips(-step)
+    fmt.tab_stops.add_tab_stop(Twips(step))
+    outline = OxmlElement("w:outlineLvl")  # what the Navigation pane and PDF bookmarks use
+    outline.set(qn("w:val"), "0")
+    heading.element.get_or_add_pPr().append(outline)
+
+    body = style("Minutes Body", indent=step)
+    signature = style("Minutes Signature", before=18, after=0)
+    signature.paragraph_format.keep_with_next = True
+    mark = style("Minutes Mark", size=9, bold=True, after=0)
+    mark.font.color.rgb = MARK_RED
+    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer = style("Footer", size=9, after=0)
+    footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return DocxStyles(
+        normal=normal,
+        council=style("Minutes Council", size=12, bold=True, after=2),
+        title=style("Title", size=16, bold=True, after=4),
+        subtitle=style("Subtitle", bold=True, after=2),
+        details=style("Minutes Details", after=14),
+        heading=heading,
+        body=body,
+        note=style("Minutes Note", italic=True, indent=step, base=body),
+        notice=style("Minutes Notice", bold=True, indent=step, base=body),
+        # Indents of list paragraphs come from the numbering definition, not the style.
+        point=style("Minutes Point"),
+        subpoint=style("Minutes Sub-point"),
+        resolution=style("Minutes Resolution"),
+        close=style("Minutes Close", before=12),
+        signature=signature,
+        table=style("Minutes Table", size=9, after=0),
+        mark=mark,
+        footer=footer,
+        step=step,
+    )
+
+
+def set_page(document: Any) -> None:
+    """A4 portrait with 2.2 cm margins (python-docx's template is US Letter)."""
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        section.left_margin = section.right_margin = Cm(MARGIN_CM)
+        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+        section.header_distance = section.footer_distance = Cm(1.1)
