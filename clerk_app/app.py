@@ -1,0 +1,107 @@
+"""The one place that wires the window: QApplication, database, undo stack, settings, window.
+
+No singletons: everything the window uses is built here and passed in, so tests build the same
+window over their own database file and their own settings.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.store.database import Database
+    from clerk_app.ui.main_window import MainWindow
+
+NO_DISPLAY = "no display: run Clerk from a desktop session, or headless with xvfb-run -a clerk-app"
+FONTS = pathlib.Path(__file__).resolve().parents[1] / "resources" / "fonts"
+
+
+def has_display() -> bool:
+    """False only where Qt would certainly fail: Linux with no X, no Wayland, no platform set."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with Clerk's names, icon and shipped fonts (reused if one exists)."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app import __version__
+    from clerk_app.ui.qt_workarounds import guard_none_refcount
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    guard_none_refcount()
+    app.setOrganizationName("Clerk")
+    app.setApplicationName("Clerk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("clerk-app")
+    if FONTS.is_dir():
+        for font in sorted(FONTS.glob("*.ttf")):
+            QFontDatabase.addApplicationFont(str(font))
+    from clerk_app.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def build_window(db: Database, settings: QSettings, meeting_id: int | None = None) -> MainWindow:
+    """The main window over ``db``; with ``meeting_id``, that meeting open, caret at its end.
+
+    Raises UnknownMeetingError for an unknown id, before anything is shown.
+    """
+    from PySide6.QtGui import QUndoStack
+
+    from clerk_app.services.meetings import load_meeting
+    from clerk_app.ui.main_window import MainWindow
+
+    meeting = load_meeting(db, meeting_id) if meeting_id is not None else None
+    window = MainWindow(db=db, stack=QUndoStack(), settings=settings)
+    window.stack.setParent(window)
+    if meeting is not None:
+        window.show_meeting(meeting)
+        assert window.view is not None
+        window.view.focus_last_point()
+    return window
+
+
+def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | None) -> int:
+    """Build the QApplication, open the database, the undo stack and the main window, and
+    run the event loop; return the exit code (see clerk_app.cli for the contract)."""
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    app = make_application()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from clerk_app.store.database import open_database
+    from clerk_app.store.errors import DatabaseError
+    from clerk_app.store.meetings import UnknownMeetingError
+
+    try:
+        db = open_database(db_path, create_folder=create_folder)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Clerk cannot open its database", str(exc))
+        return 2
+    try:
+        try:
+            window = build_window(db, QSettings(), meeting_id)
+        except UnknownMeetingError as exc:
+            print(f"clerk-app: {exc}", file=sys.stderr)
+            return 2
+        window.show()
+        if window.view is not None and window.view.active is not None:
+            window.view.focus_point(window.view.active, -1)
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,190 @@
+"""Every command of the window, declared once: text, shortcut, icon, menu, toolbar, when enabled.
+
+Keys that the capture editor handles itself (Enter, Tab, Backspace, Alt+arrows) are listed
+with ``hint`` rather than a real shortcut: the menu shows the key, but a window-wide shortcut
+on Enter or Tab would steal those keys from every dialog field and from focus navigation.
+Enabled states are asked of the window (``needs``), never worked out from widget types.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+
+from clerk_app.ui.icons import icon
+
+
+class Cmd(enum.Enum):
+    NEW_MEETING = "new-meeting"
+    MEETINGS = "meetings"
+    EXPORT_WORD = "export-word"
+    EXPORT_PDF = "export-pdf"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    SEARCH = "search"
+    NEW_POINT = "new-point"
+    INDENT = "indent"
+    OUTDENT = "outdent"
+    MOVE_UP = "move-up"
+    MOVE_DOWN = "move-down"
+    DELETE_POINT = "delete-point"
+    TAG_ACTION = "tag-action"
+    ACTION_DONE = "action-done"
+    NEW_ITEM = "new-item"
+    EDIT_ITEM = "edit-item"
+    RESOLVED = "resolved"
+    ITEM_UP = "item-up"
+    ITEM_DOWN = "item-down"
+    DELETE_ITEM = "delete-item"
+    MEETING_DETAILS = "meeting-details"
+    ATTENDANCE = "attendance"
+    ACTIONS_PANEL = "actions-panel"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class Spec:
+    text: str
+    menu: str
+    shortcuts: tuple[str, ...] = ()
+    hint: str = ""  # a key the editor handles, shown in the menu only
+    icon: str = ""
+    toolbar: bool = False
+    needs: str = "always"  # "meeting", "point", "item", "undo", "redo"
+    tip: str = ""
+    checkable: bool = False
+
+
+SPECS: dict[Cmd, Spec] = {
+    Cmd.NEW_MEETING: Spec("&New meeting…", "&File", ("Ctrl+N",), icon="new-meeting", toolbar=True),
+    Cmd.MEETINGS: Spec("&Meetings", "&File", ("Ctrl+O",), icon="meetings", toolbar=True),
+    Cmd.EXPORT_WORD: Spec(
+        "Export &Word…", "&File", ("Ctrl+E",), icon="export-word", toolbar=True, needs="meeting"
+    ),
+    Cmd.EXPORT_PDF: Spec(
+        "Export &PDF…", "&File", ("Ctrl+P",), icon="export-pdf", toolbar=True, needs="meeting"
+    ),
+    Cmd.QUIT: Spec("&Quit", "&File", ("Ctrl+Q",)),
+    Cmd.UNDO: Spec("&Undo", "&Edit", ("Ctrl+Z",), icon="undo", toolbar=True, needs="undo"),
+    Cmd.REDO: Spec(
+        "&Redo", "&Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), icon="redo", toolbar=True, needs="redo"
+    ),
+    Cmd.SEARCH: Spec("&Search all meetings…", "&Edit", ("Ctrl+F",), icon="search", toolbar=True),
+    Cmd.NEW_POINT: Spec("&New point", "&Point", hint="Enter", icon="new-point", needs="meeting"),
+    Cmd.INDENT: Spec(
+        "Make &sub-point", "&Point", hint="Tab", icon="indent", toolbar=True, needs="point"
+    ),
+    Cmd.OUTDENT: Spec(
+        "&Lift sub-point", "&Point", hint="Shift+Tab", icon="outdent", toolbar=True, needs="point"
+    ),
+    Cmd.MOVE_UP: Spec(
+        "Move point &up", "&Point", hint="Alt+Up", icon="move-up", toolbar=True, needs="point"
+    ),
+    Cmd.MOVE_DOWN: Spec(
+        "Move point &down",
+        "&Point",
+        hint="Alt+Down",
+        icon="move-down",
+        toolbar=True,
+        needs="point",
+    ),
+    Cmd.DELETE_POINT: Spec(
+        "&Delete point",
+        "&Point",
+        ("Ctrl+Shift+Backspace",),
+        icon="delete",
+        needs="point",
+        tip="Backspace in an empty point deletes it too",
+    ),
+    Cmd.TAG_ACTION: Spec(
+        "&Tag action…", "&Point", ("Ctrl+T",), icon="action", toolbar=True, needs="point"
+    ),
+    Cmd.ACTION_DONE: Spec(
+        "Action d&one", "&Point", ("Ctrl+Shift+D",), needs="point", checkable=True
+    ),
+    Cmd.NEW_ITEM: Spec(
+        "&New agenda item…",
+        "&Item",
+        ("Ctrl+Return", "Ctrl+Enter"),
+        icon="new-item",
+        toolbar=True,
+        needs="meeting",
+    ),
+    Cmd.EDIT_ITEM: Spec(
+        "&Edit item (title, number, exempt)…", "&Item", ("F2",), icon="edit-item", needs="item"
+    ),
+    Cmd.RESOLVED: Spec(
+        "Add &RESOLVED…", "&Item", ("Ctrl+R",), icon="resolved", toolbar=True, needs="item"
+    ),
+    Cmd.ITEM_UP: Spec("Move item &up", "&Item", ("Ctrl+Alt+Up",), needs="item"),
+    Cmd.ITEM_DOWN: Spec("Move item &down", "&Item", ("Ctrl+Alt+Down",), needs="item"),
+    Cmd.DELETE_ITEM: Spec("&Delete item", "&Item", needs="item"),
+    Cmd.MEETING_DETAILS: Spec(
+        "Meeting &details…", "&Meeting", ("Ctrl+Shift+M",), icon="details", needs="meeting"
+    ),
+    Cmd.ATTENDANCE: Spec(
+        "&Attendance…",
+        "&Meeting",
+        ("Ctrl+K",),
+        icon="attendance",
+        toolbar=True,
+        needs="meeting",
+    ),
+    Cmd.ACTIONS_PANEL: Spec("&Actions panel", "&View", ("F9",), checkable=True),
+    Cmd.ABOUT: Spec("&About Clerk", "&Help"),
+}
+
+MENUS = ("&File", "&Edit", "&Point", "&Item", "&Meeting", "&View", "&Help")
+_SEPARATE_BEFORE = {Cmd.QUIT, Cmd.SEARCH, Cmd.TAG_ACTION, Cmd.ITEM_UP, Cmd.DELETE_ITEM}
+_TOOLBAR_GROUPS = {Cmd.UNDO, Cmd.NEW_ITEM, Cmd.ATTENDANCE, Cmd.EXPORT_WORD}
+
+
+class ActionRegistry:
+    """The window's QActions, built from SPECS; menus and the toolbar are laid out from it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.actions: dict[Cmd, QAction] = {}
+        for cmd, spec in SPECS.items():
+            action = QAction(icon(spec.icon) if spec.icon else icon(""), spec.text, parent)
+            if spec.hint:
+                action.setText(f"{spec.text}\t{spec.hint}")
+            if spec.shortcuts:
+                action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            keys = spec.hint or ", ".join(spec.shortcuts)
+            tip = spec.text.replace("&", "").rstrip("…") + (f" ({keys})" if keys else "")
+            action.setToolTip(tip + (f". {spec.tip}" if spec.tip else ""))
+            action.setStatusTip(spec.tip or tip)
+            action.setCheckable(spec.checkable)
+            action.setObjectName(cmd.value)
+            parent.addAction(action)  # shortcuts work even with the toolbar hidden
+            self.actions[cmd] = action
+
+    def __getitem__(self, cmd: Cmd) -> QAction:
+        return self.actions[cmd]
+
+    def connect(self, cmd: Cmd, slot: Callable[[], object]) -> None:
+        self.actions[cmd].triggered.connect(lambda _checked=False: slot())
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        menus = {name: bar.addMenu(name) for name in MENUS}
+        for cmd, spec in SPECS.items():
+            if cmd in _SEPARATE_BEFORE:
+                menus[spec.menu].addSeparator()
+            menus[spec.menu].addAction(self.actions[cmd])
+
+    def build_toolbar(self, toolbar: QToolBar) -> None:
+        for cmd, spec in SPECS.items():
+            if spec.toolbar:
+                if cmd in _TOOLBAR_GROUPS:
+                    toolbar.addSeparator()
+                toolbar.addAction(self.actions[cmd])
+
+    def update_enabled(self, can: Callable[[str], bool]) -> None:
+        """Enable each action by asking the window whether its need is met."""
+        for cmd, spec in SPECS.items():
+            self.actions[cmd].setEnabled(can(spec.needs))

@@ -1,0 +1,118 @@
+"""Attendance, edited quickly: a table of names, roles, presence, job titles and substitutions.
+
+A new meeting starts from the committee's last attendance (services.meetings.new_meeting), so
+usually the clerk only flips a few people to "apologies".  Tab walks the cells; Insert adds a
+person, Delete removes the selected one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.model import Attendee, Presence, Role
+
+COLUMNS = ("Name", "Role", "Presence", "Job title (officers)", "Substitute for", "Note")
+_NAME, _ROLE, _PRESENCE, _JOB, _SUB, _NOTE = range(6)
+
+
+class AttendanceDialog(QDialog):
+    def __init__(self, attendees: list[Attendee], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Attendance")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(True)
+        for attendee in attendees:
+            self.add_person(attendee)
+        add = QPushButton("&Add person")
+        add.clicked.connect(lambda: self.add_person(Attendee("")))
+        remove = QPushButton("&Remove")
+        remove.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, lambda: self.add_person(Attendee("")))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(_NAME, max(200, self.table.columnWidth(_NAME)))
+        self.resize(940, 420)
+
+    def add_person(self, attendee: Attendee) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in (
+            (_NAME, attendee.name),
+            (_JOB, attendee.job_title),
+            (_SUB, attendee.substitute_for),
+            (_NOTE, attendee.note),
+        ):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setCellWidget(row, _ROLE, _combo(Role, attendee.role))
+        self.table.setCellWidget(row, _PRESENCE, _combo(Presence, attendee.presence))
+        if not attendee.name:
+            self.table.setCurrentCell(row, _NAME)
+            cell = self.table.item(row, _NAME)
+            if cell is not None:
+                self.table.editItem(cell)
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
+        for row in rows or [self.table.currentRow()]:
+            if row >= 0:
+                self.table.removeRow(row)
+
+    def attendees(self) -> list[Attendee]:
+        people: list[Attendee] = []
+        for row in range(self.table.rowCount()):
+            name = _text(self.table, row, _NAME)
+            if not name:
+                continue
+            role = self.table.cellWidget(row, _ROLE)
+            presence = self.table.cellWidget(row, _PRESENCE)
+            assert isinstance(role, QComboBox) and isinstance(presence, QComboBox)
+            people.append(
+                Attendee(
+                    name=name,
+                    role=role.currentData(),
+                    presence=presence.currentData(),
+                    job_title=_text(self.table, row, _JOB),
+                    substitute_for=_text(self.table, row, _SUB),
+                    note=_text(self.table, row, _NOTE),
+                )
+            )
+        return people
+
+
+def _combo(enum_type: type[Role] | type[Presence], value: Role | Presence) -> QComboBox:
+    combo = QComboBox()
+    for member in enum_type:
+        combo.addItem(member.value, member)
+    combo.setCurrentIndex(list(enum_type).index(value))
+    return combo
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    cell = table.item(row, column)
+    return cell.text().strip() if cell is not None else ""

@@ -1,0 +1,199 @@
+"""What the clerk's gestures mean: each method decides one edit and pushes its undo command.
+
+The capture view reports keys (Enter at the caret, Tab, Alt+Up...); this decides what they do
+to the meeting (split the point, which parent an indented point joins, where the caret goes
+when a point is deleted) and pushes exactly one command, so one gesture is one undo step.
+Methods return False when the gesture means nothing here (Tab on the first point), so the
+window can say why in the status bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtGui import QUndoStack
+
+from clerk_app.core.actions import set_tag
+from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
+from clerk_app.ui.commands import (
+    DeleteItem,
+    DeletePoint,
+    EditHeader,
+    EditItem,
+    InsertItem,
+    InsertPoint,
+    MarkActionDone,
+    Move,
+    MoveItem,
+    MovePoints,
+    SetAttendance,
+    SetDecisions,
+    TypeText,
+)
+from clerk_app.ui.meeting_model import MeetingModel, PointPlace
+
+
+def next_number(number: str) -> str:
+    """The minute number after ``number``: "77" -> "78", "77/24" -> "78/24", "OSC 12/24"..."""
+    match = re.search(r"\d+", number)
+    if match is None:
+        return number
+    return f"{number[: match.start()]}{int(match.group()) + 1}{number[match.end() :]}"
+
+
+class EditIntents:
+    def __init__(self, model: MeetingModel, stack: QUndoStack) -> None:
+        self.model, self.stack = model, stack
+
+    # --- typing ---------------------------------------------------------------------------
+    def type_text(self, point: Point, text: str, caret_before: int, caret_after: int) -> None:
+        if text != point.text:
+            self.stack.push(
+                TypeText(
+                    self.model,
+                    point,
+                    point.text,
+                    text,
+                    caret_before=caret_before,
+                    caret_after=caret_after,
+                )
+            )
+
+    def tag_action(self, point: Point, owners: list[str], due: dt.date | None) -> None:
+        """Ctrl+T: the point's tag replaced (or removed with no owners), as one undo step."""
+        text = set_tag(point.text, owners, due)
+        if text != point.text:
+            label = "Tag action" if owners else "Remove action"
+            self.stack.push(
+                TypeText(
+                    self.model,
+                    point,
+                    point.text,
+                    text,
+                    caret_before=len(point.text),
+                    caret_after=len(text),
+                    mergeable=False,
+                    label=label,
+                )
+            )
+
+    def mark_done(self, point: Point, done: bool) -> bool:
+        if point.action is None or point.action_done == done:
+            return False
+        self.stack.push(MarkActionDone(self.model, point, done))
+        return True
+
+    # --- points ---------------------------------------------------------------------------
+    def new_point(self, point: Point, caret: int) -> bool:
+        """Enter: a new point after this one; text after the caret moves into it."""
+        place = self.model.place_of(point)
+        if not point.text.strip():
+            # Enter in an empty sub-point lifts it, as in a word processor; in an empty
+            # point it does nothing, so that a nervous double Enter leaves no blank point.
+            return place.parent is not None and self.outdent(point, 0)
+        text = point.text
+        caret = len(text) if caret < 0 else min(caret, len(text))
+        split = None
+        new = Point("")
+        if text[caret:].strip():
+            split = (point, text, text[:caret].rstrip())
+            new = Point(text[caret:].lstrip())
+        after = PointPlace(place.item, place.parent, place.index + 1)
+        self.stack.push(
+            InsertPoint(self.model, after, new, split=split, focus_on_undo=(point, caret))
+        )
+        return True
+
+    def first_point(self, item: AgendaItem) -> None:
+        self.stack.push(InsertPoint(self.model, PointPlace(item, None, 0), Point("")))
+
+    def indent(self, point: Point, caret: int) -> bool:
+        """Tab: a sub-point of the point above; its own sub-points follow it."""
+        place = self.model.place_of(point)
+        if place.parent is not None or place.index == 0:
+            return False
+        parent = place.item.points[place.index - 1]
+        start = len(parent.children)
+        moves = [Move(point, parent, start)]
+        moves += [Move(child, parent, start + 1 + i) for i, child in enumerate(point.children)]
+        self.stack.push(MovePoints(self.model, "Indent point", moves, caret))
+        return True
+
+    def outdent(self, point: Point, caret: int) -> bool:
+        """Shift+Tab: back to a lettered point after its parent; later sub-points become its own."""
+        place = self.model.place_of(point)
+        if place.parent is None:
+            return False
+        parent_index = place.item.points.index(place.parent)
+        later = place.parent.children[place.index + 1 :]
+        moves = [Move(point, None, parent_index + 1)]
+        moves += [Move(child, point, i) for i, child in enumerate(later)]
+        self.stack.push(MovePoints(self.model, "Outdent point", moves, caret))
+        return True
+
+    def move(self, point: Point, delta: int, caret: int) -> bool:
+        """Alt+Up / Alt+Down among its siblings; letters follow."""
+        place = self.model.place_of(point)
+        index = place.index + delta
+        if not 0 <= index < len(place.siblings):
+            return False
+        label = "Move point up" if delta < 0 else "Move point down"
+        self.stack.push(MovePoints(self.model, label, [Move(point, place.parent, index)], caret))
+        return True
+
+    def delete(self, point: Point, *, only_if_empty: bool) -> bool:
+        """Backspace in an empty point (or Delete point): the caret goes to the point before."""
+        if only_if_empty and (point.text or point.children):
+            return False
+        flat = self.model.flat_points()
+        here = flat.index(point)
+        gone = {id(point), *(id(c) for c in point.children)}
+        before = [p for p in flat[:here] if id(p) not in gone]
+        after = [p for p in flat[here + 1 :] if id(p) not in gone]
+        focus = (before[-1], -1) if before else (after[0], 0) if after else None
+        self.stack.push(DeletePoint(self.model, point, focus))
+        return True
+
+    # --- items ----------------------------------------------------------------------------
+    def new_item(self, after: AgendaItem | None, item: AgendaItem, focus: Point | None) -> None:
+        """Ctrl+Enter: an agenda item after ``after`` (or at the end), with an empty point."""
+        items = self.model.meeting.items
+        index = items.index(after) + 1 if after is not None else len(items)
+        if not item.points:
+            item.points.append(Point(""))
+        command = InsertItem(self.model, index, item)
+        command.focus_on_undo = (focus, -1) if focus is not None else None
+        self.stack.push(command)
+
+    def edit_item(
+        self, item: AgendaItem, fields: dict[str, object], documents: list[str] | None
+    ) -> None:
+        changed = {k: v for k, v in fields.items() if getattr(item, k) != v}
+        docs = documents if documents is not None and documents != item.documents else None
+        if changed or docs is not None:
+            self.stack.push(EditItem(self.model, item, changed, docs))
+
+    def delete_item(self, item: AgendaItem) -> None:
+        self.stack.push(DeleteItem(self.model, item))
+
+    def move_item(self, item: AgendaItem, delta: int) -> bool:
+        items = self.model.meeting.items
+        index = items.index(item) + delta
+        if not 0 <= index < len(items):
+            return False
+        self.stack.push(MoveItem(self.model, item, index))
+        return True
+
+    def set_decisions(self, item: AgendaItem, decisions: list[Decision], label: str) -> None:
+        self.stack.push(SetDecisions(self.model, item, decisions, label))
+
+    # --- meeting --------------------------------------------------------------------------
+    def set_attendance(self, attendees: list[Attendee]) -> None:
+        if attendees != self.model.meeting.attendees:
+            self.stack.push(SetAttendance(self.model, attendees))
+
+    def edit_header(self, fields: dict[str, object]) -> None:
+        changed = {k: v for k, v in fields.items() if getattr(self.model.meeting, k) != v}
+        if changed:
+            self.stack.push(EditHeader(self.model, changed))

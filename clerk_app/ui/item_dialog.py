@@ -1,0 +1,74 @@
+"""An agenda item's own fields: number, title, pages, intro, exemption, supporting documents.
+
+Used for Ctrl+Enter (a new item, its number proposed as the next one) and F2 / double-click
+(retitle, renumber, mark exempt with its Schedule 12A paragraph).  Enter in a one-line field
+accepts, so adding an item during a meeting is: Ctrl+Enter, type the title, Enter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from clerk_app.core.model import AgendaItem
+
+
+class ItemDialog(QDialog):
+    def __init__(self, item: AgendaItem, *, new: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New agenda item" if new else "Agenda item")
+        self.number = QLineEdit(item.number)
+        self.number.setPlaceholderText('"77", "77/24", "OSC 12/24", or empty')
+        self.title = QLineEdit(item.title)
+        self.pages = QLineEdit(item.pages)
+        self.pages.setPlaceholderText("agenda pack pages, e.g. 53-114")
+        self.intro = QPlainTextEdit(item.intro)
+        self.intro.setTabChangesFocus(True)
+        self.intro.setFixedHeight(90)
+        self.exempt = QCheckBox("Exempt: press and public excluded")
+        self.exempt.setChecked(item.exempt)
+        self.paragraph = QLineEdit(item.exempt_paragraph)
+        self.paragraph.setPlaceholderText("Schedule 12A paragraph(s), e.g. 3 or 1, 3")
+        self.paragraph.setEnabled(item.exempt)
+        self.exempt.toggled.connect(self.paragraph.setEnabled)
+        self.documents = QPlainTextEdit("\n".join(item.documents))
+        self.documents.setTabChangesFocus(True)
+        self.documents.setPlaceholderText("One paper per line")
+        self.documents.setFixedHeight(70)
+        form = QFormLayout(self)
+        form.addRow("&Number:", self.number)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Pages:", self.pages)
+        form.addRow("&Introduction:", self.intro)
+        form.addRow("", self.exempt)
+        form.addRow("Para&graph:", self.paragraph)
+        form.addRow("Supporting &documents:", self.documents)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.title.setFocus()
+        self.resize(560, self.sizeHint().height())
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "number": self.number.text().strip(),
+            "title": self.title.text().strip(),
+            "pages": self.pages.text().strip(),
+            "intro": self.intro.toPlainText().strip(),
+            "exempt": self.exempt.isChecked(),
+            "exempt_paragraph": self.paragraph.text().strip() if self.exempt.isChecked() else "",
+        }
+
+    def document_list(self) -> list[str]:
+        lines = self.documents.toPlainText().split("\n")
+        return [line.strip() for line in lines if line.strip()]

@@ -1,0 +1,283 @@
+"""The main window: the meeting list or one open meeting, the actions panel, menus and toolbar.
+
+It owns no meeting logic: commands come from the registry (``actions.py``), edits go through
+``EditIntents`` to undo commands, and dialogs only collect values (``dialogs.py``).  Everything
+it needs (database, undo stack, settings, clock) is passed in by ``app.py``; tests pass their
+own, including ``run_dialog`` to answer dialogs without a modal loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+)
+
+from clerk_app.core.model import Meeting
+from clerk_app.core.wording import long_date
+from clerk_app.services import meetings
+from clerk_app.store.database import Database
+from clerk_app.ui.about import show_about
+from clerk_app.ui.actions import ActionRegistry, Cmd
+from clerk_app.ui.actions_panel import ActionsPanel
+from clerk_app.ui.capture_view import CaptureView
+from clerk_app.ui.dialogs import DialogFlows
+from clerk_app.ui.export_flow import PathChooser, ask_save_path, export_interactively
+from clerk_app.ui.icons import app_icon
+from clerk_app.ui.intents import EditIntents
+from clerk_app.ui.meeting_list import MeetingList
+from clerk_app.ui.meeting_model import MeetingModel
+
+DialogRunner = Callable[[QDialog], bool]
+
+
+def run_modal(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        db: Database,
+        stack: QUndoStack,
+        settings: QSettings,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        run_dialog: DialogRunner = run_modal,
+        choose_path: PathChooser = ask_save_path,
+    ) -> None:
+        super().__init__()
+        self.db, self.stack, self.settings, self.now = db, stack, settings, now
+        self.run_dialog = run_dialog
+        self.choose_path = choose_path
+        self.model: MeetingModel | None = None
+        self.intents: EditIntents | None = None
+        self.view: CaptureView | None = None
+        self.flows = DialogFlows(self)
+        self.setWindowIcon(app_icon())
+        self.setObjectName("ClerkMainWindow")
+        self.pages = QStackedWidget()
+        self.meeting_list = MeetingList()
+        self.meeting_list.open_requested.connect(self.open_meeting)
+        self.pages.addWidget(self.meeting_list)
+        self.setCentralWidget(self.pages)
+        self.panel = ActionsPanel()
+        self.dock = QDockWidget("Actions", self)
+        self.dock.setObjectName("ActionsDock")
+        self.dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.registry = ActionRegistry(self)
+        self.registry.build_menus(self.menuBar())
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("MainToolbar")
+        self.registry.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+        self._connect_commands()
+        stack.indexChanged.connect(self._update_undo_actions)
+        self._restore_settings()
+        self.show_meeting_list()
+
+    # --- wiring ---------------------------------------------------------------------------
+    def _connect_commands(self) -> None:
+        r = self.registry
+        r.connect(Cmd.NEW_MEETING, self.flows.new_meeting)
+        r.connect(Cmd.MEETINGS, self.show_meeting_list)
+        r.connect(Cmd.EXPORT_WORD, lambda: self.export("docx"))
+        r.connect(Cmd.EXPORT_PDF, lambda: self.export("pdf"))
+        r.connect(Cmd.QUIT, self.close)
+        r.connect(Cmd.UNDO, self.stack.undo)
+        r.connect(Cmd.REDO, self.stack.redo)
+        r.connect(Cmd.SEARCH, lambda: self.say("Search comes in a later version"))
+        r.connect(Cmd.NEW_POINT, lambda: self._on_view(CaptureView.new_point))
+        r.connect(Cmd.INDENT, lambda: self._on_view(CaptureView.indent))
+        r.connect(Cmd.OUTDENT, lambda: self._on_view(CaptureView.outdent))
+        r.connect(Cmd.MOVE_UP, lambda: self._on_view(lambda v: v.move_point(-1)))
+        r.connect(Cmd.MOVE_DOWN, lambda: self._on_view(lambda v: v.move_point(1)))
+        r.connect(Cmd.DELETE_POINT, lambda: self._on_view(CaptureView.delete_point))
+        r.connect(Cmd.TAG_ACTION, self.flows.tag_action)
+        r.connect(Cmd.ACTION_DONE, self.toggle_done)
+        r.connect(Cmd.NEW_ITEM, self.flows.new_item)
+        r.connect(Cmd.EDIT_ITEM, self.flows.edit_item)
+        r.connect(Cmd.RESOLVED, self.flows.add_decision)
+        r.connect(Cmd.ITEM_UP, lambda: self._move_item(-1))
+        r.connect(Cmd.ITEM_DOWN, lambda: self._move_item(1))
+        r.connect(Cmd.DELETE_ITEM, self._delete_item)
+        r.connect(Cmd.MEETING_DETAILS, self.flows.edit_header)
+        r.connect(Cmd.ATTENDANCE, self.flows.edit_attendance)
+        r.connect(Cmd.ABOUT, lambda: show_about(self))
+        self.dock.toggleViewAction().toggled.connect(r[Cmd.ACTIONS_PANEL].setChecked)
+        r[Cmd.ACTIONS_PANEL].toggled.connect(self.dock.setVisible)
+        self.panel.point_activated.connect(lambda p: self._on_view(lambda v: v.focus_point(p)))
+        self.panel.done_toggled.connect(
+            lambda p, done: self.intents and self.intents.mark_done(p, done)
+        )
+
+    def can(self, need: str) -> bool:
+        """Whether a command's need is met: the registry asks this, not the widgets."""
+        view = self.view if self.pages.currentIndex() == 1 else None
+        return {
+            "always": True,
+            "meeting": view is not None,
+            "point": view is not None and view.active is not None,
+            "item": view is not None and view.current_item is not None,
+            "undo": view is not None and self.stack.canUndo(),
+            "redo": view is not None and self.stack.canRedo(),
+        }[need]
+
+    def update_actions(self) -> None:
+        self.registry.update_enabled(self.can)
+        point = self.view.active if self.view is not None else None
+        self.registry[Cmd.ACTION_DONE].setChecked(point is not None and point.action_done)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        # Runs on every keystroke (a merged typing command moves the index): two actions only.
+        undo, redo = self.registry[Cmd.UNDO], self.registry[Cmd.REDO]
+        undo.setEnabled(self.can("undo"))
+        redo.setEnabled(self.can("redo"))
+        undo.setText(f"&Undo {self.stack.undoText()}".rstrip())
+        redo.setText(f"&Redo {self.stack.redoText()}".rstrip())
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _on_view(self, call: Callable[[CaptureView], object]) -> None:
+        if self.view is not None:
+            call(self.view)
+
+    # --- pages ----------------------------------------------------------------------------
+    def show_meeting_list(self) -> None:
+        if self.model is not None:
+            self.model.flush()
+        self.meeting_list.fill(meetings.list_meetings(self.db), self._last_meeting())
+        self.pages.setCurrentIndex(0)
+        self.meeting_list.setFocus()
+        self.dock.setEnabled(False)
+        self.update_title()
+        self.update_actions()
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Load a meeting from the store and show it (flushing the one open before)."""
+        self.show_meeting(meetings.load_meeting(self.db, meeting_id))
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        if self.model is not None:
+            self.model.flush()
+            self.model.deleteLater()
+        self.stack.clear()  # undo history belongs to one meeting
+        self.model = MeetingModel(self.db, meeting, now=self.now, parent=self)
+        self.intents = EditIntents(self.model, self.stack)
+        view = CaptureView(self.model, self.intents)
+        if self.view is not None:
+            self.pages.removeWidget(self.view)
+            self.view.deleteLater()
+        self.view = view
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        view.status_message.connect(self.say)
+        view.current_changed.connect(self.update_actions)
+        view.edit_requested.connect(self.flows.edit_row)
+        self.model.saved.connect(lambda _when: self.update_title())
+        self.model.save_failed.connect(self._save_failed)
+        self.model.actions_changed.connect(self._refresh_panel)
+        self.model.header_changed.connect(self.update_title)
+        self.dock.setEnabled(True)
+        self._refresh_panel()
+        self.settings.setValue("meeting/last", meeting.id)
+        self.update_title()
+        self.update_actions()
+        view.setFocus()
+
+    def _refresh_panel(self) -> None:
+        if self.model is not None:
+            self.panel.refresh(self.model.meeting)
+
+    def update_title(self) -> None:
+        title = "Clerk"
+        if self.model is not None and self.pages.currentIndex() == 1:
+            m = self.model.meeting
+            title = f"{m.committee}, {long_date(m.date)} – Clerk"
+            when = self.model.last_saved
+            saved = f"Saved {when:%H:%M:%S}" if when else "No changes yet"
+            title = f"{saved} – {title}"
+            self.saved_label.setText(saved)
+        else:
+            self.saved_label.setText("")
+        self.setWindowTitle(title)
+
+    def _save_failed(self, message: str) -> None:
+        self.setWindowTitle(f"NOT SAVED – {self.windowTitle().split(' – ', 1)[-1]}")
+        self.saved_label.setText("Not saved")
+        self.say(message)
+
+    # --- commands that need no dialog -----------------------------------------------------
+    def toggle_done(self) -> None:
+        if self.view is None or self.view.active is None or self.intents is None:
+            return
+        point = self.view.active
+        if not self.intents.mark_done(point, not point.action_done):
+            self.say("This point has no action: tag one with Ctrl+T")
+        self.update_actions()
+
+    def _move_item(self, delta: int) -> None:
+        view, intents = self.view, self.intents
+        if view is not None and intents is not None and view.current_item is not None:
+            if not intents.move_item(view.current_item, delta):
+                self.say("The item cannot move further")
+
+    def _delete_item(self) -> None:
+        view, intents = self.view, self.intents
+        if view is not None and intents is not None and view.current_item is not None:
+            intents.delete_item(view.current_item)
+            view.current_item = None
+            self.say("Item deleted (Ctrl+Z brings it back)")
+            self.update_actions()
+
+    def export(self, kind: str) -> None:
+        if self.model is None or self.model.meeting.id is None:
+            return
+        self.model.flush()
+        stored = meetings.load_meeting(self.db, self.model.meeting.id)
+        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        written = export_interactively(self, stored, kind, folder=folder, choose=self.choose_path)
+        if written is not None:
+            self.settings.setValue("export/folder", str(written.parent))
+            self.say(f"Exported {written}")
+
+    # --- settings and closing -------------------------------------------------------------
+    def _last_meeting(self) -> int | None:
+        value = self.settings.value("meeting/last")
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        if self.model is not None:
+            self.model.flush()  # nothing typed is lost by closing
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

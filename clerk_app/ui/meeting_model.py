@@ -1,0 +1,267 @@
+"""The open meeting as the window sees it: the core ``Meeting`` plus autosave, behind signals.
+
+Every edit of the open meeting passes through here on its way to a service, and only undo
+commands call the mutating methods (one change, one path).  The core ``Meeting`` held here *is*
+the views' model: views read it and repaint when a signal says it changed.
+
+Saving: a point's text is kept in memory as typed and written by a debounced timer (after
+``IDLE_MS`` without a keystroke, and never later than ``MAX_WAIT_MS`` after the first unsaved
+one, so that a typist who never pauses is still saved twice a second).  Structural edits, leaving
+a point and closing the window flush first, so the database never sees a structure change
+ahead of the text typed before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from clerk_app.core.actions import parse_tag
+from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.services import editing
+from clerk_app.store.database import Database
+
+IDLE_MS = 250
+MAX_WAIT_MS = 450
+
+
+@dataclass(frozen=True)
+class PointPlace:
+    """Where a point sits: its item, its parent (None for a lettered point) and its index."""
+
+    item: AgendaItem
+    parent: Point | None
+    index: int
+
+    @property
+    def siblings(self) -> list[Point]:
+        return self.item.points if self.parent is None else self.parent.children
+
+
+def _tag_key(text: str) -> tuple[object, ...] | None:
+    tag = parse_tag(text)
+    return None if tag is None else (tag.owners, tag.due)
+
+
+class MeetingModel(QObject):
+    """The open meeting; mutating methods are for undo commands only."""
+
+    structure_changed = Signal()  # rows to rebuild: letters follow
+    point_text_changed = Signal(object)  # Point
+    actions_changed = Signal()
+    header_changed = Signal()
+    saved = Signal(object)  # dt.datetime of the last successful write
+    save_failed = Signal(str)
+    focus_requested = Signal(object, int)  # Point, caret position
+
+    def __init__(
+        self,
+        db: Database,
+        meeting: Meeting,
+        *,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.meeting = meeting
+        self._now = now
+        self._dirty: dict[int, Point] = {}  # by id(point): ids change when undo re-inserts
+        self.last_saved: dt.datetime | None = None
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self._idle.timeout.connect(self.flush)
+        self._max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
+        self._max_wait.timeout.connect(self.flush)
+
+    # --- lookup -------------------------------------------------------------------------
+    def place_of(self, point: Point) -> PointPlace:
+        for item in self.meeting.items:
+            for index, top in enumerate(item.points):
+                if top is point:
+                    return PointPlace(item, None, index)
+                for child_index, child in enumerate(top.children):
+                    if child is point:
+                        return PointPlace(item, top, child_index)
+        raise LookupError("the point is not in this meeting")
+
+    def flat_points(self) -> list[Point]:
+        return [point for _item, point, _parent in self.meeting.all_points()]
+
+    @property
+    def has_unsaved(self) -> bool:
+        return bool(self._dirty)
+
+    # --- text: debounced ------------------------------------------------------------------
+    def set_point_text(self, point: Point, text: str, *, save_now: bool = False) -> None:
+        if point.text == text and not save_now:
+            return
+        before = _tag_key(point.text)
+        point.text = text
+        self._dirty[id(point)] = point
+        self.point_text_changed.emit(point)
+        if _tag_key(text) != before:
+            self.actions_changed.emit()
+        if save_now:
+            self.flush()
+            return
+        self._idle.start()
+        if not self._max_wait.isActive():
+            self._max_wait.start()
+
+    def flush(self) -> None:
+        """Write every point typed since the last save (each its own transaction)."""
+        self._idle.stop()
+        self._max_wait.stop()
+        if not self._dirty:
+            return
+        pending = list(self._dirty.values())
+        self._dirty.clear()
+        for index, point in enumerate(pending):
+            if point.id is None:
+                continue  # deleted since it was typed: nothing to write
+            try:
+                editing.set_point_text(self.db, point_id=point.id, text=point.text)
+            except Exception as exc:  # the environment's fault (disk full, locked): keep it
+                for unsaved in pending[index:]:
+                    self._dirty[id(unsaved)] = unsaved
+                self._max_wait.start()
+                self.save_failed.emit(f"Not saved, retrying: {exc}")
+                return
+        self._mark_saved()
+
+    def _mark_saved(self) -> None:
+        self.last_saved = self._now()
+        self.saved.emit(self.last_saved)
+
+    def request_focus(self, point: Point | None, position: int = -1) -> None:
+        if point is not None:
+            self.focus_requested.emit(point, position)
+
+    # --- points: immediate ----------------------------------------------------------------
+    def insert_point(self, place: PointPlace, point: Point) -> None:
+        self.flush()
+        assert place.item.id is not None
+        editing.add_point(
+            self.db,
+            item_id=place.item.id,
+            index=place.index,
+            point=point,
+            parent_id=None if place.parent is None else place.parent.id,
+        )
+        place.siblings.insert(place.index, point)
+        self._structure_saved()
+
+    def delete_point(self, point: Point) -> PointPlace:
+        self.flush()
+        place = self.place_of(point)
+        assert point.id is not None
+        editing.delete_point(self.db, point_id=point.id)
+        del place.siblings[place.index]
+        # The object may come back by undo and get new ids; mark the old ones gone meanwhile.
+        point.id = None
+        for child in point.children:
+            child.id = None
+        self._structure_saved()
+        return place
+
+    def move_point(self, point: Point, parent: Point | None, index: int) -> None:
+        """Move within its item: reorder, indent (new parent) or outdent (parent None)."""
+        self.flush()
+        old = self.place_of(point)
+        assert point.id is not None
+        editing.move_point(
+            self.db,
+            point_id=point.id,
+            parent_id=None if parent is None else parent.id,
+            index=index,
+        )
+        del old.siblings[old.index]
+        new_siblings = old.item.points if parent is None else parent.children
+        new_siblings.insert(min(index, len(new_siblings)), point)
+        self._structure_saved()
+
+    def set_action_done(self, point: Point, done: bool, on: dt.date | None) -> None:
+        self.flush()
+        assert point.id is not None
+        editing.mark_action(self.db, point_id=point.id, done=done, on=on)
+        point.action_done = done
+        point.action_done_on = (on or dt.date.today()) if done else None
+        self.point_text_changed.emit(point)  # the chip turns green
+        self.actions_changed.emit()
+        self._mark_saved()
+
+    # --- items ----------------------------------------------------------------------------
+    def insert_item(self, index: int, item: AgendaItem) -> None:
+        self.flush()
+        assert self.meeting.id is not None
+        editing.add_item(self.db, meeting_id=self.meeting.id, index=index, item=item)
+        self.meeting.items.insert(index, item)
+        self._structure_saved()
+
+    def delete_item(self, item: AgendaItem) -> int:
+        self.flush()
+        index = self.meeting.items.index(item)
+        assert item.id is not None
+        editing.delete_item(self.db, item_id=item.id)
+        del self.meeting.items[index]
+        self._structure_saved()
+        return index
+
+    def move_item(self, item: AgendaItem, index: int) -> None:
+        self.flush()
+        assert item.id is not None
+        editing.move_item(self.db, item_id=item.id, index=index)
+        self.meeting.items.remove(item)
+        self.meeting.items.insert(index, item)
+        self._structure_saved()
+
+    def update_item(self, item: AgendaItem, fields: dict[str, object]) -> None:
+        """Set the item's own fields (number, title, pages, intro, exempt, exempt_paragraph)."""
+        self.flush()
+        assert item.id is not None
+        editing.update_item(self.db, item_id=item.id, **fields)  # type: ignore[arg-type]  # keys are checked by the service
+        for name, value in fields.items():
+            setattr(item, name, value)
+        self._structure_saved()
+
+    def set_decisions(self, item: AgendaItem, decisions: list[Decision]) -> None:
+        self.flush()
+        assert item.id is not None
+        editing.set_decisions(self.db, item_id=item.id, decisions=decisions)
+        item.decisions = decisions
+        self._structure_saved()
+
+    def set_documents(self, item: AgendaItem, documents: list[str]) -> None:
+        self.flush()
+        assert item.id is not None
+        editing.set_documents(self.db, item_id=item.id, documents=documents)
+        item.documents = list(documents)
+        self._structure_saved()
+
+    # --- meeting --------------------------------------------------------------------------
+    def set_attendees(self, attendees: list[Attendee]) -> None:
+        self.flush()
+        assert self.meeting.id is not None
+        kept = [a for a in attendees if a.name.strip()]
+        editing.set_attendees(self.db, meeting_id=self.meeting.id, attendees=kept)
+        self.meeting.attendees = kept
+        self.header_changed.emit()
+        self._mark_saved()
+
+    def update_header(self, fields: dict[str, object]) -> None:
+        """Council, committee, date, times, venue, status or label style."""
+        self.flush()
+        for name, value in fields.items():
+            setattr(self.meeting, name, value)
+        editing.update_meeting(self.db, meeting=self.meeting)
+        self.header_changed.emit()
+        self.structure_changed.emit()  # the label style re-letters every point
+        self._mark_saved()
+
+    def _structure_saved(self) -> None:
+        self.structure_changed.emit()
+        self.actions_changed.emit()
+        self._mark_saved()

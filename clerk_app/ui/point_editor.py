@@ -1,0 +1,186 @@
+"""The one live editor: a borderless ``QPlainTextEdit`` laid over the point being typed.
+
+It is a plain text editor on purpose (see ``capture_view``): a keystroke costs what it costs in
+a bare ``QPlainTextEdit``, however big the meeting.  It knows nothing of points or the store;
+keys that cross a point's edges (Enter, Tab, Backspace in an empty point, Alt+arrows, arrows
+past the first or last line) become signals for the view to act on.  Its own undo is off:
+Ctrl+Z belongs to the window's undo stack, which undoes structural edits too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+
+from clerk_app.core.actions import parse_tag
+from clerk_app.core.text import clean_line
+
+# Keys the window's actions own even while the editor has focus (a text edit would take them).
+_WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+class TagHighlighter(QSyntaxHighlighter):
+    """Shows an action tag as an action the moment its closing bracket is typed."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.tag_format = QTextCharFormat()
+        self.tag_format.setForeground(QColor("#8a4b00"))
+        self.tag_format.setFontWeight(QFont.Weight.Bold)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802  (Qt's name)
+        tag = parse_tag(text)
+        if tag is not None:
+            self.setFormat(tag.start, tag.end - tag.start, self.tag_format)
+
+
+def clean_paste(text: str) -> str:
+    """Pasted text as one line of a point: control characters gone, edge spaces kept as one."""
+    cleaned = clean_line(text)
+    if not cleaned:
+        return ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{cleaned}{trail}"
+
+
+class PointEditor(QPlainTextEdit):
+    enter_pressed = Signal()
+    indent_pressed = Signal()
+    outdent_pressed = Signal()
+    delete_empty = Signal()
+    move_pressed = Signal(int)  # -1 up, +1 down
+    leave_pressed = Signal(int, int)  # direction, caret x in pixels (-1: start, -2: end)
+    lines_changed = Signal(int)
+    edited = Signal(int)  # the caret position before the edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+        self.document().setDocumentMargin(0)
+        self.setViewportMargins(0, 0, 0, 0)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.highlighter = TagHighlighter(self.document())
+        self._loading = False
+        self._caret = 0
+        self._lines = 1
+        self.cursorPositionChanged.connect(self._remember_caret)
+        self.textChanged.connect(self._on_text_changed)
+
+    # --- contents -------------------------------------------------------------------------
+    def load(self, text: str, caret: int) -> None:
+        """Show a point's text without reporting it as an edit."""
+        self._loading = True
+        try:
+            if self.toPlainText() != text:
+                self.setPlainText(text)
+            self.set_caret(caret)
+        finally:
+            self._loading = False
+        self._check_lines()
+
+    def set_caret(self, caret: int) -> None:
+        cursor = self.textCursor()
+        length = len(self.toPlainText())
+        cursor.setPosition(length if caret < 0 or caret > length else caret)
+        self.setTextCursor(cursor)
+        self._caret = cursor.position()
+
+    def caret(self) -> int:
+        return self.textCursor().position()
+
+    def line_count(self) -> int:
+        return max(1, self.document().firstBlock().layout().lineCount())
+
+    def _remember_caret(self) -> None:
+        self._caret = self.textCursor().position()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit(self._caret)
+        self._check_lines()
+
+    def _check_lines(self) -> None:
+        lines = self.line_count()
+        if lines != self._lines:
+            self._lines = lines
+            self.lines_changed.emit(lines)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)  # type: ignore[arg-type]  # a QResizeEvent
+        self._check_lines()
+
+    # --- clipboard: pasted text from email or Word must not smuggle in control characters ---
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802  (Qt's name)
+        if source.hasText():
+            self.textCursor().insertText(clean_paste(source.text()))
+
+    # --- keys -----------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(key) for key in _WINDOW_KEYS):
+                event.ignore()  # not ours: let the window's shortcut fire
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        key, mods = event.key(), event.modifiers()
+        plain = mods & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        cursor = self.textCursor()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.enter_pressed.emit()
+        elif key == Qt.Key.Key_Tab and plain:
+            self.indent_pressed.emit()
+        elif key == Qt.Key.Key_Backtab:
+            self.outdent_pressed.emit()
+        elif key == Qt.Key.Key_Backspace and plain and not self.toPlainText():
+            self.delete_empty.emit()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.AltModifier:
+            self.move_pressed.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Up and plain and self._on_edge_line(first=True):
+            self.leave_pressed.emit(-1, int(self.cursorRect().center().x()))
+        elif key == Qt.Key.Key_Down and plain and self._on_edge_line(first=False):
+            self.leave_pressed.emit(1, int(self.cursorRect().center().x()))
+        elif key == Qt.Key.Key_Left and plain and cursor.atStart() and not cursor.hasSelection():
+            self.leave_pressed.emit(-1, -2)
+        elif key == Qt.Key.Key_Right and plain and cursor.atEnd() and not cursor.hasSelection():
+            self.leave_pressed.emit(1, -1)
+        else:
+            super().keyPressEvent(event)
+
+    def _on_edge_line(self, *, first: bool) -> bool:
+        cursor = self.textCursor()
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.positionInBlock())
+        if not line.isValid():
+            return True
+        if first:
+            return block == self.document().firstBlock() and line.lineNumber() == 0
+        return block == self.document().lastBlock() and line.lineNumber() == layout.lineCount() - 1
+
+    def caret_to_x(self, x: int, *, last_line: bool) -> None:
+        """Put the caret on the first or last line, as near as possible to ``x`` pixels."""
+        y = 1 if not last_line else self.viewport().height() - 2
+        if x < 0:
+            self.moveCursor(
+                QTextCursor.MoveOperation.End if x == -2 else QTextCursor.MoveOperation.Start
+            )
+            return
+        self.setTextCursor(self.cursorForPosition(QPoint(x, y)))

@@ -1,0 +1,147 @@
+"""The meeting flattened into display rows, top to bottom, with labels derived from position.
+
+Rebuilt whole after every structural edit (a few hundred small objects, ~1 ms for 400
+points), which is what makes letters follow an insert, delete, move or indent at once.
+No Qt here: the capture view measures and paints these rows.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from clerk_app.core.actions import parse_tag
+from clerk_app.core.attendance import attendance_lines
+from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
+from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
+from clerk_app.core.wording import long_date
+
+
+class RowKind(enum.Enum):
+    COUNCIL = "council"
+    COMMITTEE = "committee"
+    DATELINE = "dateline"
+    ATTENDANCE = "attendance"
+    ITEM = "item"
+    EXEMPT = "exempt"
+    INTRO = "intro"
+    POINT = "point"
+    EMPTY_ITEM = "empty-item"  # an item without points: a place to click or press Enter
+    DECISION = "decision"  # RESOLVED, NOTED...
+    PREAMBLE = "preamble"  # "That the Committee:"
+    RESOLUTION = "resolution"
+    DOCUMENTS = "documents"
+    DOCUMENT = "document"
+    NO_ITEMS = "no-items"
+
+
+@dataclass(eq=False)
+class Row:
+    kind: RowKind
+    text: str
+    label: str = ""  # drawn in the label column: "77.", "a.", "ii.", "Present:"
+    level: int = 0  # 1 for sub-points and resolutions: one more indent
+    item: AgendaItem | None = None
+    point: Point | None = None
+    decision: Decision | None = None
+    owners: str = ""  # the action chip: "Chair/Clerk"
+    # Filled by the view's layout pass:
+    y: int = 0
+    height: int = 0
+    gap: int = 0  # space above the row
+
+
+def owners_of(text: str) -> str:
+    tag = parse_tag(text)
+    if tag is None:
+        return ""
+    due = f" by {tag.due.day} {tag.due:%b %Y}" if tag.due else ""
+    return "/".join(tag.owners) + due
+
+
+def _time(meeting: Meeting) -> str:
+    if meeting.start_time is None:
+        return ""
+    t = meeting.start_time
+    hour = t.hour % 12 or 12
+    return f"{hour}.{t.minute:02d} {'am' if t.hour < 12 else 'pm'}"
+
+
+def header_rows(meeting: Meeting) -> list[Row]:
+    draft = "DRAFT: subject to approval. " if meeting.status is Status.DRAFT else ""
+    when = f"Minutes of the meeting held on {long_date(meeting.date)}"
+    details = ", ".join(part for part in (_time(meeting), meeting.venue) if part)
+    rows = [
+        Row(RowKind.COUNCIL, meeting.council or "(council not set)"),
+        Row(RowKind.COMMITTEE, meeting.committee),
+        Row(RowKind.DATELINE, f"{draft}{when}" + (f", {details}" if details else "")),
+    ]
+    lines = attendance_lines(meeting.attendees)
+    if not lines:
+        rows.append(Row(RowKind.ATTENDANCE, "No attendance yet: Meeting > Attendance (Ctrl+K)"))
+    rows.extend(Row(RowKind.ATTENDANCE, text, label=lead) for lead, text in lines)
+    return rows
+
+
+def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
+    style = meeting.label_style
+    number = f"{item.number}." if item.number and item.number[-1].isdigit() else item.number
+    rows = [Row(RowKind.ITEM, item.title or "(untitled item)", label=number, item=item)]
+    if item.exempt:
+        para = f" (Schedule 12A paragraph {item.exempt_paragraph})" if item.exempt_paragraph else ""
+        rows.append(Row(RowKind.EXEMPT, f"EXEMPT: not for publication{para}", item=item))
+    rows.extend(
+        Row(RowKind.INTRO, paragraph, item=item)
+        for paragraph in item.intro.split("\n")
+        if paragraph
+    )
+    if not item.points:
+        rows.append(Row(RowKind.EMPTY_ITEM, "Click or press Enter to add a point", item=item))
+    for index, point in enumerate(item.points):
+        label = point_label(style, index, item.number)
+        rows.append(
+            Row(RowKind.POINT, point.text, label, 0, item, point, owners=owners_of(point.text))
+        )
+        for child_index, child in enumerate(point.children):
+            rows.append(
+                Row(
+                    RowKind.POINT,
+                    child.text,
+                    subpoint_label(style, child_index, label.rstrip(".")),
+                    1,
+                    item,
+                    child,
+                    owners=owners_of(child.text),
+                )
+            )
+    for decision in item.decisions:
+        head = "Resolved to RECOMMEND" if decision.kind is DecisionKind.RECOMMEND else None
+        rows.append(
+            Row(RowKind.DECISION, head or decision.kind.value, item=item, decision=decision)
+        )
+        if decision.preamble:
+            rows.append(Row(RowKind.PREAMBLE, decision.preamble, item=item, decision=decision))
+        rows.extend(
+            Row(
+                RowKind.RESOLUTION,
+                resolution,
+                resolution_label(decision.numbering, index),
+                1,
+                item,
+                decision=decision,
+            )
+            for index, resolution in enumerate(decision.resolutions)
+        )
+    if item.documents:
+        rows.append(Row(RowKind.DOCUMENTS, "Supporting documents:", item=item))
+        rows.extend(Row(RowKind.DOCUMENT, doc, level=1, item=item) for doc in item.documents)
+    return rows
+
+
+def build_rows(meeting: Meeting) -> list[Row]:
+    rows = header_rows(meeting)
+    for item in meeting.items:
+        rows.extend(item_rows(meeting, item))
+    if not meeting.items:
+        rows.append(Row(RowKind.NO_ITEMS, "No agenda items yet: press Ctrl+Enter to add one"))
+    return rows
