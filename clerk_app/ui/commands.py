@@ -53,7 +53,8 @@ class TypeText(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.model.set_point_text(self.point, self.new)
+        # Typing is saved by the debounce timer; a one-off change (Ctrl+T) is saved at once.
+        self.model.set_point_text(self.point, self.new, save_now=not self.mergeable)
         self.model.request_focus(self.point, self.caret_after)
 
     def undo(self) -> None:

@@ -1,0 +1,83 @@
+"""What the window tests do with the window: type, press keys, answer dialogs, reload.
+
+Keys go to whichever widget has focus, as a keyboard's would; text goes one character at a
+time in key events that carry it (``qtbot.keyClicks`` cannot carry non-ASCII text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
+from clerk_app.services.meetings import load_meeting
+from clerk_app.store.database import open_database
+
+
+def sample_meeting() -> Meeting:
+    return Meeting(
+        committee="Overview and Scrutiny Committee",
+        date=dt.date(2026, 5, 12),
+        council="London Borough of Haringey",
+        start_time=dt.time(18, 30),
+        venue="Civic Centre",
+        attendees=[
+            Attendee("Councillor Russell", Role.CHAIR),
+            Attendee("Councillor Cannon"),
+            Attendee("Councillor Rice", presence=Presence.APOLOGIES),
+            Attendee("Charlotte Pomery", Role.OFFICER, job_title="AD Commissioning"),
+        ],
+        items=[
+            AgendaItem(title="Apologies for absence", number="76", intro="None."),
+            AgendaItem(
+                title="Performance update",
+                number="77",
+                intro="The AD Commissioning introduced the report.",
+                points=[Point("The AD advised that a session was planned.")],
+            ),
+        ],
+    )
+
+
+def reload(db_path: Path, meeting_id: int) -> Meeting:
+    """The meeting as a fresh connection to the file sees it."""
+    fresh = open_database(db_path)
+    try:
+        return load_meeting(fresh, meeting_id)
+    finally:
+        fresh.close()
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def key(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """One key press and release, to the focused widget (shortcuts included)."""
+    QTest.keyClick(focused(), key, modifiers)
+
+
+def type_text(text: str) -> None:
+    """Type ``text`` one character at a time, as key events that carry the character."""
+    for char in text:
+        target = focused()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def answering(fill: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
+    """A run_dialog that fills the dialog as a clerk would and presses OK."""
+
+    def run(dialog: QDialog) -> bool:
+        fill(dialog)
+        return True
+
+    return run
