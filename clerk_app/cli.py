@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
     p.add_argument("--public", action="store_true", help="leave out exempt (confidential) items")
 
+    p = sub.add_parser("backup", help="take a backup of the database now")
+    p = sub.add_parser("backups", help="list the automatic backups, newest first")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("restore", help="put a backup in place of the database (kept aside)")
+    p.add_argument("backup", metavar="BACKUP", type=Path)
+
     p = sub.add_parser("actions", help="the action log across meetings")
     p.add_argument("--open", action="store_true", help="only actions not yet done")
     p.add_argument("--json", action="store_true")
@@ -219,6 +225,59 @@ def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO
     return 0
 
 
+def cmd_backup(db_path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.safety import take_backup
+
+    out.write(f"{take_backup(db_path)}\n")
+    return 0
+
+
+def cmd_backups(db_path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.safety import list_backups
+
+    found = list_backups(db_path)
+    if args.json:
+        _emit_json(
+            [
+                {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "size": b.size}
+                for b in found
+            ],
+            out,
+        )
+        return 0
+    for b in found:
+        out.write(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size:>10}  {b.path}\n")
+    if not found:
+        err.write(f"clerk-app: no backups of {db_path} yet\n")
+    return 0
+
+
+def cmd_restore(db_path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.safety import restore
+
+    kept = restore(db_path, args.backup)
+    out.write(f"restored {args.backup} into {db_path}; the replaced file is kept as {kept}\n")
+    return 0
+
+
+_FILE_COMMANDS: dict[str, Callable[[Path, argparse.Namespace, TextIO, TextIO], int]] = {
+    "backup": cmd_backup,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
+}
+
+
+def _damaged_hint(path: Path) -> str:
+    """What to do about a database that cannot be opened: the newest backup, if any."""
+    from clerk_app.store.backups import list_backups
+
+    found = list_backups(path)
+    if not found:
+        return ""
+    newest = found[0].path
+    return f"; the newest backup is {newest}: restore it with 'clerk-app restore {newest}'"
+
+
 _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
     "import": cmd_import,
     "list": cmd_list,
@@ -254,10 +313,18 @@ def main(
         return 2
     if args.command in (None, "open"):
         return _window(args)
+    if args.command in _FILE_COMMANDS:
+        # These work on the file itself, so they must work when it cannot be opened.
+        path, _ = resolve_database_path(args.db)
+        try:
+            return _FILE_COMMANDS[args.command](path, args, out, err)
+        except DatabaseError as exc:
+            err.write(f"clerk-app: {exc}\n")
+            return 2
     try:
         db = meetings.open_db(args.db)
     except DatabaseError as exc:
-        err.write(f"clerk-app: {exc}\n")
+        err.write(f"clerk-app: {exc}{_damaged_hint(exc.path)}\n")
         return 2
     try:
         return _COMMANDS[args.command](db, args, out, err)

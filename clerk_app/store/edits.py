@@ -185,7 +185,7 @@ def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaIt
     item.id = row.id
     for decision, d_row in zip(item.decisions, row.decisions, strict=True):
         decision.id = d_row.id
-    add_points(session, row, item.points)
+    add_points(session, [(row, item.points)])
     return row.id
 
 

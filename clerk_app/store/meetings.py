@@ -102,24 +102,30 @@ def attendee_row(attendee: Attendee, position: int) -> AttendeeRow:
     )
 
 
-def add_points(session: Session, item_row_: ItemRow, points: list[Point]) -> None:
-    """Insert an item's points and sub-points; sub-points need their parent's id first."""
-    parents: list[tuple[Point, PointRow]] = []
-    for position, point in enumerate(points):
-        row = point_row(point, position)
-        row.item = item_row_
-        session.add(row)
-        parents.append((point, row))
+def add_points(session: Session, items: list[tuple[ItemRow, list[Point]]]) -> None:
+    """Insert the points of several items in two flushes: top-level points, then sub-points
+    (which need their parent's id).  Fills in every point's ``id``."""
+    tops: list[tuple[Point, PointRow]] = []
+    for item_row_, points in items:
+        for position, point in enumerate(points):
+            row = point_row(point, position)
+            row.item = item_row_
+            session.add(row)
+            tops.append((point, row))
     session.flush()
-    for point, row in parents:
+    children: list[tuple[Point, PointRow]] = []
+    for point, row in tops:
         point.id = row.id
         for position, child in enumerate(point.children):
             child_row = point_row(child, position)
-            child_row.item = item_row_
+            child_row.item_id = row.item_id
             child_row.parent_id = row.id
             session.add(child_row)
-            session.flush()
-            child.id = child_row.id
+            children.append((child, child_row))
+    if children:
+        session.flush()
+    for child, child_row in children:
+        child.id = child_row.id
 
 
 def add_meeting(session: Session, meeting: Meeting) -> int:
@@ -127,20 +133,21 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
     row = MeetingRow()
     write_meeting_fields(row, meeting)
     row.attendees = [attendee_row(a, i) for i, a in enumerate(meeting.attendees)]
+    item_rows = [item_row(item, position) for position, item in enumerate(meeting.items)]
+    row.items = item_rows
     session.add(row)
     session.flush()
     meeting.id = row.id
     for attendee, a_row in zip(meeting.attendees, row.attendees, strict=True):
         attendee.id = a_row.id
-    for position, item in enumerate(meeting.items):
-        i_row = item_row(item, position)
-        i_row.meeting = row
-        session.add(i_row)
-        session.flush()
+    for item, i_row in zip(meeting.items, item_rows, strict=True):
         item.id = i_row.id
         for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
             decision.id = d_row.id
-        add_points(session, i_row, item.points)
+    add_points(
+        session,
+        [(i_row, item.points) for item, i_row in zip(meeting.items, item_rows, strict=True)],
+    )
     return row.id
 
 

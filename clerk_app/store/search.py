@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import null, select, text
+from sqlalchemy.orm import Session, aliased
 
 from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import LabelStyle
@@ -47,79 +48,124 @@ class SearchHit:
     exempt: bool
 
 
-def _point_label(session: Session, row: PointRow, style: LabelStyle, number: str) -> str:
-    if row.parent_id is None:
-        return point_label(style, row.position, number)
-    parent = session.get(PointRow, row.parent_id)
-    parent_label = point_label(style, parent.position if parent else 0, number)
-    return parent_label + subpoint_label(style, row.position, parent_label)
+@dataclass(frozen=True)
+class _Place:
+    """Where a hit lies: its meeting and item, read in bulk for all candidates at once."""
+
+    meeting_id: int
+    meeting_date: dt.date
+    committee: str
+    trashed: bool
+    item_id: int | None = None
+    item_number: str = ""
+    item_title: str = ""
+    exempt: bool = False
 
 
-def _describe(
-    session: Session, kind: int, key: int, terms: list[Term], score: float
-) -> SearchHit | None:
-    item: ItemRow | None = None
-    label = ""
-    point_id: int | None = None
-    meeting: MeetingRow | None
-    if kind == POINT:
-        point = session.get(PointRow, key)
-        if point is None:
-            return None
-        item = point.item
-        meeting = item.meeting
-        source = point.text
-        label = _point_label(session, point, LabelStyle(meeting.label_style), item.number)
-        point_id = point.id
-    elif kind == ITEM:
-        item = session.get(ItemRow, key)
-        if item is None:
-            return None
-        meeting = item.meeting
-        source = f"{item.title} — {item.intro}" if item.intro else item.title
-    elif kind == DECISION:
-        decision = session.get(DecisionRow, key)
-        if decision is None:
-            return None
-        item = decision.item
-        meeting = item.meeting
-        parts = [decision.kind, decision.preamble, *decision.resolutions.split("\n")]
-        source = " ".join(filter(None, parts))
-    elif kind == DOCUMENT:
-        document = session.get(DocumentRow, key)
-        if document is None:
-            return None
-        item = document.item
-        meeting = item.meeting
-        source = document.title
-    else:
-        attendee = session.get(AttendeeRow, key)
-        if attendee is None:
-            return None
-        meeting = attendee.meeting
-        substitute = f"substitute for {attendee.substitute_for}" if attendee.substitute_for else ""
-        source = ", ".join(filter(None, [attendee.name, attendee.job_title, substitute]))
-    return SearchHit(
-        kind=KIND_NAMES[kind],
-        meeting_id=meeting.id,
-        meeting_date=meeting.date,
-        committee=meeting.committee,
-        item_id=item.id if item else None,
-        item_number=item.number if item else "",
-        item_title=item.title if item else "",
-        label=label,
-        point_id=point_id,
-        snippet=snippet(source, terms),
-        score=score,
-        exempt=bool(item and item.exempt),
+_MEETING_COLUMNS = (MeetingRow.id, MeetingRow.date, MeetingRow.committee, MeetingRow.deleted_at)
+_ITEM_COLUMNS = (ItemRow.id, ItemRow.number, ItemRow.title, ItemRow.exempt)
+
+
+def _place(row: Any) -> _Place:
+    meeting_id, date, committee, deleted_at, item_id, number, title, exempt = row[-8:]
+    return _Place(
+        meeting_id, date, committee, deleted_at is not None, item_id, number, title, bool(exempt)
     )
+
+
+_Sources = dict[int, tuple[str, str, _Place]]  # key -> (text shown, point label, place)
+
+
+def _point_sources(session: Session, keys: list[int]) -> _Sources:
+    parent = aliased(PointRow)
+    query = (
+        select(
+            PointRow.id,
+            PointRow.text,
+            PointRow.position,
+            parent.position,
+            MeetingRow.label_style,
+            *_MEETING_COLUMNS,
+            *_ITEM_COLUMNS,
+        )
+        .join(ItemRow, PointRow.item_id == ItemRow.id)
+        .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+        .outerjoin(parent, PointRow.parent_id == parent.id)
+        .where(PointRow.id.in_(keys))
+    )
+    out: _Sources = {}
+    for row in session.execute(query):
+        key, body, position, parent_position, style = row[:5]
+        place = _place(row)
+        top = parent_position if parent_position is not None else position
+        label = point_label(LabelStyle(style), top, place.item_number)
+        if parent_position is not None:
+            label += subpoint_label(LabelStyle(style), position, label)
+        out[key] = (body, label, place)
+    return out
+
+
+def _attendee_sources(session: Session, keys: list[int]) -> _Sources:
+    query = (
+        select(
+            AttendeeRow.id,
+            AttendeeRow.name,
+            AttendeeRow.job_title,
+            AttendeeRow.substitute_for,
+            *_MEETING_COLUMNS,
+            *(null(),) * 4,  # no item: the place's item columns stay empty
+        )
+        .join(MeetingRow, AttendeeRow.meeting_id == MeetingRow.id)
+        .where(AttendeeRow.id.in_(keys))
+    )
+    out: _Sources = {}
+    for row in session.execute(query):
+        key, name, job, substitute = row[:4]
+        substitute_note = f"substitute for {substitute}" if substitute else ""
+        out[key] = (", ".join(filter(None, [name, job, substitute_note])), "", _place(row))
+    return out
+
+
+def _item_part_sources(session: Session, kind: int, keys: list[int]) -> _Sources:
+    """Items (title and intro), decisions and supporting documents."""
+    own: tuple[Any, ...]
+    query: Any  # the three kinds select columns of different types
+    if kind == ITEM:
+        own, key_column = (ItemRow.title, ItemRow.intro), ItemRow.id
+        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS)
+    elif kind == DECISION:
+        own = (DecisionRow.kind, DecisionRow.preamble, DecisionRow.resolutions)
+        key_column = DecisionRow.id
+        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS).join(
+            ItemRow, DecisionRow.item_id == ItemRow.id
+        )
+    else:
+        own, key_column = (DocumentRow.title,), DocumentRow.id
+        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS).join(
+            ItemRow, DocumentRow.item_id == ItemRow.id
+        )
+    query = query.join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+    out: _Sources = {}
+    for row in session.execute(query.where(key_column.in_(keys))):
+        parts = [str(part) for part in row[1 : 1 + len(own)] if part]
+        separator = " — " if kind == ITEM else " "
+        out[row[0]] = (separator.join(parts).replace("\n", " "), "", _place(row))
+    return out
+
+
+def _sources(session: Session, kind: int, keys: list[int]) -> _Sources:
+    if kind == POINT:
+        return _point_sources(session, keys)
+    if kind == ATTENDEE:
+        return _attendee_sources(session, keys)
+    return _item_part_sources(session, kind, keys)
 
 
 def search(
     session: Session, terms: list[Term], *, limit: int = 50, include_exempt: bool = True
 ) -> list[SearchHit]:
     """Best hits first (bm25), newest meeting first among equals."""
-    # Over-fetch a little: exempt hits may be dropped, and ties are re-ordered by date below.
+    # Over-fetch a little: exempt or trashed hits may be dropped, ties re-ordered by date.
     rows = session.execute(
         text(
             "SELECT rowid, bm25(search_index) AS score FROM search_index "
@@ -127,16 +173,33 @@ def search(
         ),
         {"match": fts_match(terms), "n": limit * 2 + 20},
     ).all()
-    trashed = set(session.scalars(select(MeetingRow.id).where(MeetingRow.deleted_at.is_not(None))))
+    by_kind: dict[int, list[int]] = {}
+    for rowid, _score in rows:
+        by_kind.setdefault(rowid % 8, []).append(rowid // 8)
+    found = {kind: _sources(session, kind, keys) for kind, keys in by_kind.items()}
     hits = []
     for rowid, score in rows:
-        hit = _describe(session, rowid % 8, rowid // 8, terms, float(score))
-        if hit is not None and (include_exempt or not hit.exempt) and hit.meeting_id not in trashed:
-            hits.append(hit)
+        source = found[rowid % 8].get(rowid // 8)
+        if source is None:
+            continue
+        shown, label, place = source
+        if place.trashed or (place.exempt and not include_exempt):
+            continue
+        hits.append(
+            SearchHit(
+                kind=KIND_NAMES[rowid % 8],
+                meeting_id=place.meeting_id,
+                meeting_date=place.meeting_date,
+                committee=place.committee,
+                item_id=place.item_id,
+                item_number=place.item_number,
+                item_title=place.item_title,
+                label=label,
+                point_id=rowid // 8 if rowid % 8 == POINT else None,
+                snippet=snippet(shown, terms),
+                score=float(score),
+                exempt=place.exempt,
+            )
+        )
     hits.sort(key=lambda h: (round(h.score, 6), -h.meeting_date.toordinal(), -h.meeting_id))
     return hits[:limit]
-
-
-def index_size(session: Session) -> int:
-    """Rows in the search index (tests compare it with the rows it should cover)."""
-    return int(session.scalar(select(text("count(*)")).select_from(text("search_index"))) or 0)

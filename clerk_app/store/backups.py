@@ -1,0 +1,127 @@
+"""Automatic backups: consistent copies taken with SQLite's backup API, kept for some days.
+
+Backups live in a ``backups`` folder beside the database, named for the database and the
+moment (``clerk.2025-03-11T19-02-13.db``), so that a clerk can find them with a file manager
+too.  Taking one while the window writes is safe: the backup API copies a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from clerk_app.store.errors import DatabaseError
+
+DEFAULT_KEEP_DAYS = 30
+_STAMP = "%Y-%m-%dT%H-%M-%S"
+_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)(?:-\d+)?\.db$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+
+def backup_folder(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def take_backup(database: Path, *, now: dt.datetime | None = None) -> Path:
+    """Copy ``database`` into its backup folder; returns the new file's path."""
+    moment = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = backup_folder(database)
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{database.stem}.{moment.strftime(_STAMP)}.db"
+        n = 1
+        while target.exists():
+            target = folder / f"{database.stem}.{moment.strftime(_STAMP)}-{n}.db"
+            n += 1
+        partial = target.with_suffix(".db.partial")
+        source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        # A half-written backup must never be mistaken for a good one.
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        for leftover in folder.glob("*.partial"):
+            leftover.unlink(missing_ok=True)
+        raise DatabaseError(database, f"could not back up {database} into {folder}: {exc}") from exc
+    return target
+
+
+def list_backups(database: Path) -> list[Backup]:
+    """This database's backups, newest first."""
+    found = []
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or match["stem"] != database.stem:
+            continue
+        taken = dt.datetime.strptime(match["stamp"], _STAMP)
+        found.append(Backup(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def prune_backups(
+    database: Path, *, keep_days: int = DEFAULT_KEEP_DAYS, now: dt.datetime | None = None
+) -> list[Path]:
+    """Delete backups older than ``keep_days``, always keeping the newest one."""
+    cutoff = (now or dt.datetime.now()) - dt.timedelta(days=keep_days)
+    removed = []
+    for backup in list_backups(database)[1:]:
+        if backup.taken_at < cutoff:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+def restore_backup(database: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of ``database``; the current file is kept beside it first.
+
+    Returns where the replaced database was kept.  Nothing is lost: a restore can be undone
+    by restoring the kept copy.
+    """
+    if not backup.is_file():
+        raise DatabaseError(database, f"there is no backup {backup}")
+    with backup.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise DatabaseError(database, f"{backup} is not a Clerk backup")
+    stamp = dt.datetime.now().strftime(_STAMP)
+    kept = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
+    staging = database.with_name(database.name + ".restoring")
+    try:
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(staging)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        if database.exists():
+            os.replace(database, kept)
+            for suffix in ("-wal", "-shm"):
+                side = database.with_name(database.name + suffix)
+                if side.exists():
+                    os.replace(side, kept.with_name(kept.name + suffix))
+        os.replace(staging, database)
+    except (OSError, sqlite3.Error) as exc:
+        staging.unlink(missing_ok=True)
+        raise DatabaseError(database, f"could not restore {backup}: {exc}") from exc
+    return kept
