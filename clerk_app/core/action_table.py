@@ -21,8 +21,7 @@ from clerk_app.core.blocks import (
 from clerk_app.core.exempt import public_meeting
 from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Meeting, Point
-from clerk_app.core.text import clean_line
-from clerk_app.core.wording import short_date
+from clerk_app.core.wording import clean_line, short_date
 
 SUMMARY_LIMIT = 160
 

@@ -40,8 +40,7 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
-from clerk_app.core.text import clean_line, clean_text
-from clerk_app.core.wording import clock_time, long_date
+from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date
 
 DRAFT_MARK = "DRAFT \u2013 subject to approval"
 CONFIDENTIAL_MARK = "CONFIDENTIAL \u2013 not for publication"

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from clerk_app.core import text
+
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January",
@@ -32,6 +34,21 @@ _PARTICLES = frozenset(
     "ó o ní nic mac mc ua uí mhic de da di du del della der den van von le la st st.".split()
 )
 _TITLE = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.IGNORECASE)
+
+
+# Noncharacters that core.text keeps but XML (so Word) cannot hold: removed for every format
+# alike, before spaces are tidied, so that Word and PDF print the same words.
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
+
+
+def clean_text(typed: str) -> str:
+    """:func:`clerk_app.core.text.clean_text`, less the noncharacters no document can hold."""
+    return text.clean_text(_NONCHARACTERS.sub("", typed))
+
+
+def clean_line(typed: str) -> str:
+    """:func:`clerk_app.core.text.clean_line`, less the noncharacters no document can hold."""
+    return text.clean_line(_NONCHARACTERS.sub("", typed))
 
 
 def long_date(day: dt.date) -> str:

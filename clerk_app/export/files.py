@@ -40,11 +40,6 @@ class ExportError(Exception):
 
 def _check_name(path: Path, suffixes: tuple[str, ...]) -> str:
     """The format's suffix, after refusing names no common file system would accept."""
-    suffix = path.suffix.lower()
-    if suffix not in suffixes:
-        supported = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
-        shown = f'"{path.suffix}"' if path.suffix else "no suffix"
-        raise ExportError(f"Cannot export to {path.name}: it has {shown}; use {supported}.")
     name = path.name
     bad = sorted({ch for ch in name if ch in _FORBIDDEN})
     if bad:
@@ -54,12 +49,18 @@ def _check_name(path: Path, suffixes: tuple[str, ...]) -> str:
         )
     if name.rstrip(" .") != name or name.split(".")[0].upper() in _RESERVED:
         raise ExportError(
-            f"Cannot export to {name!r}: Windows does not allow that name; choose another."
+            f"Cannot export to {name!r}: Windows does not allow that name (reserved, or ending "
+            "in a dot or space); choose another."
         )
     if len(name.encode("utf-8")) > _NAME_BYTES:
         raise ExportError(
             f"Cannot export to {name[:40]}...: the file name is too long; choose a shorter one."
         )
+    suffix = path.suffix.lower()
+    if suffix not in suffixes:
+        supported = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
+        shown = f'"{path.suffix}"' if path.suffix else "no suffix"
+        raise ExportError(f"Cannot export to {path.name}: it has {shown}; use {supported}.")
     if sys.platform == "win32" and len(str(path.absolute())) > _WINDOWS_PATH:
         raise ExportError(
             f"Cannot export to {name}: the full path is too long for Windows "

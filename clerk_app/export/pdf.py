@@ -28,7 +28,7 @@ from clerk_app.core.blocks import (
     Stub,
 )
 from clerk_app.core.blocks import PageBreak as PageBreakBlock
-from clerk_app.export.fonts import main_fonts, markup
+from clerk_app.export.fonts import REGULAR, main_fonts, markup
 from clerk_app.export.pdf_pages import MinutesDocTemplate, Progress
 from clerk_app.export.pdf_styles import FRAME_WIDTH, PdfStyles, fits_before, indent_step
 
@@ -129,6 +129,9 @@ class _Renderer:
                     ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TEXTCOLOR", (0, 0), (-1, -1), black),
+                    # The table selects its own font for each cell (Helvetica, never embedded)
+                    # even when the cells are paragraphs with fonts of their own.
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ]

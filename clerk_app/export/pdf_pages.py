@@ -39,8 +39,6 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
     """A canvas that writes its pages only on save(), numbering them "Page N of M"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Otherwise every page starts by selecting Helvetica, which is never embedded.
-        kwargs.setdefault("initialFontName", REGULAR)
         super().__init__(*args, **kwargs)
         self._finished: list[dict[str, Any]] = []
         self.bookmarks: list[_Bookmark] = []
@@ -86,6 +84,8 @@ class MinutesDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is
             author=document.author,
             subject=document.subject,
             creator="Clerk",
+            # Otherwise every page starts by selecting Helvetica, which is never embedded.
+            initialFontName=REGULAR,
         )
         self.minutes = document
         self._watermark_defined = False

@@ -1,0 +1,217 @@
+"""The PDF minutes, read back with poppler's pdftotext/pdffonts and with pypdf."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from clerk_app.core.blocks import DecisionBlock, LabelledParagraph
+from clerk_app.core.document import compose
+from clerk_app.core.model import LabelStyle, Status
+from clerk_app.core.text import clean_text
+from clerk_app.export.files import export_meeting
+from tests.export.minutes_factory import (
+    HOSTILE_TEXTS,
+    SECRETS,
+    hostile_meeting,
+    many_points_meeting,
+    sample_meeting,
+)
+from tests.export.readers import find_in_order, flowing, need, pdf_pages, pdftotext, squash
+
+A4 = (595.28, 841.89)  # points
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    made = {
+        "public": export_meeting(sample_meeting(), folder / "public.pdf", action_log=True),
+        "confidential": export_meeting(
+            sample_meeting(), folder / "confidential.pdf", confidential=True, action_log=True
+        ),
+        "approved": export_meeting(sample_meeting(status=Status.APPROVED), folder / "approved.pdf"),
+        "hostile": export_meeting(hostile_meeting(), folder / "hostile.pdf"),
+    }
+    return made
+
+
+def test_every_point_label_and_text_in_order(files):
+    document = compose(sample_meeting())
+    expected = []
+    for block in document.blocks:
+        if isinstance(block, LabelledParagraph):
+            expected.append(squash(f"{block.label} {block.text}"))
+        elif isinstance(block, DecisionBlock):
+            expected.append(block.keyword)
+            expected.extend(squash(f"{r.label} {r.text}") for r in block.resolutions)
+    text = flowing(pdftotext(files["public"]))
+    find_in_order(text, expected)
+
+
+def test_item_headings_number_title_and_body_in_order(files):
+    text = flowing(pdftotext(files["confidential"]))
+    find_in_order(
+        text,
+        [
+            "Royal Borough of Kingsmere",
+            "Overview and Scrutiny Committee",
+            "Minutes of the meeting held on Tuesday 21 May 2024",
+            "6.30 pm, Civic Centre, High Road",
+            "Present: Councillors Emma Russell (Chair), Barbara Blake",
+            "12. Apologies for absence",
+            "13. Minutes",
+            "RESOLVED: That the minutes of the meeting held on 12 March 2024",
+            "14. Performance update",
+            "Clerk's note - this item was taken after item 15.",
+            "Supporting documents: agenda pack pages 53-114",
+            "Performance Report, item 8 (PDF)",
+            "15. Exclusion of the press and public",
+            "16. Leisure contract",
+            "EXEMPT: not for publication",
+            "The meeting ended at 8.45 pm",
+            "CHAIR:",
+            "Date:",
+            "Action log",
+        ],
+    )
+
+
+def test_hanging_indent_puts_wrapped_lines_under_the_text(files):
+    lines = pdftotext(files["public"]).splitlines()
+    start = next(
+        i for i, line in enumerate(lines) if "c." in line and "further information" in line
+    )
+    label_line, wrapped = lines[start], lines[start + 1]
+    text_column = label_line.index("The Committee")
+    assert label_line.index("c.") < text_column
+    assert len(wrapped) - len(wrapped.lstrip()) == text_column
+
+
+def test_page_n_of_m_on_every_page(files):
+    for name in ("public", "hostile"):
+        pages = pdf_pages(files[name])
+        assert len(pages) == len(pypdf.PdfReader(files[name]).pages)
+        for number, page in enumerate(pages, start=1):
+            assert f"Page {number} of {len(pages)}" in page
+
+
+def test_draft_marked_on_every_page_and_watermark_not_in_text(files):
+    for page in pdf_pages(files["public"]):
+        # Once per page, from the header: the watermark is drawn as shapes, not text.
+        assert page.count("DRAFT") == 1
+        assert "DRAFT \u2013 subject to approval" in page
+        assert not re.search(r"^\s*(DR|AF|T)\s*$", page, re.MULTILINE)
+    assert "DRAFT" not in pdftotext(files["approved"])
+
+
+def test_confidential_marked_on_every_page(files):
+    for page in pdf_pages(files["confidential"]):
+        assert "CONFIDENTIAL \u2013 not for publication" in page
+    assert "CONFIDENTIAL" not in pdftotext(files["public"])
+
+
+def test_exempt_text_absent_from_public_version_and_its_action_log(files):
+    public = pdftotext(files["public"], layout=False)
+    assert "This item was considered in private: exempt under paragraph 3 of Part 1" in squash(
+        public
+    )
+    reader_text = "".join(page.extract_text() for page in pypdf.PdfReader(files["public"]).pages)
+    for secret in SECRETS:
+        assert secret not in public
+        assert secret not in reader_text
+    confidential = pdftotext(files["confidential"])
+    for secret in SECRETS:
+        assert secret in confidential
+
+
+def test_a4_metadata_and_one_bookmark_per_item(files):
+    reader = pypdf.PdfReader(files["public"])
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+            A4, abs=0.5
+        )
+    meta = reader.metadata
+    assert meta.title == "Overview and Scrutiny Committee minutes, Tuesday 21 May 2024"
+    assert meta.author == "Royal Borough of Kingsmere"
+    assert "21 May 2024" in meta.subject
+    titles = [entry.title for entry in reader.outline]
+    assert titles == [
+        "12. Apologies for absence",
+        "13. Minutes",
+        "14. Performance update",
+        "15. Exclusion of the press and public",
+        "16. Leisure contract",
+        "Action log",
+    ]
+    last = reader.get_destination_page_number(reader.outline[-1])
+    assert last == len(reader.pages) - 1  # the appendix starts a page of its own
+
+
+def test_fonts_are_embedded_liberation_with_dejavu_fallback(files):
+    pdffonts = need("pdffonts")
+    for name, wanted in (("public", {"LiberationSans", "LiberationSans-Bold"}),
+                         ("hostile", {"LiberationSans", "DejaVuSans"})):  # fmt: skip
+        out = subprocess.run(
+            [pdffonts, str(files[name])], capture_output=True, text=True, check=True
+        )
+        rows = [line.split() for line in out.stdout.splitlines()[2:] if line.strip()]
+        fonts = {row[0].split("+")[-1] for row in rows}
+        assert wanted <= fonts
+        assert all("yes" == row[-5] for row in rows), out.stdout  # the "emb" column
+
+
+def test_hostile_text_comes_back_where_the_fonts_can_draw_it(files):
+    text = squash(pdftotext(files["hostile"], layout=False))
+    for expected in (
+        "Controlcharsandescapes gone",
+        "Typed <b>tags</b> and &amp; and 5 < 6 & 7 > 3 print as typed",
+        "Łódź, Wójcik, Żółć, Kraków; Irish: Siobhán Ó Briain, Seán Ní Bhriain",
+        "Greek: Αθήνα and Cyrillic: Київ",
+        "→ ≤ ∑ ✓ ☺",
+        "Licensing <Sub> & Committee",
+        "Objections <script>alert(1)</script> & more",
+        "THE-END-OF-THE-LONG-POINT",
+        "after-the-long-word",
+        "a sub-point under an empty point",
+    ):
+        assert expected in text, expected
+    arabic = "مرحبا بالعالم"
+    assert all(word in text or word[::-1] in text for word in arabic.split())
+    assert "word3456" in text and "word6999" in text  # the 60,000-character point, all of it
+
+
+def test_fifty_thousand_characters_flow_over_pages(files):
+    assert len(pypdf.PdfReader(files["hostile"]).pages) >= 8
+
+
+@pytest.mark.parametrize(
+    ("style", "labels"),
+    [
+        (LabelStyle.PAREN, ["(a)", "(b)", "(i)", "(ii)", "(c)"]),
+        (LabelStyle.NUMBER, ["1)", "2)", "i)", "ii)", "3)"]),
+        (LabelStyle.DECIMAL, ["14.1", "14.2", "14.2.1", "14.2.2", "14.3"]),
+    ],
+)
+def test_other_label_styles(tmp_path, style, labels):
+    path = export_meeting(sample_meeting(label_style=style), tmp_path / "m.pdf")
+    lines = [line.strip() for line in pdftotext(path).splitlines()]
+    found = [line.split()[0] for line in lines if line and line.split()[0] in labels]
+    assert found == labels
+
+
+def test_labels_beyond_z(tmp_path):
+    path = export_meeting(many_points_meeting(30), tmp_path / "many.pdf")
+    text = flowing(pdftotext(path))
+    find_in_order(text, ["y. Point number 25", "z. Point number 26", "aa. Point number 27",
+                         "ad. Point number 30", "i. a sub-point of the last point"])  # fmt: skip
+
+
+def test_cleaned_intro_text_survives(files):
+    assert squash(clean_text("Intro with \x0b vertical tab")) in squash(pdftotext(files["hostile"]))
+    assert "\ufffd" not in pdftotext(files["hostile"]).replace("👍", "")
+    assert len(HOSTILE_TEXTS) == 7
