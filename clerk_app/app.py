@@ -100,8 +100,6 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
             print(f"clerk-app: {exc}", file=sys.stderr)
             return 2
         window.show()
-        if window.view is not None and window.view.active is not None:
-            window.view.focus_point(window.view.active, -1)
         return app.exec()
     finally:
         db.close()

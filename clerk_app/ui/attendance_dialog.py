@@ -95,8 +95,9 @@ class AttendanceDialog(QDialog):
             people.append(
                 Attendee(
                     name=name,
-                    role=role.currentData(),
-                    presence=presence.currentData(),
+                    # By index: PySide hands a StrEnum back from currentData() as a str.
+                    role=list(Role)[role.currentIndex()],
+                    presence=list(Presence)[presence.currentIndex()],
                     job_title=_text(self.table, row, _JOB),
                     substitute_for=_text(self.table, row, _SUB),
                     note=_text(self.table, row, _NOTE),

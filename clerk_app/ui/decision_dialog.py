@@ -63,8 +63,9 @@ class DecisionDialog(QDialog):
     def decision(self) -> Decision:
         lines = self.resolutions.toPlainText().split("\n")
         return Decision(
-            kind=self.kind.currentData(),
+            # By index: PySide hands a StrEnum back from currentData() as a plain str.
+            kind=list(DecisionKind)[self.kind.currentIndex()],
             preamble=self.preamble.text().strip(),
             resolutions=[line.strip() for line in lines if line.strip()],
-            numbering=self.numbering.currentData(),
+            numbering=list(Numbering)[self.numbering.currentIndex()],
         )

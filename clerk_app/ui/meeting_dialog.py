@@ -72,7 +72,8 @@ class MeetingDialog(QDialog):
             "start_time": self.start.time().toPython() if self.has_start.isChecked() else None,
             "end_time": self.end.time().toPython() if self.has_end.isChecked() else None,
             "venue": self.venue.text().strip(),
-            "label_style": self.label_style.currentData(),
+            # By index: PySide hands a StrEnum back from currentData() as a plain str.
+            "label_style": list(LabelStyle)[self.label_style.currentIndex()],
         }
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from clerk_app.app import build_window, make_application
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database, open_database
 from clerk_app.ui.main_window import MainWindow
-from tests.ui.helpers import sample_meeting
+from tests.ui.helpers import present, sample_meeting
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,11 +53,11 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, db: Database, settings: QSettings, meeting_id: int) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, db: Database, settings: QSettings, meeting_id: int
+) -> Iterator[MainWindow]:
     win = build_window(db, settings, meeting_id)
     qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    QApplication.processEvents()
+    present(win)
     yield win
     win.close()

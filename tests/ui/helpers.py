@@ -54,6 +54,13 @@ def reload(db_path: Path, meeting_id: int) -> Meeting:
         fresh.close()
 
 
+def present(window: QWidget) -> None:
+    """Show and activate a window, as the window manager would when it opens."""
+    window.show()
+    window.activateWindow()
+    QApplication.processEvents()
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has keyboard focus"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.main_window import MainWindow
@@ -23,7 +25,7 @@ def shown(window: MainWindow) -> list[tuple[str, str]]:
     return [(row.label, row.text) for row in view.rows if row.point is not None]
 
 
-def stored(db_path, meeting_id) -> list[tuple[str, list[str]]]:
+def stored(db_path: Path, meeting_id: int) -> list[tuple[str, list[str]]]:
     """Item 77's points as a fresh connection reads them: (text, [sub-point texts])."""
     item = reload(db_path, meeting_id).items[1]
     return [(p.text, [c.text for c in p.children]) for p in item.points]
@@ -40,7 +42,7 @@ def test_opens_with_caret_at_end_of_last_point(window: MainWindow) -> None:
 
 
 def test_type_three_points_then_restructure_undo_and_redo(
-    window: MainWindow, db_path, meeting_id
+    window: MainWindow, db_path: Path, meeting_id: int
 ) -> None:
     key(Qt.Key.Key_Return)
     type_text("Members asked about damp.")
@@ -108,7 +110,9 @@ def test_type_three_points_then_restructure_undo_and_redo(
     assert [t for t, _ in stored(db_path, meeting_id)] == [text for _, text in shown(window)]
 
 
-def test_consecutive_typing_is_one_undo_step(window: MainWindow, db_path, meeting_id) -> None:
+def test_consecutive_typing_is_one_undo_step(
+    window: MainWindow, db_path: Path, meeting_id: int
+) -> None:
     before = window.stack.count()
     type_text(" It would report in June.")
     assert window.stack.count() == before + 1
@@ -118,7 +122,7 @@ def test_consecutive_typing_is_one_undo_step(window: MainWindow, db_path, meetin
 
 
 def test_typed_action_tag_marks_the_point_and_fills_the_panel(
-    window: MainWindow, db_path, meeting_id
+    window: MainWindow, db_path: Path, meeting_id: int
 ) -> None:
     key(Qt.Key.Key_Return)
     type_text("The Chair would write to the Cabinet Member (Actions: Chair/Clerk")
@@ -135,10 +139,12 @@ def test_typed_action_tag_marks_the_point_and_fills_the_panel(
     assert point.action is not None and point.action.owners == ("Chair", "Clerk")
 
 
-def test_ctrl_t_tags_with_completed_owners(window: MainWindow, db_path, meeting_id) -> None:
+def test_ctrl_t_tags_with_completed_owners(
+    window: MainWindow, db_path: Path, meeting_id: int
+) -> None:
     offered: list[str] = []
 
-    def fill(dialog) -> None:
+    def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, OwnerDialog)
         model = dialog.line.completer().model()
         offered.extend(model.data(model.index(i, 0)) for i in range(model.rowCount()))
@@ -156,7 +162,9 @@ def test_ctrl_t_tags_with_completed_owners(window: MainWindow, db_path, meeting_
     assert reload(db_path, meeting_id).items[1].points[0].action is None
 
 
-def test_non_ascii_typed_one_character_at_a_time(window: MainWindow, db_path, meeting_id) -> None:
+def test_non_ascii_typed_one_character_at_a_time(
+    window: MainWindow, db_path: Path, meeting_id: int
+) -> None:
     text = "Zoë Ó Briain and Łukasz agreed 🎉 (Action: Łukasz)"
     key(Qt.Key.Key_Return)
     type_text(text)
@@ -165,7 +173,9 @@ def test_non_ascii_typed_one_character_at_a_time(window: MainWindow, db_path, me
     assert reload(db_path, meeting_id).items[1].points[1].text == text
 
 
-def test_closing_the_window_loses_nothing(window: MainWindow, db_path, meeting_id) -> None:
+def test_closing_the_window_loses_nothing(
+    window: MainWindow, db_path: Path, meeting_id: int
+) -> None:
     typed = [f"Point number {n} about the budget." for n in range(1, 6)]
     for text in typed:
         key(Qt.Key.Key_Return)
@@ -196,7 +206,7 @@ def test_arrow_keys_cross_points(window: MainWindow) -> None:
     assert view.editor.caret() == 0
 
 
-def test_enter_mid_point_splits_it(window: MainWindow, db_path, meeting_id) -> None:
+def test_enter_mid_point_splits_it(window: MainWindow, db_path: Path, meeting_id: int) -> None:
     view = window.view
     assert view is not None
     view.editor.set_caret(len("The AD advised"))
