@@ -10,7 +10,7 @@ listed with their job title and separated by semicolons because job titles conta
 from __future__ import annotations
 
 from clerk_app.core.model import Attendee, Presence, Role
-from clerk_app.core.wording import surname_key, without_title
+from clerk_app.core.wording import bind_particles, surname_key, without_title
 
 _MEMBER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
 _ROLE_MARK = {Role.CHAIR: "Chair", Role.VICE_CHAIR: "Vice-Chair"}
@@ -28,7 +28,7 @@ def _display(person: Attendee) -> str:
     marks = [_ROLE_MARK[person.role]] if person.role in _ROLE_MARK else []
     if person.note.strip():
         marks.append(person.note.strip())
-    return name + "".join(f" ({mark})" for mark in marks)
+    return bind_particles(name) + "".join(f" ({mark})" for mark in marks)
 
 
 def _ordered(people: list[Attendee]) -> list[Attendee]:
@@ -55,8 +55,8 @@ def _mixed(people: list[Attendee]) -> str:
 
 
 def _substitution(person: Attendee) -> str:
-    replaced = without_title(person.substitute_for)
-    text = f"Councillor {without_title(person.name)}"
+    replaced = bind_particles(without_title(person.substitute_for))
+    text = f"Councillor {bind_particles(without_title(person.name))}"
     return f"{text} for Councillor {replaced}" if replaced else text
 
 

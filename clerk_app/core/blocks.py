@@ -154,6 +154,22 @@ FOOTER = "Page {page} of {pages}"
 
 
 @dataclass(frozen=True, slots=True)
+class Indents:
+    """Where indent steps fall, in a renderer's own unit.
+
+    Step 1 is under an item's title (wide enough for its minute number, so the body lines up
+    with the title as in printed minutes); each further step is one label's width ("a.",
+    "iii.") further in, so a long number such as "OSC 12/24" does not push every point right.
+    """
+
+    title: float
+    step: float
+
+    def at(self, steps: int) -> float:
+        return 0.0 if steps <= 0 else self.title + (steps - 1) * self.step
+
+
+@dataclass(frozen=True, slots=True)
 class MinutesDocument:
     header: DocumentHeader
     blocks: tuple[Block, ...]

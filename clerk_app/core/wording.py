@@ -37,18 +37,20 @@ _TITLE = re.compile(r"^(?:councillors?|cllrs?\.?)\s+", re.IGNORECASE)
 
 
 # Noncharacters that core.text keeps but XML (so Word) cannot hold: removed for every format
-# alike, before spaces are tidied, so that Word and PDF print the same words.
+# alike, before spaces are tidied, so that Word and PDF print the same words.  Unicode's own
+# line and paragraph separators become line breaks, which every renderer draws the same way.
 _NONCHARACTERS = re.compile("[\ufffe\uffff]")
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
 def clean_text(typed: str) -> str:
     """:func:`clerk_app.core.text.clean_text`, less the noncharacters no document can hold."""
-    return text.clean_text(_NONCHARACTERS.sub("", typed))
+    return text.clean_text(_NONCHARACTERS.sub("", typed).translate(_SEPARATORS))
 
 
 def clean_line(typed: str) -> str:
     """:func:`clerk_app.core.text.clean_line`, less the noncharacters no document can hold."""
-    return text.clean_line(_NONCHARACTERS.sub("", typed))
+    return text.clean_line(_NONCHARACTERS.sub("", typed).translate(_SEPARATORS))
 
 
 def long_date(day: dt.date) -> str:
@@ -89,6 +91,18 @@ def surname_key(name: str) -> tuple[str, str]:
     # "Ó Briain" files under B, as in Irish directories: particles do not lead the sort.
     core = " ".join(w for w in words[start:] if w.casefold() not in _PARTICLES) or surname
     return (_fold(core), _fold(" ".join(words)))
+
+
+def bind_particles(name: str) -> str:
+    """Join a surname's particles to it with no-break spaces: "Ó Briain" never splits a line."""
+    words = name.split(" ")
+    out = words[:1]
+    for before, word in zip(words, words[1:], strict=False):
+        if before.casefold() in _PARTICLES:
+            out[-1] = f"{out[-1]}\u00a0{word}"
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def join_and(parts: list[str]) -> str:

@@ -24,6 +24,7 @@ from clerk_app.core.blocks import (
     Counter,
     DecisionBlock,
     Heading,
+    Indents,
     LabelledParagraph,
     MinutesDocument,
     PageBreak,
@@ -32,13 +33,13 @@ from clerk_app.core.blocks import (
     SignatureBlock,
     Stub,
 )
-from clerk_app.export.docx_numbering import Numbering
+from clerk_app.export.docx_numbering import Numbering, hanging_indent
 from clerk_app.export.docx_styles import (
     TEXT_WIDTH_TWIPS,
     DocxStyles,
+    indents_twips,
     make_styles,
     set_page,
-    step_twips,
 )
 from clerk_app.export.docx_table import action_table
 from clerk_app.export.docx_xml import Body, add_run, paragraph_element, w
@@ -70,7 +71,7 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     run._r.append(end)
 
 
-def _measure(document: MinutesDocument) -> int:
+def _measure(document: MinutesDocument) -> Indents:
     numbers: list[str] = []
     labels: list[str] = []
     for block in document.blocks:
@@ -80,7 +81,7 @@ def _measure(document: MinutesDocument) -> int:
             numbers.append(block.heading.number)
         elif isinstance(block, LabelledParagraph):
             labels.append(block.label)
-    return step_twips(numbers, labels)
+    return indents_twips(numbers, labels)
 
 
 class _Renderer:
@@ -89,7 +90,7 @@ class _Renderer:
         self.doc = docx.Document()
         set_page(self.doc)
         self.styles: DocxStyles = make_styles(self.doc, _measure(document))
-        self.numbering = Numbering(self.doc, self.styles.step)
+        self.numbering = Numbering(self.doc, self.styles.indents)
         self._literal_lists: set[int] = set()
         self.body = Body(self.doc)
 
@@ -138,6 +139,10 @@ class _Renderer:
         for text, style in lines:
             if text or style is s.title:
                 self.add(style, text)
+        if not head.detail_line:
+            # The details line is what spaces the heading off the attendance: keep the gap.
+            spacing = etree.SubElement(self.body.last().find(w("pPr")), w("spacing"))
+            spacing.set(w("after"), "280")
 
     def heading(self, heading: Heading) -> None:
         if heading.number:
@@ -153,7 +158,7 @@ class _Renderer:
             ParagraphStyle.NOTICE: (s.notice, 1),
             ParagraphStyle.CLOSE: (s.close, 0),
         }.get(block.style, (s.body, 1) if block.indent else (s.normal, 0))
-        left = None if block.indent == usual else block.indent * s.step
+        left = None if block.indent == usual else int(s.indents.at(block.indent))
         p = self.add(style, keep_next=block.keep_with_next, left=left)
         if block.lead:
             add_run(p, block.lead + " ", bold=True)
@@ -165,9 +170,9 @@ class _Renderer:
         if block.level == 0 and counter is Counter.LOWER_LETTER and block.index >= _LETTERS_IN_WORD:
             self._literal_lists.add(block.list_id)
         if block.list_id in self._literal_lists:
-            step = self.styles.step
-            left = (block.indent + block.level + 1) * step
-            self.add(style, f"{block.label}\t{block.text}", left=left, hanging=step, tab=left)
+            left, label = hanging_indent(self.styles.indents, block.indent + block.level)
+            text = f"{block.label}\t{block.text}"
+            self.add(style, text, left=left, hanging=left - label, tab=left)
             return
         num_id = self.numbering.num_id(block.list_id, block.scheme, block.indent)
         self.add(style, block.text, num=(num_id, block.level))

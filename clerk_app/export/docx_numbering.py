@@ -13,7 +13,12 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from clerk_app.core.blocks import ListScheme
+from clerk_app.core.blocks import Indents, ListScheme
+
+
+def hanging_indent(indents: Indents, label_steps: int) -> tuple[int, int]:
+    """(text position, label position) in twips for a label at ``label_steps``."""
+    return int(indents.at(label_steps + 1)), int(indents.at(label_steps))
 
 
 def _element(tag: str, **attrs: str) -> Any:
@@ -26,9 +31,9 @@ def _element(tag: str, **attrs: str) -> Any:
 class Numbering:
     """Adds list definitions to a document's numbering part as the renderer meets lists."""
 
-    def __init__(self, document: Any, step: int) -> None:
+    def __init__(self, document: Any, indents: Indents) -> None:
         self.root = document.part.numbering_part.element
-        self.step = step
+        self.indents = indents
         abstract = self.root.findall(qn("w:abstractNum"))
         nums = self.root.findall(qn("w:num"))
         self._next_abstract = 1 + max(
@@ -82,12 +87,12 @@ class Numbering:
 
     def _hanging(self, label_steps: int) -> Any:
         """Label at ``label_steps``, text (and wrapped lines) one step further in."""
-        left = (label_steps + 1) * self.step
+        left, label = hanging_indent(self.indents, label_steps)
         ppr = _element("w:pPr")
         tabs = _element("w:tabs")
         tabs.append(_element("w:tab", val="num", pos=str(left)))
         ppr.append(tabs)
-        ppr.append(_element("w:ind", left=str(left), hanging=str(self.step)))
+        ppr.append(_element("w:ind", left=str(left), hanging=str(left - label)))
         return ppr
 
     def _run_fonts(self) -> Any:

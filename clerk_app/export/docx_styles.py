@@ -17,10 +17,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
+from clerk_app.core.blocks import Indents
+
 FONT = "Arial"
 BODY_PT = 11
 STEP_TWIPS = 720  # 1.27 cm: Word's default tab stop, the usual indent of council minutes
 MAX_STEP_TWIPS = 1474  # 2.6 cm
+MAX_TITLE_TWIPS = 1928  # 3.4 cm
 BLACK = RGBColor(0, 0, 0)
 MARK_RED = RGBColor(0x99, 0, 0)
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_CM = 210, 297, 2.2
@@ -46,15 +49,15 @@ def text_width_pt(text: str, size: float, bold: bool = False) -> float:
     return units * size / 1000 * (1.05 if bold else 1.0)
 
 
-def step_twips(numbers: list[str], labels: list[str]) -> int:
-    """The indent step in twips: as for the PDF, wide enough for minute numbers and labels."""
-    widest = max(
-        [text_width_pt(n, 12, bold=True) for n in numbers]
-        + [text_width_pt(label, BODY_PT) for label in labels]
-        + [0.0]
-    )
-    wanted = int(widest * 20) + 170  # 170 twips = 0.3 cm gap
-    return min(max(STEP_TWIPS, wanted), MAX_STEP_TWIPS)
+def indents_twips(numbers: list[str], labels: list[str]) -> Indents:
+    """Indents in twips, chosen as for the PDF: title fits the numbers, step the labels."""
+
+    def fit(widest: float, most: int) -> int:
+        return min(max(STEP_TWIPS, int(widest * 20) + 170), most)  # 170 twips = 0.3 cm gap
+
+    number = max([text_width_pt(n, 12, bold=True) for n in numbers] + [0.0])
+    label = max([text_width_pt(x, BODY_PT) for x in labels] + [0.0])
+    return Indents(fit(number, MAX_TITLE_TWIPS), fit(label, MAX_STEP_TWIPS))
 
 
 def set_font(element: Any, name: str = FONT) -> None:
@@ -113,7 +116,7 @@ class DocxStyles:
     table: Any
     mark: Any
     footer: Any
-    step: int  # twips
+    indents: Indents  # twips
 
 
 def _paragraph_style(document: Any, name: str, base: Any | None = None) -> Any:
@@ -128,7 +131,7 @@ def _paragraph_style(document: Any, name: str, base: Any | None = None) -> Any:
     return style
 
 
-def make_styles(document: Any, step: int) -> DocxStyles:
+def make_styles(document: Any, indents: Indents) -> DocxStyles:
     """Clear and set every style the minutes use; returns them for the renderer."""
     _defaults(document)
     normal = _paragraph_style(document, "Normal")
@@ -136,7 +139,7 @@ def make_styles(document: Any, step: int) -> DocxStyles:
     normal.font.size = Pt(BODY_PT)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.line_spacing = 1.1  # as the PDF's leading: a little air
 
     def style(
         name: str,
@@ -163,13 +166,14 @@ def make_styles(document: Any, step: int) -> DocxStyles:
     fmt = heading.paragraph_format
     fmt.keep_with_next = True
     fmt.keep_together = True
-    fmt.left_indent, fmt.first_line_indent = Twips(step), Twips(-step)
-    fmt.tab_stops.add_tab_stop(Twips(step))
+    title = int(indents.title)
+    fmt.left_indent, fmt.first_line_indent = Twips(title), Twips(-title)
+    fmt.tab_stops.add_tab_stop(Twips(title))
     outline = OxmlElement("w:outlineLvl")  # what the Navigation pane and PDF bookmarks use
     outline.set(qn("w:val"), "0")
     heading.element.get_or_add_pPr().append(outline)
 
-    body = style("Minutes Body", indent=step)
+    body = style("Minutes Body", indent=title)
     signature = style("Minutes Signature", before=18, after=0)
     signature.paragraph_format.keep_with_next = True
     mark = style("Minutes Mark", size=9, bold=True, after=0)
@@ -185,8 +189,8 @@ def make_styles(document: Any, step: int) -> DocxStyles:
         details=style("Minutes Details", after=14),
         heading=heading,
         body=body,
-        note=style("Minutes Note", italic=True, indent=step, base=body),
-        notice=style("Minutes Notice", bold=True, indent=step, base=body),
+        note=style("Minutes Note", italic=True, indent=title, base=body),
+        notice=style("Minutes Notice", bold=True, indent=title, base=body),
         # Indents of list paragraphs come from the numbering definition, not the style.
         point=style("Minutes Point"),
         subpoint=style("Minutes Sub-point"),
@@ -196,7 +200,7 @@ def make_styles(document: Any, step: int) -> DocxStyles:
         table=style("Minutes Table", size=9, after=0),
         mark=mark,
         footer=footer,
-        step=step,
+        indents=indents,
     )
 
 

@@ -87,6 +87,12 @@ class Body:
         self.body = document.element.body
         self.end = self.body.find(w("sectPr"))
 
+    def last(self) -> Any:
+        """The paragraph (or table) appended most recently."""
+        if self.end is not None:
+            return self.end.getprevious()
+        return self.body[-1]
+
     def append(self, element: Any) -> Any:
         if self.end is not None:
             self.end.addprevious(element)

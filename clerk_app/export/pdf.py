@@ -21,6 +21,7 @@ from clerk_app.core.blocks import (
     Block,
     DecisionBlock,
     Heading,
+    Indents,
     LabelledParagraph,
     MinutesDocument,
     Paragraph,
@@ -30,13 +31,13 @@ from clerk_app.core.blocks import (
 from clerk_app.core.blocks import PageBreak as PageBreakBlock
 from clerk_app.export.fonts import REGULAR, main_fonts, markup
 from clerk_app.export.pdf_pages import MinutesDocTemplate, Progress
-from clerk_app.export.pdf_styles import FRAME_WIDTH, PdfStyles, fits_before, indent_step
+from clerk_app.export.pdf_styles import FRAME_WIDTH, PdfStyles, fits_before, indents
 
 _RULE = Color(0.55, 0.55, 0.55)
 _HEAD_FILL = Color(0.9, 0.9, 0.9)
 
 
-def _measure(document: MinutesDocument) -> float:
+def _measure(document: MinutesDocument) -> Indents:
     numbers: list[str] = []
     labels: list[str] = []
     for block in document.blocks:
@@ -48,7 +49,7 @@ def _measure(document: MinutesDocument) -> float:
             labels.append(block.label)
         elif isinstance(block, DecisionBlock):
             labels.extend(r.label for r in block.resolutions)
-    return indent_step(numbers, labels)
+    return indents(numbers, labels)
 
 
 class _Renderer:
@@ -65,13 +66,16 @@ class _Renderer:
             out.append(PdfParagraph(markup(head.council, bold=True), s.council))
         out.append(PdfParagraph(markup(head.committee, bold=True), s.committee))
         out.append(PdfParagraph(markup(head.meeting_line, bold=True), s.meeting_line))
-        out.append(PdfParagraph(markup(head.detail_line), s.detail))
+        if head.detail_line:
+            out.append(PdfParagraph(markup(head.detail_line), s.detail))
+        else:
+            out.append(Spacer(1, s.detail.spaceAfter))
         return out
 
     def heading(self, heading: Heading) -> PdfParagraph:
         title = markup(heading.title, bold=True)
         number = heading.number
-        hang = bool(number) and fits_before(number, self.styles.step)
+        hang = bool(number) and fits_before(number, self.styles.indents.title)
         if number and not hang:
             # Wider than the widest indent allowed: number and title share the line.
             title = f"{markup(number, bold=True)}\u00a0\u00a0{title}"
@@ -96,8 +100,10 @@ class _Renderer:
         style = self.styles.paragraph("body", block.indent)
         keyword = f"<b>{markup(block.keyword, bold=True)}</b>"
         if not block.resolutions:
-            sep = ": " if block.preamble else ""
-            return [PdfParagraph(f"{keyword}{sep}{markup(block.preamble)}", style)]
+            if not block.preamble:
+                return [PdfParagraph(keyword, style)]
+            inline = f"<b>{markup(block.keyword + ':', bold=True)}</b> {markup(block.preamble)}"
+            return [PdfParagraph(inline, style)]
         head = PdfParagraph(keyword, style)
         head.keepWithNext = 1
         out = [head]

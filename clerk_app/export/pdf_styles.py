@@ -1,8 +1,8 @@
 """Paragraph styles and measurements of the PDF minutes: A4, 11 pt Liberation Sans.
 
-The indent step (where an item's title and its body start) is 1.27 cm, the half inch that
-Word's default tab stops give the council's own templates, widened when minute numbers such as
-"OSC 12/24" or labels such as "103.12.2" would not fit in front of the text.
+Indents are 1.27 cm, the half inch of Word's default tab stops in the councils' own templates:
+the title (and the body under it) is widened when a minute number such as "OSC 12/24" would
+not fit in front of it, and the label step when a label such as "103.12.2" would not.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from clerk_app.core.blocks import Indents
 from clerk_app.export.fonts import BOLD, ITALIC, REGULAR
 
 PAGE_SIZE = A4
@@ -22,41 +23,46 @@ MARGIN_BOTTOM: float = 2.2 * cm
 FRAME_WIDTH: float = PAGE_SIZE[0] - 2 * MARGIN_X
 
 BODY_SIZE = 11.0
+# Arial's own line height (1.15 em) times the Word document's 1.1 line spacing: both formats
+# then set about the same number of lines on a page.
+LEADING = BODY_SIZE * 1.15 * 1.1
 HEADING_SIZE = 12.0
 DEFAULT_STEP: float = 1.27 * cm
 MAX_STEP: float = 2.6 * cm
+MAX_TITLE: float = 3.4 * cm
 GAP: float = 0.3 * cm  # at least this much white between a label and its text
 MARK_COLOUR = Color(0.6, 0.0, 0.0)
-WATERMARK_COLOUR = Color(0.85, 0.85, 0.85)
+WATERMARK_COLOUR = Color(0.9, 0.9, 0.9)  # light enough to read the minutes through
 
 
-def indent_step(numbers: list[str], labels: list[str]) -> float:
-    """The indent step wide enough for every minute number (bold) and label (regular)."""
-    widest: float = max(
-        [stringWidth(n, BOLD, HEADING_SIZE) for n in numbers]
-        + [stringWidth(label, REGULAR, BODY_SIZE) for label in labels]
-        + [0.0]
-    )
-    return min(max(DEFAULT_STEP, widest + GAP), MAX_STEP)
+def _clamp(width: float, low: float, high: float) -> float:
+    return min(max(low, width + GAP), high)
 
 
-def fits_before(number: str, step: float) -> bool:
-    """Whether a minute number fits in front of its title at ``step``."""
+def indents(numbers: list[str], labels: list[str]) -> Indents:
+    """Title indent fitting every minute number (bold), step fitting every label."""
+    number: float = max([stringWidth(n, BOLD, HEADING_SIZE) for n in numbers] + [0.0])
+    label: float = max([stringWidth(x, REGULAR, BODY_SIZE) for x in labels] + [0.0])
+    return Indents(_clamp(number, DEFAULT_STEP, MAX_TITLE), _clamp(label, DEFAULT_STEP, MAX_STEP))
+
+
+def fits_before(number: str, title: float) -> bool:
+    """Whether a minute number fits in front of its title indented by ``title``."""
     width: float = stringWidth(number, BOLD, HEADING_SIZE)
-    return width + GAP <= step
+    return width + GAP <= title
 
 
 class PdfStyles:
-    """Styles for one document, made on first use: they depend on its indent step."""
+    """Styles for one document, made on first use: they depend on its indents."""
 
-    def __init__(self, step: float) -> None:
-        self.step = step
+    def __init__(self, indents: Indents) -> None:
+        self.indents = indents
         self._cache: dict[tuple[str, int, int], ParagraphStyle] = {}
         self.body0 = ParagraphStyle(
             "body",
             fontName=REGULAR,
             fontSize=BODY_SIZE,
-            leading=BODY_SIZE * 1.3,
+            leading=LEADING,
             spaceAfter=6,
             textColor=black,
             # A 50,000-character "word" (a pasted hash, a URL) must break, not run off the page.
@@ -79,7 +85,7 @@ class PdfStyles:
         style = self._cache.get(key)
         if style is not None:
             return style
-        left = (indent + level) * self.step
+        at = self.indents.at
         if kind == "heading":
             style = ParagraphStyle(
                 f"heading-{indent}",
@@ -89,7 +95,7 @@ class PdfStyles:
                 leading=HEADING_SIZE * 1.25,
                 spaceBefore=14,
                 spaceAfter=8,
-                leftIndent=self.step * indent,
+                leftIndent=at(indent),
                 bulletIndent=0,
                 bulletFontName=BOLD,
                 bulletFontSize=HEADING_SIZE,
@@ -98,8 +104,8 @@ class PdfStyles:
             style = ParagraphStyle(
                 f"labelled-{indent}-{level}",
                 self.body0,
-                leftIndent=left + self.step,
-                bulletIndent=left,
+                leftIndent=at(indent + level + 1),
+                bulletIndent=at(indent + level),
                 bulletFontName=REGULAR,
                 bulletFontSize=BODY_SIZE,
             )
@@ -109,7 +115,7 @@ class PdfStyles:
                 f"{kind}-{indent}",
                 self.body0,
                 fontName=font,
-                leftIndent=left,
+                leftIndent=at(indent),
                 spaceBefore=12 if kind == "close" else 0,
             )
         self._cache[key] = style

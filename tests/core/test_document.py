@@ -77,8 +77,8 @@ def test_attendance_chair_first_then_alphabetical_by_surname():
     lines = dict(attendance_lines(sample_meeting().attendees))
     assert lines["Present:"] == (
         "Councillors Emma Russell (Chair), Barbara Blake (joined at 6.55 pm), "
-        "Siobhán Ó Briain, Tom Pike, Zbigniew Wójcik"
-    )
+        "Siobhán Ó\u00a0Briain, Tom Pike, Zbigniew Wójcik"
+    )  # the no-break space keeps "Ó" on the line of "Briain"
     assert lines["Co-opted members:"] == "Yvonne Denny"  # not a councillor: no prefix
     assert lines["Also present:"] == "Councillor Dawn Barnes"
     assert lines["In attendance:"] == "Charlotte Pomery (AD Commissioning)"

@@ -36,6 +36,22 @@ def pdftotext(path: Path, *, layout: bool = True) -> str:
     return done.stdout.decode("utf-8")
 
 
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>')
+
+
+def word_boxes(path: Path) -> list[tuple[int, float, float, str]]:
+    """(page, x, y, word) for every word, x and y of its top left corner in points."""
+    args = [need("pdftotext"), "-bbox", "-enc", "UTF-8", str(path), "-"]
+    html = subprocess.run(args, capture_output=True, check=True, timeout=60).stdout.decode()
+    out = []
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        for x, y, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page
+        ):
+            out.append((number, float(x), float(y), word))
+    return out
+
+
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page (pdftotext ends every page with a form feed)."""
     pages = pdftotext(path).split("\f")

@@ -200,9 +200,26 @@ def test_hostile_text_round_trips(files):
         "مرحبا بالعالم",
         "👍🏽 🦀",
         "CJK 中文 and a lone surrogate and a noncharacter here",
-        "Line one\nline two\nline three\u2028and a tab here",
+        "Line one\nline two\nline three\nand a tab here",
         "THE-END-OF-THE-LONG-POINT",
         "Objections <script>alert(1)</script> & more",
     ):
         assert expected in text, expected
     assert "" not in [p.text for p in document.paragraphs if p.style.name == "Minutes Point"][:7]
+
+
+def test_long_minute_number_widens_the_title_not_the_points(files):
+    document = docx.Document(str(files["hostile"]))
+    heading = document.styles["Heading 1"].paragraph_format
+    body = document.styles["Minutes Body"].paragraph_format
+    assert heading.left_indent == body.left_indent > Mm(12.7)  # body under the title
+    numbering = document.part.numbering_part.element
+    point = next(p for p in document.paragraphs if p.style.name == "Minutes Point")
+    num_id = point._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == abstract_id)  # fmt: skip
+    ind = abstract.find(f"{qn('w:lvl')}/{qn('w:pPr')}/{qn('w:ind')}")
+    assert int(ind.get(qn("w:left"))) - int(ind.get(qn("w:hanging"))) == body.left_indent.twips
+    assert int(ind.get(qn("w:hanging"))) == 720  # the label step stays half an inch

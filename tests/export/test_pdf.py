@@ -21,9 +21,19 @@ from tests.export.minutes_factory import (
     many_points_meeting,
     sample_meeting,
 )
-from tests.export.readers import find_in_order, flowing, need, pdf_pages, pdftotext, squash
+from tests.export.readers import (
+    find_in_order,
+    flowing,
+    need,
+    pdf_pages,
+    pdftotext,
+    squash,
+    word_boxes,
+)
 
 A4 = (595.28, 841.89)  # points
+MARGIN = 2.2 / 2.54 * 72  # 2.2 cm
+STEP = 72 / 2  # 1.27 cm, half an inch
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +225,35 @@ def test_cleaned_intro_text_survives(files):
     assert squash(clean_text("Intro with \x0b vertical tab")) in squash(pdftotext(files["hostile"]))
     assert "\ufffd" not in pdftotext(files["hostile"]).replace("👍", "")
     assert len(HOSTILE_TEXTS) == 7
+
+
+def test_long_minute_number_widens_the_title_not_the_points(files):
+    boxes = word_boxes(files["hostile"])
+
+    def x_of(word: str) -> float:
+        return next(x for _, x, _, w in boxes if w == word)
+
+    title = x_of("Objections")
+    assert x_of("OSC") == pytest.approx(MARGIN, abs=0.5)
+    assert title > MARGIN + STEP  # widened for "OSC 12/24"
+    assert x_of("Intro") == pytest.approx(title, abs=0.5)  # the body lines up with the title
+    assert x_of("a.") == pytest.approx(title, abs=0.5)
+    assert x_of("Controlcharsandescapes") == pytest.approx(title + STEP, abs=0.5)  # usual step
+
+
+def test_points_hang_from_their_labels(files):
+    boxes = word_boxes(files["public"])
+    first = next(
+        i for i, box in enumerate(boxes) if box[3] == "further" and boxes[i - 1][3] == "requested"
+    )
+    line_y = boxes[first][2]
+    label = next(b for b in boxes if b[3] == "c." and abs(b[2] - line_y) < 1)
+    text_x = next(
+        b[1] for b in boxes if b[3] == "The" and abs(b[2] - line_y) < 1 and b[1] > label[1]
+    )
+    wrapped = [b for b in boxes[first:] if b[2] > line_y + 1]
+    assert wrapped[0][1] == pytest.approx(text_x, abs=0.5)  # wrapped line starts under the text
+    assert text_x - label[1] == pytest.approx(STEP, abs=0.5)
+    assert label[1] == pytest.approx(MARGIN + STEP, abs=0.5)
+    sub = next(b for b in boxes if b[3] == "ii.")
+    assert sub[1] == pytest.approx(text_x, abs=0.5)  # sub-point labels under the point's text
