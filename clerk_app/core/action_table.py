@@ -1,7 +1,8 @@
 """The action log: one row per tagged point, as an appendix or as a document of its own.
 
 A row's summary is the point's text with the "(Action: ...)" tag taken out and cut at a word
-boundary, so the table stays readable and a row always fits on one page.
+boundary; item titles and owners are cut too.  The table stays readable, and a row always fits
+on one page (a PDF table row cannot be split across pages).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from clerk_app.core.blocks import (
 from clerk_app.core.exempt import public_meeting
 from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Meeting, Point
-from clerk_app.core.wording import clean_line, short_date
+from clerk_app.core.wording import clean_line, short_date, shorten
 
 SUMMARY_LIMIT = 160
+NAME_LIMIT = 80  # item titles and owners
 
 
 def summarise(text: str, limit: int = SUMMARY_LIMIT) -> str:
@@ -32,19 +34,14 @@ def summarise(text: str, limit: int = SUMMARY_LIMIT) -> str:
     if tag is not None:
         text = text[: tag.start] + text[tag.end :]
     text = clean_line(text).rstrip(" .;,") + "."
-    if len(text) <= limit:
-        return text if text != "." else ""
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" .;,") + "\u2026"
+    return shorten(text, limit) if text != "." else ""
 
 
 def _item_name(item: AgendaItem) -> str:
     number = clean_line(item.number)
     title = clean_line(item.title)
-    return f"{number}. {title}" if number.isdigit() else f"{number} {title}".strip()
+    name = f"{number}. {title}" if number.isdigit() else f"{number} {title}".strip()
+    return shorten(name, NAME_LIMIT)
 
 
 def _row(item: AgendaItem, point: Point, ref: str) -> ActionRow | None:
@@ -59,7 +56,7 @@ def _row(item: AgendaItem, point: Point, ref: str) -> ActionRow | None:
         ref=ref,
         item=_item_name(item),
         summary=summarise(point.text),
-        owners=clean_line("/".join(action.owners)),
+        owners=shorten(clean_line("/".join(action.owners)), NAME_LIMIT),
         due=short_date(action.due) if action.due else "",
         status=status,
     )
@@ -73,10 +70,11 @@ def action_rows(meeting: Meeting, *, open_only: bool = False) -> tuple[ActionRow
         prefix = clean_line(item.number).rstrip(".")
         for index, point in enumerate(item.points):
             label = point_label(style, index, item.number)
-            rows.append(_row(item, point, f"{prefix} {label}".strip()))
+            rows.append(_row(item, point, shorten(f"{prefix} {label}".strip(), NAME_LIMIT)))
             for sub_index, child in enumerate(point.children):
                 sub = subpoint_label(style, sub_index, label)
-                rows.append(_row(item, child, f"{prefix} {label}{sub}".strip()))
+                ref = shorten(f"{prefix} {label}{sub}".strip(), NAME_LIMIT)
+                rows.append(_row(item, child, ref))
     kept = [row for row in rows if row is not None]
     return tuple(row for row in kept if not open_only or row.status == "Open")
 
@@ -108,7 +106,7 @@ def compose_actions(
         blocks=tuple(blocks),
         title="Action log",
         subject=header.meeting_line,
-        author=header.council or "Clerk",
+        author=shorten(header.council or "Clerk", 250),  # Word's limit is 255
         confidential=confidential,
         marks=marks,
     )

@@ -40,8 +40,9 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
-from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date
+from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
+PROPERTY_LIMIT = 250
 DRAFT_MARK = "DRAFT \u2013 subject to approval"
 CONFIDENTIAL_MARK = "CONFIDENTIAL \u2013 not for publication"
 
@@ -208,12 +209,14 @@ def compose(
         mark for mark, on in ((DRAFT_MARK, draft), (CONFIDENTIAL_MARK, confidential)) if on
     )
     subject = f"{header.meeting_line}: {header.committee}" if header.committee else ""
+    title = f"{shorten(header.committee, 150)} minutes, {long_date(meeting.date)}".strip()
     return MinutesDocument(
         header=header,
         blocks=tuple(blocks),
-        title=f"{header.committee} minutes, {long_date(meeting.date)}".strip(),
-        subject=subject or header.meeting_line,
-        author=header.council or "Clerk",
+        # Word refuses document properties longer than 255 characters.
+        title=title,
+        subject=shorten(subject or header.meeting_line, PROPERTY_LIMIT),
+        author=shorten(header.council or "Clerk", PROPERTY_LIMIT),
         draft=draft,
         confidential=confidential,
         marks=marks,

@@ -186,6 +186,29 @@ def hostile_meeting() -> Meeting:
     )
 
 
+def giant_meeting() -> Meeting:
+    """Every field far longer than any clerk would type: nothing may fail to fit a page."""
+    huge = " ".join(f"giant{n}" for n in range(3000))  # about 25,000 characters
+    item = AgendaItem(
+        title=huge,
+        number="N" * 400,
+        pages=huge[:2000],
+        intro=huge,
+        points=[Point(f"{huge} (Action: {'Owner ' * 800}by 12 May 2026)")],
+        decisions=[Decision(DecisionKind.RESOLVED, huge, [huge, huge])],
+        documents=[huge],
+    )
+    return Meeting(
+        committee=huge,
+        date=dt.date(2025, 6, 30),
+        council=huge,
+        venue=huge,
+        start_time=dt.time(9, 0),
+        attendees=[Attendee(huge, Role.CHAIR), Attendee(huge, Role.OFFICER, job_title=huge)],
+        items=[item],
+    )
+
+
 def many_points_meeting(count: int = 30) -> Meeting:
     """One item with more points than the alphabet: labels run on to aa., ab."""
     item = AgendaItem(

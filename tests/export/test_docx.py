@@ -16,6 +16,7 @@ from clerk_app.core.model import LabelStyle, Status
 from clerk_app.export.files import export_meeting
 from tests.export.minutes_factory import (
     SECRETS,
+    giant_meeting,
     hostile_meeting,
     many_points_meeting,
     sample_meeting,
@@ -223,3 +224,8 @@ def test_long_minute_number_widens_the_title_not_the_points(files):
     ind = abstract.find(f"{qn('w:lvl')}/{qn('w:pPr')}/{qn('w:ind')}")
     assert int(ind.get(qn("w:left"))) - int(ind.get(qn("w:hanging"))) == body.left_indent.twips
     assert int(ind.get(qn("w:hanging"))) == 720  # the label step stays half an inch
+
+
+def test_every_field_giant_still_exports(tmp_path):
+    path = export_meeting(giant_meeting(), tmp_path / "giant.docx", action_log=True)
+    assert path.stat().st_size > 10_000

@@ -17,6 +17,7 @@ from clerk_app.export.files import export_meeting
 from tests.export.minutes_factory import (
     HOSTILE_TEXTS,
     SECRETS,
+    giant_meeting,
     hostile_meeting,
     many_points_meeting,
     sample_meeting,
@@ -257,3 +258,8 @@ def test_points_hang_from_their_labels(files):
     assert label[1] == pytest.approx(MARGIN + STEP, abs=0.5)
     sub = next(b for b in boxes if b[3] == "ii.")
     assert sub[1] == pytest.approx(text_x, abs=0.5)  # sub-point labels under the point's text
+
+
+def test_every_field_giant_still_exports(tmp_path):
+    path = export_meeting(giant_meeting(), tmp_path / "giant.pdf", action_log=True)
+    assert path.stat().st_size > 10_000
