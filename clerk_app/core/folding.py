@@ -9,7 +9,6 @@ no decomposition (Ł, Ø, Đ, ß, Æ) and are mapped by hand to their nearest si
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 _BY_HAND = str.maketrans(
     {
@@ -37,7 +36,6 @@ _BY_HAND = str.maketrans(
 )
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     mapped = ch.translate(_BY_HAND)
     if mapped != ch:
@@ -47,8 +45,24 @@ def _fold_char(ch: str) -> str:
     return lowered if len(lowered) == 1 else base.lower()
 
 
+class _FoldTable(dict[int, str]):
+    """A translation table that learns each character the first time it is met.
+
+    ``str.translate`` looks characters up in C; only a character never seen before costs a
+    Python call, which makes folding a long paragraph several times faster than a generator.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free text of exactly the same length as ``text``."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
