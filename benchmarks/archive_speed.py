@@ -69,9 +69,7 @@ def measure(db: Database) -> dict[str, float]:
         "search p50 (ms)": statistics.median(search_samples),
         "search p95 (ms)": p95(search_samples),
         "meeting list (ms)": statistics.median(timed(lambda: meetings.list_meetings(db), 7)),
-        "open actions (ms)": statistics.median(
-            timed(lambda: action_log(db, open_only=True), 5)
-        ),
+        "open actions (ms)": statistics.median(timed(lambda: action_log(db, open_only=True), 5)),
         "all actions (ms)": statistics.median(timed(lambda: action_log(db), 5)),
     }
 
@@ -86,9 +84,12 @@ def main() -> None:
     small_path = build(args.db.with_name("clerk-archive-small.db"), meetings_count=1)
     big, small = open_database(big_path), open_database(small_path)
     try:
-        counts = meetings.list_meetings(big)
-        points = sum(m.points for m in counts)
-        print(f"archive: {len(counts)} meetings, {sum(m.items for m in counts)} items, {points} points")
+        counts = meetings.list_meetings(big, count_points=True)
+        points = sum(m.points or 0 for m in counts)
+        print(
+            f"archive: {len(counts)} meetings, {sum(m.items for m in counts)} items,"
+            f" {points} points"
+        )
         base = measure(small)
         full = measure(big)
     finally:

@@ -108,7 +108,7 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
 
 
 def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    rows = meetings.list_meetings(db)
+    rows = meetings.list_meetings(db, count_points=args.json)
     if args.json:
         _emit_json(
             [

@@ -43,9 +43,23 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         return store.load_meeting(session, meeting_id)
 
 
-def list_meetings(db: Database) -> list[MeetingSummary]:
+def list_meetings(
+    db: Database,
+    *,
+    count_points: bool = False,
+    committee: str | None = None,
+    year: int | None = None,
+) -> list[MeetingSummary]:
+    """Meetings newest first; filtered to one committee and/or calendar year if given."""
     with db.session() as session:
-        return store.list_meetings(session)
+        return store.list_meetings(
+            session, count_points=count_points, committee=committee, year=year
+        )
+
+
+def committees(db: Database) -> list[str]:
+    with db.session() as session:
+        return store.committees(session)
 
 
 def delete_meeting(db: Database, meeting_id: int) -> None:

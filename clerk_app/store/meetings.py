@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, null, select
 from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.core.actions import parse_tag
@@ -44,7 +44,7 @@ class MeetingSummary:
     date: dt.date
     status: Status
     items: int
-    points: int
+    points: int | None  # counted only on request: see list_meetings
 
 
 def sync_action_columns(row: PointRow) -> None:
@@ -255,8 +255,18 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     )
 
 
-def list_meetings(session: Session) -> list[MeetingSummary]:
-    """Every meeting, newest first, with counts for the meeting list."""
+def list_meetings(
+    session: Session,
+    *,
+    count_points: bool = False,
+    committee: str | None = None,
+    year: int | None = None,
+) -> list[MeetingSummary]:
+    """Meetings not in the trash, newest first, with their item counts.
+
+    Counting points means reading every point of every meeting (~55 ms for ten years of a
+    busy council), so it is done only when asked; the window's list does without.
+    """
     items = (
         select(ItemRow.meeting_id, func.count().label("n")).group_by(ItemRow.meeting_id).subquery()
     )
@@ -268,27 +278,49 @@ def list_meetings(session: Session) -> list[MeetingSummary]:
     )
     query = (
         select(
-            MeetingRow,
+            MeetingRow.id,
+            MeetingRow.committee,
+            MeetingRow.council,
+            MeetingRow.date,
+            MeetingRow.status,
             func.coalesce(items.c.n, 0),
-            func.coalesce(points.c.n, 0),
+            func.coalesce(points.c.n, 0) if count_points else null(),
         )
         .outerjoin(items, items.c.meeting_id == MeetingRow.id)
-        .outerjoin(points, points.c.meeting_id == MeetingRow.id)
         .where(MeetingRow.deleted_at.is_(None))
         .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
     )
+    if count_points:
+        query = query.outerjoin(points, points.c.meeting_id == MeetingRow.id)
+    if committee is not None:
+        query = query.where(MeetingRow.committee == committee)
+    if year is not None:
+        query = query.where(
+            MeetingRow.date >= dt.date(year, 1, 1), MeetingRow.date <= dt.date(year, 12, 31)
+        )
     return [
         MeetingSummary(
-            id=row.id,
-            committee=row.committee,
-            council=row.council,
-            date=row.date,
-            status=Status(row.status),
-            items=n_items,
-            points=n_points,
+            id=row[0],
+            committee=row[1],
+            council=row[2],
+            date=row[3],
+            status=Status(row[4]),
+            items=row[5],
+            points=row[6],
         )
-        for row, n_items, n_points in session.execute(query).all()
+        for row in session.execute(query).all()
     ]
+
+
+def committees(session: Session) -> list[str]:
+    """Every committee that has a meeting, for the meeting list's filter."""
+    query = (
+        select(MeetingRow.committee)
+        .where(MeetingRow.deleted_at.is_(None))
+        .group_by(MeetingRow.committee)
+        .order_by(MeetingRow.committee)
+    )
+    return list(session.scalars(query))
 
 
 def meeting_exists(session: Session, meeting_id: int) -> bool:

@@ -39,7 +39,7 @@ class MeetingList(QTreeWidget):
                     summary.council,
                     summary.status.value,
                     str(summary.items),
-                    str(summary.points),
+                    "" if summary.points is None else str(summary.points),
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, summary.id)

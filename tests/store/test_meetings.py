@@ -44,7 +44,7 @@ def test_list_is_newest_first_with_counts(db: Database) -> None:
     meetings.create_meeting(db, older)
     meetings.create_meeting(db, planning_meeting())
     meetings.create_meeting(db, newer)
-    rows = meetings.list_meetings(db)
+    rows = meetings.list_meetings(db, count_points=True)
     assert [r.committee for r in rows] == ["Planning Sub-Committee", "Cabinet", "Licensing"]
     assert (rows[0].items, rows[0].points) == (3, 6)
     assert (rows[2].items, rows[2].points) == (0, 0)
@@ -66,3 +66,15 @@ def test_delete_removes_every_row(db: Database) -> None:
 
         for table in ("points", "items", "decisions", "documents", "attendees"):
             assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+
+
+def test_list_filters_by_committee_and_year(db: Database) -> None:
+    meetings.create_meeting(db, Meeting(committee="Licensing", date=dt.date(2023, 1, 9)))
+    meetings.create_meeting(db, Meeting(committee="Licensing", date=dt.date(2024, 2, 1)))
+    meetings.create_meeting(db, planning_meeting())
+    assert meetings.committees(db) == ["Licensing", "Planning Sub-Committee"]
+    assert [r.date.year for r in meetings.list_meetings(db, committee="Licensing")] == [2024, 2023]
+    assert [r.committee for r in meetings.list_meetings(db, year=2025)] == [
+        "Planning Sub-Committee"
+    ]
+    assert meetings.list_meetings(db)[0].points is None  # not counted unless asked
