@@ -9,7 +9,7 @@ from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import Meeting
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses build slowly, and the tracker builds many
 class ActionEntry:
     meeting_id: int | None
     meeting_date: dt.date

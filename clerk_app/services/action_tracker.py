@@ -16,8 +16,11 @@ from clerk_app.store.queries import ActionRow, action_rows
 __all__ = ["ActionEntry", "action_log", "to_csv"]
 
 
+_STYLES = {style.value: style for style in LabelStyle}
+
+
 def _entry(row: ActionRow) -> ActionEntry:
-    style = LabelStyle(row.label_style)
+    style = _STYLES[row.label_style]
     if row.parent_position is None:
         label = point_label(style, row.position, row.item_number)
     else:
