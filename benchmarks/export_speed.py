@@ -5,7 +5,9 @@ Run from the repository root:  .venv/bin/python benchmarks/export_speed.py [--it
 (a) our exporters in-process: the first export (fonts loaded, modules warm from import) and
     the median of further runs; target under a second each for 1,000 points;
 (b) pandoc turning the same minutes, written as Markdown, into .docx (if pandoc is installed);
-(c) LibreOffice converting our .docx to PDF (if soffice/libreoffice is installed).
+(c) LibreOffice converting our .docx to PDF (if soffice/libreoffice is installed);
+(d) a fresh Python process making the meeting and exporting it: imports, font loading and
+    all, the cost a command-line export pays.
 Every external tool is timed by :func:`time_command`, so another command (the CLI's
 ``clerk-app export``, say) is one more line in :func:`main`.
 """
@@ -118,6 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"(c) libreoffice docx -> pdf     {results['libreoffice']:6.3f} s (best of 2)")
         else:
             print("(c) libreoffice not installed: skipped")
+
+        for suffix in (".docx", ".pdf"):
+            script = (
+                "import sys; from pathlib import Path; "
+                f"sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'benchmarks')!r}]; "
+                "from meeting_factory import make_meeting; "
+                "from clerk_app.export.files import export_meeting; "
+                f"export_meeting(make_meeting({args.items}, {args.points}), "
+                f"Path({str(out / ('cold' + suffix))!r}))"
+            )
+            seconds = time_command([sys.executable, "-c", script], repeat=3)
+            results[f"process{suffix}"] = seconds
+            print(f"(d) fresh process -> {suffix:5}      {seconds:6.3f} s (best of 3)")
 
     print("ratios (theirs / ours; above 1 means we are faster):")
     if "pandoc" in results:

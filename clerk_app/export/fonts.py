@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -97,6 +98,46 @@ class _MeasuringFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
                 self._widths.clear()
             self._widths[text] = width
         return width * size
+
+    def splitString(  # noqa: N802  # reportlab's name
+        self, text: str | bytes, doc: Any, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
+        """reportlab's subset encoding, with a fast path for lines it has seen every letter of.
+
+        Drawing each line asks which subset byte each character was given; once every
+        character of a line has a code in the first subset (true of almost every line of
+        minutes) one ``str.translate`` answers for the whole line.  Anything else, including
+        the first use of a character, goes the ordinary way.
+        """
+        state = self.state.get(doc) if isinstance(text, str) else None
+        if state is None or not isinstance(text, str) or "\xa0" in text:
+            result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+            return result
+        assignments = state.assignments
+        # The table lives on reportlab's per-document state, so it dies with the document.
+        table: _Codes | None = getattr(state, "clerk_codes", None)
+        if table is None or table.size != len(assignments):
+            table = _Codes({code: n for code, n in assignments.items() if n < 256})
+            table.size = len(assignments)
+            state.clerk_codes = table
+        try:
+            return [(0, text.translate(table).encode("latin-1"))]
+        except _Unassigned:
+            result = super().splitString(text, doc, encoding)
+            return result
+
+
+class _Unassigned(Exception):
+    """A character without a code yet (not a LookupError: translate() would swallow that)."""
+
+
+class _Codes(dict[int, int]):
+    """Character -> one-byte code, raising for characters not yet given one."""
+
+    size = 0
+
+    def __missing__(self, key: int) -> int:
+        raise _Unassigned(key)
 
 
 def _register(name: str) -> TTFont:

@@ -31,6 +31,12 @@ from clerk_app.export.pdf_styles import (
 Progress = Callable[[int, int], None]
 
 _WATERMARK_FORM = "ClerkWatermark"
+# Bytes a PDF string must escape: control and non-ASCII bytes in octal, and \ ( ).
+_PDF_ESCAPES = {
+    code: (f"\\{code:03o}" if code < 32 or code >= 127 else f"\\{chr(code)}")
+    for code in range(256)
+    if code < 32 or code >= 127 or chr(code) in "\\()"
+}
 # (anchor, outline title, top of the heading in points)
 _Bookmark = tuple[str, str, float]
 
@@ -42,6 +48,14 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         super().__init__(*args, **kwargs)
         self._finished: list[dict[str, Any]] = []
         self.bookmarks: list[_Bookmark] = []
+
+    def _escape(self, s: str | bytes) -> str:
+        """PDF string escaping by one ``str.translate`` (reportlab's fallback loops per byte)."""
+        text = s.decode("latin-1") if isinstance(s, bytes) else s
+        if text.isascii() or max(text) <= "\xff":
+            return text.translate(_PDF_ESCAPES)
+        escaped: str = super()._escape(s)
+        return escaped
 
     def showPage(self) -> None:  # noqa: N802  # reportlab's name
         self._finished.append(dict(self.__dict__))

@@ -263,3 +263,24 @@ def test_points_hang_from_their_labels(files):
 def test_every_field_giant_still_exports(tmp_path):
     path = export_meeting(giant_meeting(), tmp_path / "giant.pdf", action_log=True)
     assert path.stat().st_size > 10_000
+
+
+def test_more_letters_than_one_font_subset_holds(tmp_path):
+    # reportlab numbers a font's characters in subsets of 256; the fast path of our font
+    # handles the first subset only, and the others must still print the right letters.
+    from clerk_app.core.model import AgendaItem, Meeting, Point
+    from clerk_app.export.fonts import main_fonts
+
+    covered = main_fonts()
+    ranges = [*range(0x100, 0x250), *range(0x391, 0x3CE), *range(0x400, 0x4FF)]
+    letters = [chr(c) for c in ranges if c in covered and chr(c).isalpha()]
+    assert len(letters) > 300
+    lines = ["".join(letters[i : i + 40]) for i in range(0, len(letters), 40)]
+    meeting = Meeting(
+        committee="Alphabet",
+        date=sample_meeting().date,
+        items=[AgendaItem(title="Letters", points=[Point(line) for line in lines * 2])],
+    )
+    text = pdftotext(export_meeting(meeting, tmp_path / "letters.pdf"), layout=False)
+    for line in lines:
+        assert text.count(line) == 2, line
