@@ -91,7 +91,7 @@ class LabelledParagraph:
 
 @dataclass(frozen=True, slots=True)
 class DecisionBlock:
-    keyword: str  # "RESOLVED", "NOTED", "AGREED", "RESOLVED to RECOMMEND"
+    keyword: str  # "RESOLVED", "NOTED", "AGREED", "Resolved to RECOMMEND"
     preamble: str  # "That the Committee:" or the whole decision when there is no list
     resolutions: tuple[LabelledParagraph, ...] = ()
     indent: int = 1

@@ -50,7 +50,7 @@ _KEYWORDS = {
     DecisionKind.RESOLVED: "RESOLVED",
     DecisionKind.NOTED: "NOTED",
     DecisionKind.AGREED: "AGREED",
-    DecisionKind.RECOMMEND: "RESOLVED to RECOMMEND",
+    DecisionKind.RECOMMEND: "Resolved to RECOMMEND",  # as printed: only RECOMMEND in capitals
 }
 _CLERKS_NOTE = re.compile(r"^clerk[\u2019']?s note\b", re.IGNORECASE)
 

@@ -327,3 +327,16 @@ def test_empty_meeting_still_composes():
     many = Meeting(committee="C", date=dt.date(2024, 1, 1), items=[item])
     labels = [b.label for b in compose(many).blocks if isinstance(b, LabelledParagraph)]
     assert labels[25:] == ["z.", "aa.", "ab."]
+
+
+@pytest.mark.parametrize(
+    ("kind", "keyword"),
+    [("NOTED", "NOTED"), ("AGREED", "AGREED"), ("RECOMMEND", "Resolved to RECOMMEND")],
+)
+def test_decision_keywords(kind, keyword):
+    from clerk_app.core.model import Decision, DecisionKind
+
+    meeting = sample_meeting()
+    meeting.items[1].decisions = [Decision(DecisionKind[kind], "That Council adopts the plan.")]
+    block = next(b for b in compose(meeting).blocks if isinstance(b, DecisionBlock))
+    assert (block.keyword, block.preamble) == (keyword, "That Council adopts the plan.")
