@@ -130,7 +130,7 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.ATTENDANCE: Spec(
         "&Attendance…",
         "&Meeting",
-        ("Ctrl+K",),
+        ("Ctrl+Shift+A",),
         icon="attendance",
         toolbar=True,
         needs="meeting",

@@ -95,6 +95,8 @@ class CaptureView(QAbstractScrollArea):
         e.delete_empty.connect(lambda: self._delete(only_if_empty=True))
         e.move_pressed.connect(self.move_point)
         e.leave_pressed.connect(self._leave)
+        e.undo_pressed.connect(self.intents.stack.undo)
+        e.redo_pressed.connect(self.intents.stack.redo)
 
     # --- rows and geometry ----------------------------------------------------------------
     def rebuild(self) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("ActionsDock")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # The panel follows edits a moment later, outside the keystroke that changed a tag.
+        self._panel_timer = QTimer(self, singleShot=True, interval=120)
+        self._panel_timer.timeout.connect(self._refresh_panel)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self.registry = ActionRegistry(self)
@@ -191,7 +194,7 @@ class MainWindow(QMainWindow):
         view.edit_requested.connect(self.flows.edit_row)
         self.model.saved.connect(lambda _when: self.update_title())
         self.model.save_failed.connect(self._save_failed)
-        self.model.actions_changed.connect(self._refresh_panel)
+        self.model.actions_changed.connect(self._panel_timer.start)
         self.model.header_changed.connect(self.update_title)
         self.dock.setEnabled(True)
         self._refresh_panel()

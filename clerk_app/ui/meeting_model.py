@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,6 +42,7 @@ class PointPlace:
         return self.item.points if self.parent is None else self.parent.children
 
 
+@lru_cache(maxsize=4096)
 def _tag_key(text: str) -> tuple[object, ...] | None:
     tag = parse_tag(text)
     return None if tag is None else (tag.owners, tag.due)

@@ -9,40 +9,11 @@ Ctrl+Z belongs to the window's undo stack, which undoes structural edits too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QKeyEvent,
-    QKeySequence,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
-from clerk_app.core.actions import parse_tag
 from clerk_app.core.text import clean_line
-
-# Keys the window's actions own even while the editor has focus (a text edit would take them).
-_WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-
-
-class TagHighlighter(QSyntaxHighlighter):
-    """Shows an action tag as an action the moment its closing bracket is typed."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.tag_format = QTextCharFormat()
-        self.tag_format.setForeground(QColor("#8a4b00"))
-        self.tag_format.setFontWeight(QFont.Weight.Bold)
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802  (Qt's name)
-        tag = parse_tag(text)
-        if tag is not None:
-            self.setFormat(tag.start, tag.end - tag.start, self.tag_format)
 
 
 def clean_paste(text: str) -> str:
@@ -64,6 +35,8 @@ class PointEditor(QPlainTextEdit):
     leave_pressed = Signal(int, int)  # direction, caret x in pixels (-1: start, -2: end)
     lines_changed = Signal(int)
     edited = Signal(int)  # the caret position before the edit
+    undo_pressed = Signal()
+    redo_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,12 +49,10 @@ class PointEditor(QPlainTextEdit):
         self.document().setDocumentMargin(0)
         self.setViewportMargins(0, 0, 0, 0)
         self.setContentsMargins(0, 0, 0, 0)
-        self.highlighter = TagHighlighter(self.document())
         self._loading = False
-        self._caret = 0
         self._lines = 1
-        self.cursorPositionChanged.connect(self._remember_caret)
-        self.textChanged.connect(self._on_text_changed)
+        # One slot per keystroke, not three: contentsChange says where the edit happened.
+        self.document().contentsChange.connect(self._on_contents_change)
 
     # --- contents -------------------------------------------------------------------------
     def load(self, text: str, caret: int) -> None:
@@ -100,7 +71,6 @@ class PointEditor(QPlainTextEdit):
         length = len(self.toPlainText())
         cursor.setPosition(length if caret < 0 or caret > length else caret)
         self.setTextCursor(cursor)
-        self._caret = cursor.position()
 
     def caret(self) -> int:
         return self.textCursor().position()
@@ -108,12 +78,10 @@ class PointEditor(QPlainTextEdit):
     def line_count(self) -> int:
         return max(1, self.document().firstBlock().layout().lineCount())
 
-    def _remember_caret(self) -> None:
-        self._caret = self.textCursor().position()
-
-    def _on_text_changed(self) -> None:
+    def _on_contents_change(self, position: int, removed: int, _added: int) -> None:
         if not self._loading:
-            self.edited.emit(self._caret)
+            # Where the caret was: at the insertion, or after what Backspace removed.
+            self.edited.emit(position + removed)
         self._check_lines()
 
     def _check_lines(self) -> None:
@@ -132,18 +100,18 @@ class PointEditor(QPlainTextEdit):
             self.textCursor().insertText(clean_paste(source.text()))
 
     # --- keys -----------------------------------------------------------------------------
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(key) for key in _WINDOW_KEYS):
-                event.ignore()  # not ours: let the window's shortcut fire
-                return True
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
         key, mods = event.key(), event.modifiers()
         plain = mods & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         cursor = self.textCursor()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+        # A text edit claims Ctrl+Z before the window's shortcut sees it; hand it to the
+        # window's undo stack, which undoes structural edits too.  (Handled here rather than
+        # in event(): a Python event() override costs a call for every event of every key.)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_pressed.emit()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_pressed.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             self.enter_pressed.emit()
         elif key == Qt.Key.Key_Tab and plain:
             self.indent_pressed.emit()

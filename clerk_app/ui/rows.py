@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.attendance import attendance_lines
@@ -51,7 +52,9 @@ class Row:
     gap: int = 0  # space above the row
 
 
+@lru_cache(maxsize=8192)
 def owners_of(text: str) -> str:
+    """The chip's text for a point; cached by text, as a rebuild asks for every point's."""
     tag = parse_tag(text)
     if tag is None:
         return ""
@@ -78,7 +81,9 @@ def header_rows(meeting: Meeting) -> list[Row]:
     ]
     lines = attendance_lines(meeting.attendees)
     if not lines:
-        rows.append(Row(RowKind.ATTENDANCE, "No attendance yet: Meeting > Attendance (Ctrl+K)"))
+        rows.append(
+            Row(RowKind.ATTENDANCE, "No attendance yet: Meeting > Attendance (Ctrl+Shift+A)")
+        )
     rows.extend(Row(RowKind.ATTENDANCE, text, label=lead) for lead, text in lines)
     return rows
 

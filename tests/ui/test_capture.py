@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.main_window import MainWindow
@@ -122,7 +123,7 @@ def test_consecutive_typing_is_one_undo_step(
 
 
 def test_typed_action_tag_marks_the_point_and_fills_the_panel(
-    window: MainWindow, db_path: Path, meeting_id: int
+    qtbot: QtBot, window: MainWindow, db_path: Path, meeting_id: int
 ) -> None:
     key(Qt.Key.Key_Return)
     type_text("The Chair would write to the Cabinet Member (Actions: Chair/Clerk")
@@ -131,7 +132,7 @@ def test_typed_action_tag_marks_the_point_and_fills_the_panel(
     type_text(").")
     assert view.row_of(view.active).owners == "Chair/Clerk"  # type: ignore[arg-type]
     panel = window.panel
-    assert panel.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: panel.topLevelItemCount() == 1, timeout=1000)
     assert panel.topLevelItem(0).text(0) == "77 b."  # type: ignore[union-attr]
     assert panel.topLevelItem(0).text(1) == "Chair/Clerk"  # type: ignore[union-attr]
     window.model.flush()  # type: ignore[union-attr]
@@ -140,7 +141,7 @@ def test_typed_action_tag_marks_the_point_and_fills_the_panel(
 
 
 def test_ctrl_t_tags_with_completed_owners(
-    window: MainWindow, db_path: Path, meeting_id: int
+    qtbot: QtBot, window: MainWindow, db_path: Path, meeting_id: int
 ) -> None:
     offered: list[str] = []
 
@@ -154,6 +155,7 @@ def test_ctrl_t_tags_with_completed_owners(
     key(Qt.Key.Key_T, CTRL)
     assert "AD Commissioning" in offered and "Councillor Russell" in offered
     assert shown(window)[0][1].endswith("(Action: AD Commissioning by 12 June 2026)")
+    qtbot.waitUntil(lambda: window.panel.topLevelItemCount() == 1, timeout=1000)
     assert window.panel.topLevelItem(0).text(2) == "12 Jun 2026"  # type: ignore[union-attr]
     point = reload(db_path, meeting_id).items[1].points[0]
     assert point.action is not None and point.action.owners == ("AD Commissioning",)
