@@ -29,7 +29,7 @@ def action_rows(meeting: Meeting) -> list[tuple[str, Point]]:
             for child_index, child in enumerate(point.children):
                 if child.action is not None:
                     sub = subpoint_label(style, child_index, label.rstrip("."))
-                    found.append((f"{where} {label}{sub}", child))
+                    found.append((f"{where} {label} {sub}", child))
     return found
 
 

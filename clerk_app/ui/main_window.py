@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._connect_commands()
         stack.indexChanged.connect(self._update_undo_actions)
+        self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
         self._restore_settings()
         self.show_meeting_list()
 

@@ -16,7 +16,7 @@ from clerk_app.ui.rows import Row, RowKind
 MARGIN = 24
 NUMBER_COLUMN = 76  # "OSC 12/24." fits
 LABEL_COLUMN = 40
-ATTENDANCE_LEAD = 168
+ATTENDANCE_LEAD = 200  # "Apologies for absence:" in bold
 GUTTER = 190  # action owners
 MAX_TEXT = 760  # lines longer than this are hard to read, however wide the window
 
@@ -138,8 +138,10 @@ class RowPainter:
             painter.fillRect(band, ACTIVE_BAND)
         font = self.font(row)
         if row.label:
-            painter.setFont(self.fonts["bold"] if row.kind is not RowKind.POINT else font)
-            painter.setPen(INK if row.kind is not RowKind.POINT else MUTED)
+            # Item numbers and attendance leads are bold, as printed; letters are quieter.
+            lettered = row.kind in (RowKind.POINT, RowKind.RESOLUTION)
+            painter.setFont(self.fonts["body"] if lettered else self.fonts["bold"])
+            painter.setPen(MUTED if lettered else INK)
             label_width = self.text_x(row) - self.label_x(row) - 4
             label = self.metrics["bold"].elidedText(
                 row.label, Qt.TextElideMode.ElideRight, label_width
