@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--to", metavar="PATH", type=Path, required=True)
     p.add_argument("--confidential", action="store_true", help="include exempt items")
+    p.add_argument("--action-log", action="store_true", help="add the action log as an appendix")
 
     p = sub.add_parser("search", help="search all meetings")
     p.add_argument("query", metavar="QUERY")
@@ -137,11 +138,17 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    meeting = meetings.load_meeting(db, meetings.parse_meeting_id(args.meeting))
-    from clerk_app.export.files import ExportError, export_meeting
+    from clerk_app.export.files import ExportError
+    from clerk_app.services.exporting import export_minutes
 
     try:
-        written = export_meeting(meeting, args.to, confidential=args.confidential)
+        written = export_minutes(
+            db,
+            meetings.parse_meeting_id(args.meeting),
+            args.to,
+            confidential=args.confidential,
+            action_log=args.action_log,
+        )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc
     out.write(f"{written}\n")

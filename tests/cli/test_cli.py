@@ -189,3 +189,74 @@ def test_the_installed_entry_point_and_environment_variable(tmp_path: Path, minu
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("clerk-app ")
+
+
+def test_export_word_and_pdf_of_the_reference(tmp_path: Path) -> None:
+    """The reference item through import and both exporters, read back by other readers."""
+    if not REFERENCE.exists():
+        pytest.skip("shared/ reference example not beside the repo")
+    import docx
+    import pypdf
+
+    db = tmp_path / "c.db"
+    _, out, _ = run(
+        db,
+        "import",
+        str(REFERENCE),
+        "--committee",
+        "Overview and Scrutiny Committee",
+        "--date",
+        "2019-06-17",
+    )
+    meeting_id = out.strip()
+    for suffix in (".docx", ".pdf"):
+        target = tmp_path / f"minutes{suffix}"
+        code, out, err = run(db, "export", meeting_id, "--to", str(target))
+        assert code == 0, err
+        assert out.strip() == str(target)
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "minutes.docx")).paragraphs]
+    assert any(p.startswith("The Chair noted that individual scrutiny panels") for p in paragraphs)
+    pdf_text = " ".join(
+        page.extract_text() for page in pypdf.PdfReader(str(tmp_path / "minutes.pdf")).pages
+    )
+    assert "(Action: Charlotte Pomery)" in pdf_text and "(Actions: Chair/Clerk)" in pdf_text
+    assert "DRAFT" in pdf_text
+    # exporting the draft circulated it: the history keeps it
+    from clerk_app.services import archive
+    from clerk_app.store.database import open_database
+
+    database = open_database(db)
+    try:
+        assert [r.reason for r in archive.revisions(database, int(meeting_id))] == ["circulated"]
+    finally:
+        database.close()
+
+
+def test_export_to_an_unsupported_or_impossible_target(tmp_path: Path, minutes: Path) -> None:
+    db = tmp_path / "c.db"
+    _, out, _ = run(db, "import", str(minutes))
+    meeting_id = out.strip()
+    (tmp_path / "afile").write_text("x")
+    for target, needle in (
+        (tmp_path / "minutes.odt", ".docx"),
+        (tmp_path / "afile" / "minutes.pdf", "afile"),
+        (tmp_path / "missing" / "minutes.docx", "missing"),
+    ):
+        code, out, err = run(db, "export", meeting_id, "--to", str(target))
+        assert (code, out) == (2, ""), target
+        assert needle in err and err.count("\n") == 1
+        assert not target.exists()
+
+
+def test_search_from_the_command_line(tmp_path: Path, minutes: Path) -> None:
+    db = tmp_path / "c.db"
+    run(db, "import", str(minutes))
+    code, out, _ = run(db, "search", "wojcik", "--json")
+    assert code == 0
+    [hit] = [h for h in json.loads(out) if h["kind"] == "point"]
+    assert (hit["item"], hit["point"]) == ("31", "a.")
+    assert "[Wójcik]" in hit["snippet"]
+    code, out, err = run(db, "search", '"garden')
+    assert code == 2 and "closing" in err and out == ""
+    code, out, err = run(db, "search", "zzyzx")
+    assert code == 0 and out == "" and "nothing found" in err
