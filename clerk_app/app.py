@@ -35,12 +35,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from clerk_app import __version__
-    from clerk_app.ui.qt_workarounds import guard_none_refcount
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else [sys.argv[0]])
-    guard_none_refcount()
     app.setOrganizationName("Clerk")
     app.setApplicationName("Clerk")
     app.setApplicationVersion(__version__)

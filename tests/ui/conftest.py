@@ -27,7 +27,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _qt(qapp: QApplication) -> None:
-    make_application()  # names, fonts, and the PySide6 6.12 None-refcount guard
+    make_application()  # names and shipped fonts, as the real application has them
 
 
 @pytest.fixture
