@@ -9,10 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk_app.core.folding import fold
-from clerk_app.store.errors import DamagedDatabaseError, DatabaseError, NewerDatabaseError
+from clerk_app.store.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    NewerDatabaseError,
+    StorageUnavailable,
+    describe_write_failure,
+)
 from clerk_app.store.schema_version import HEAD, KNOWN_REVISIONS
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -29,9 +36,18 @@ class UnitOfWork:
         self.session = self._factory()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.session.rollback()
-        self.session.close()
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        try:
+            self.session.rollback()
+            self.session.close()
+        except OperationalError:
+            pass  # the connection is already unusable; the error below says why
+        if isinstance(exc, OperationalError | sqlite3.OperationalError):
+            # The environment's fault, not a bug: callers get one exception type that says so.
+            detail = str(getattr(exc, "orig", exc) or exc)
+            raise StorageUnavailable(describe_write_failure(detail)) from exc
 
     def commit(self) -> None:
         self.session.commit()

@@ -19,3 +19,25 @@ class NewerDatabaseError(DatabaseError):
 
 class DamagedDatabaseError(DatabaseError):
     """Not a Clerk database, or damaged: left exactly as it was."""
+
+
+class StorageUnavailable(Exception):
+    """A write could not reach the disk (disk full, read-only file or folder, file locked).
+
+    The environment's fault: nothing was written, the transaction was rolled back, and the
+    same write can be tried again later.  ``str()`` is a sentence for the clerk.
+    """
+
+
+def describe_write_failure(detail: str) -> str:
+    """The clerk's words for what SQLite said when a write failed."""
+    lowered = detail.lower()
+    if "full" in lowered:
+        return "the disk is full: free some space and Clerk will save what you typed"
+    if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
+        return "the database file or its folder is read-only: Clerk cannot save there"
+    if "locked" in lowered or "busy" in lowered:
+        return "another program is holding the database: Clerk will keep trying to save"
+    if "disk i/o" in lowered or "i/o error" in lowered:
+        return "the disk reported an error: Clerk will keep trying to save"
+    return f"the database could not be written ({detail})"
