@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from clerk_app.store.database import Database
@@ -52,10 +52,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(db: Database, settings: QSettings, meeting_id: int | None = None) -> MainWindow:
+def build_window(
+    db: Database,
+    settings: QSettings,
+    meeting_id: int | None = None,
+    *,
+    list_in_background: bool = False,
+) -> MainWindow:
     """The main window over ``db``; with ``meeting_id``, that meeting open, caret at its end.
 
-    Raises UnknownMeetingError for an unknown id, before anything is shown.
+    ``list_in_background``: the meeting list fills after the window paints (start-up must
+    not wait for years of meetings).  Raises UnknownMeetingError for an unknown id, before
+    anything is shown.
     """
     from PySide6.QtGui import QUndoStack
 
@@ -63,7 +71,9 @@ def build_window(db: Database, settings: QSettings, meeting_id: int | None = Non
     from clerk_app.ui.main_window import MainWindow
 
     meeting = load_meeting(db, meeting_id) if meeting_id is not None else None
-    window = MainWindow(db=db, stack=QUndoStack(), settings=settings)
+    window = MainWindow(
+        db=db, stack=QUndoStack(), settings=settings, list_in_background=list_in_background
+    )
     window.stack.setParent(window)
     if meeting is not None:
         window.show_meeting(meeting)
@@ -80,7 +90,6 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
         return 2
     app = make_application()
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
 
     from clerk_app.store.database import open_database
     from clerk_app.store.errors import DatabaseError
@@ -89,15 +98,85 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         db = open_database(db_path, create_folder=create_folder)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "Clerk cannot open its database", str(exc))
-        return 2
+        reopened = offer_backup(db_path, exc)
+        if reopened is None:
+            return 2
+        db = reopened
+    from clerk_app.services import recovery
+
+    restored = recovery.recover(db)  # typing a window could not save before it died
+    safety_timer = start_backups(db_path, app)
     try:
         try:
-            window = build_window(db, QSettings(), meeting_id)
+            window = build_window(db, QSettings(), meeting_id, list_in_background=True)
         except UnknownMeetingError as exc:
             print(f"clerk-app: {exc}", file=sys.stderr)
             return 2
+        if os.environ.get("CLERK_REPORT_READY") == "1":  # benchmarks/startup_speed.py
+            from clerk_app.ui.startup_report import report_ready
+
+            report_ready(window)
         window.show()
+        if restored:
+            window.statusBar().showMessage(
+                f"Restored {restored} point(s) typed last time but not saved then", 15000
+            )
         return app.exec()
     finally:
+        safety_timer.stop()
         db.close()
+
+
+def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
+    """Say why the database cannot be opened; offer its newest backup if it has one.
+
+    The damaged file is never touched: restoring keeps it beside the database under a new
+    name.  Returns the reopened database, or None if the clerk declined or nothing helped.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from clerk_app.services import safety
+    from clerk_app.store.database import open_database
+    from clerk_app.store.errors import DatabaseError
+
+    backups = safety.list_backups(db_path)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Clerk cannot open its database", str(error))
+    restore = None
+    if backups:
+        newest = backups[0]
+        box.setInformativeText(
+            f"The newest backup was taken {newest.taken_at:%d %B %Y at %H:%M}. Restore it? "
+            "The file that cannot be opened is kept, renamed, beside it."
+        )
+        restore = box.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return None
+    try:
+        safety.restore(db_path, backups[0].path)
+        return open_database(db_path)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Clerk cannot restore the backup", str(exc))
+        return None
+
+
+def start_backups(db_path: pathlib.Path, parent: QObject) -> QTimer:
+    """A backup now (unless a recent one exists) and then every few minutes of a long meeting."""
+    from PySide6.QtCore import QTimer
+
+    from clerk_app.services import safety
+    from clerk_app.store.errors import DatabaseError
+
+    def backup() -> None:
+        try:
+            safety.automatic_backup(db_path)
+        except DatabaseError as exc:  # a full disk must not stop the clerk typing
+            print(f"clerk-app: {exc}", file=sys.stderr)
+
+    backup()
+    timer = QTimer(parent)
+    timer.setInterval(int(safety.PERIOD.total_seconds() * 1000))
+    timer.timeout.connect(backup)
+    timer.start()
+    return timer

@@ -19,6 +19,8 @@ from clerk_app.store.database import Database
 def disk_full(db: Database) -> Iterator[None]:
     """While inside, the database cannot grow by a single page; afterwards space 'returns'."""
     with db.engine.connect() as conn:
+        # No free pages left inside the file either: the next write must grow it.
+        conn.execute(text("VACUUM"))
         pages = int(conn.execute(text("PRAGMA page_count")).scalar() or 0)
 
     def ceiling(dbapi_connection: Any, _record: Any) -> None:
@@ -31,4 +33,21 @@ def disk_full(db: Database) -> Iterator[None]:
         yield
     finally:
         event.remove(db.engine, "connect", ceiling)
+        db.engine.pool.dispose()
+
+
+@contextmanager
+def unwritable(db: Database) -> Iterator[None]:
+    """While inside, every write fails as on a read-only file ("attempt to write a readonly
+    database"), as when a USB stick is pulled or a folder's permissions change."""
+
+    def query_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    db.engine.pool.dispose()
+    event.listen(db.engine, "connect", query_only)
+    try:
+        yield
+    finally:
+        event.remove(db.engine, "connect", query_only)
         db.engine.pool.dispose()

@@ -10,17 +10,43 @@ the edit happened.
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
-from clerk_app.ui.meeting_model import MeetingModel, PointPlace
+from clerk_app.ui.meeting_model import EditNotSaved, MeetingModel, PointPlace
 
 TYPING_ID = 1001
 
 
-class TypeText(QUndoCommand):
+def _guarded(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    @functools.wraps(method)
+    def guarded(self: QUndoCommand) -> None:
+        try:
+            method(self)
+        except EditNotSaved:
+            # Nothing was changed; an obsolete command leaves the undo stack, so the stack
+            # never claims an edit the database does not have.  The model has warned already.
+            self.setObsolete(True)
+
+    return guarded
+
+
+class EditCommand(QUndoCommand):
+    """Base of every command: a redo or undo that cannot be saved (disk full) is dropped."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("redo", "undo"):
+            if name in cls.__dict__:
+                setattr(cls, name, _guarded(cls.__dict__[name]))
+
+
+class TypeText(EditCommand):
     """Typing in one point; consecutive typing in the same point merges into one command."""
 
     def __init__(
@@ -62,7 +88,7 @@ class TypeText(QUndoCommand):
         self.model.request_focus(self.point, self.caret_before)
 
 
-class InsertPoint(QUndoCommand):
+class InsertPoint(EditCommand):
     """Enter: a new point after the current one; text after the caret moves into it."""
 
     def __init__(
@@ -95,7 +121,7 @@ class InsertPoint(QUndoCommand):
             self.model.request_focus(*self.focus_on_undo)
 
 
-class DeletePoint(QUndoCommand):
+class DeletePoint(EditCommand):
     """Backspace in an empty point (or the Delete point command): the point and its sub-points."""
 
     def __init__(self, model: MeetingModel, point: Point, focus: tuple[Point, int] | None) -> None:
@@ -123,7 +149,7 @@ class Move:
     index: int
 
 
-class MovePoints(QUndoCommand):
+class MovePoints(EditCommand):
     """Alt+Up/Down, Tab, Shift+Tab: one or more moves applied in order, reversed on undo."""
 
     def __init__(self, model: MeetingModel, label: str, moves: list[Move], caret: int) -> None:
@@ -145,7 +171,7 @@ class MovePoints(QUndoCommand):
         self.model.request_focus(self.moves[0].point, self.caret)
 
 
-class MarkActionDone(QUndoCommand):
+class MarkActionDone(EditCommand):
     def __init__(self, model: MeetingModel, point: Point, done: bool) -> None:
         super().__init__("Action done" if done else "Action reopened")
         self.model, self.point, self.done = model, point, done
@@ -158,7 +184,7 @@ class MarkActionDone(QUndoCommand):
         self.model.set_action_done(self.point, *self.old)
 
 
-class InsertItem(QUndoCommand):
+class InsertItem(EditCommand):
     """Ctrl+Enter / Add item: a whole agenda item, with a first empty point to type into."""
 
     def __init__(self, model: MeetingModel, index: int, item: AgendaItem) -> None:
@@ -177,7 +203,7 @@ class InsertItem(QUndoCommand):
             self.model.request_focus(*self.focus_on_undo)
 
 
-class DeleteItem(QUndoCommand):
+class DeleteItem(EditCommand):
     def __init__(self, model: MeetingModel, item: AgendaItem) -> None:
         super().__init__("Delete agenda item")
         self.model, self.item = model, item
@@ -190,7 +216,7 @@ class DeleteItem(QUndoCommand):
         self.model.insert_item(self.index, self.item)
 
 
-class MoveItem(QUndoCommand):
+class MoveItem(EditCommand):
     def __init__(self, model: MeetingModel, item: AgendaItem, index: int) -> None:
         super().__init__("Move agenda item")
         self.model, self.item, self.index = model, item, index
@@ -207,7 +233,7 @@ class MoveItem(QUndoCommand):
 ITEM_FIELDS = ("number", "title", "pages", "intro", "exempt", "exempt_paragraph")
 
 
-class EditItem(QUndoCommand):
+class EditItem(EditCommand):
     """Retitle, renumber, intro, exemption, supporting documents: one dialog, one command."""
 
     def __init__(
@@ -237,7 +263,7 @@ class EditItem(QUndoCommand):
             self.model.set_documents(self.item, self.old_documents)
 
 
-class SetDecisions(QUndoCommand):
+class SetDecisions(EditCommand):
     """Ctrl+R and editing a decision block: the item's decisions replaced as a whole."""
 
     def __init__(
@@ -256,7 +282,7 @@ class SetDecisions(QUndoCommand):
         self.model.set_decisions(self.item, copy.deepcopy(self.old))
 
 
-class SetAttendance(QUndoCommand):
+class SetAttendance(EditCommand):
     def __init__(self, model: MeetingModel, attendees: list[Attendee]) -> None:
         super().__init__("Edit attendance")
         self.model = model
@@ -270,7 +296,7 @@ class SetAttendance(QUndoCommand):
         self.model.set_attendees(copy.deepcopy(self.old))
 
 
-class EditHeader(QUndoCommand):
+class EditHeader(EditCommand):
     """The meeting's own fields: council, committee, date, times, venue, label style."""
 
     def __init__(self, model: MeetingModel, fields: dict[str, object]) -> None:

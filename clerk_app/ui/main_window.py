@@ -19,24 +19,27 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
 )
 
-from clerk_app.core.model import Meeting
+from clerk_app.core.model import Meeting, Status
 from clerk_app.core.wording import long_date
 from clerk_app.services import meetings
 from clerk_app.store.database import Database
 from clerk_app.ui.about import show_about
 from clerk_app.ui.actions import ActionRegistry, Cmd
 from clerk_app.ui.actions_panel import ActionsPanel
+from clerk_app.ui.archive_wiring import ArchiveFlows
+from clerk_app.ui.background import Background
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.dialogs import DialogFlows
 from clerk_app.ui.export_flow import PathChooser, ask_save_path, export_interactively
 from clerk_app.ui.icons import app_icon
 from clerk_app.ui.intents import EditIntents
-from clerk_app.ui.meeting_list import MeetingList
 from clerk_app.ui.meeting_model import MeetingModel
+from clerk_app.ui.meetings_page import MeetingsPage
 
 DialogRunner = Callable[[QDialog], bool]
 
@@ -55,7 +58,10 @@ class MainWindow(QMainWindow):
         now: Callable[[], dt.datetime] = dt.datetime.now,
         run_dialog: DialogRunner = run_modal,
         choose_path: PathChooser = ask_save_path,
+        list_in_background: bool = False,
     ) -> None:
+        """``list_in_background``: paint first, list the archive's meetings when read (the
+        application's start-up; see meetings_page)."""
         super().__init__()
         self.db, self.stack, self.settings, self.now = db, stack, settings, now
         self.run_dialog = run_dialog
@@ -64,12 +70,15 @@ class MainWindow(QMainWindow):
         self.intents: EditIntents | None = None
         self.view: CaptureView | None = None
         self.flows = DialogFlows(self)
+        self.archive = ArchiveFlows(self)
+        self.background = Background(self)
         self.setWindowIcon(app_icon())
         self.setObjectName("ClerkMainWindow")
         self.pages = QStackedWidget()
-        self.meeting_list = MeetingList()
+        self.meetings_page = MeetingsPage(db, self.background)
+        self.meeting_list = self.meetings_page.list
         self.meeting_list.open_requested.connect(self.open_meeting)
-        self.pages.addWidget(self.meeting_list)
+        self.pages.addWidget(self.meetings_page)
         self.setCentralWidget(self.pages)
         self.panel = ActionsPanel()
         self.dock = QDockWidget("Actions", self)
@@ -91,7 +100,7 @@ class MainWindow(QMainWindow):
         stack.indexChanged.connect(self._update_undo_actions)
         self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
         self._restore_settings()
-        self.show_meeting_list()
+        self.show_meeting_list(in_background=list_in_background)
 
     # --- wiring ---------------------------------------------------------------------------
     def _connect_commands(self) -> None:
@@ -103,7 +112,6 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.QUIT, self.close)
         r.connect(Cmd.UNDO, self.stack.undo)
         r.connect(Cmd.REDO, self.stack.redo)
-        r.connect(Cmd.SEARCH, lambda: self.say("Search comes in a later version"))
         r.connect(Cmd.NEW_POINT, lambda: self._on_view(CaptureView.new_point))
         r.connect(Cmd.INDENT, lambda: self._on_view(CaptureView.indent))
         r.connect(Cmd.OUTDENT, lambda: self._on_view(CaptureView.outdent))
@@ -121,6 +129,7 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETING_DETAILS, self.flows.edit_header)
         r.connect(Cmd.ATTENDANCE, self.flows.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
+        self.archive.connect(r)
         self.dock.toggleViewAction().toggled.connect(r[Cmd.ACTIONS_PANEL].setChecked)
         r[Cmd.ACTIONS_PANEL].toggled.connect(self.dock.setVisible)
         self.panel.point_activated.connect(lambda p: self._on_view(lambda v: v.focus_point(p)))
@@ -130,15 +139,19 @@ class MainWindow(QMainWindow):
 
     def can(self, need: str) -> bool:
         """Whether a command's need is met: the registry asks this, not the widgets."""
-        view = self.view if self.pages.currentIndex() == 1 else None
-        return {
+        view = self.view if self.pages.currentWidget() is self.view else None
+        editable = view is not None and not self.archive.locked  # approved minutes are not
+        answers = {
             "always": True,
             "meeting": view is not None,
-            "point": view is not None and view.active is not None,
-            "item": view is not None and view.current_item is not None,
+            "edit": editable,
+            "action": view is not None and view.active is not None,
+            "point": editable and view is not None and view.active is not None,
+            "item": editable and view is not None and view.current_item is not None,
             "undo": view is not None and self.stack.canUndo(),
             "redo": view is not None and self.stack.canRedo(),
-        }[need]
+        }
+        return answers[need] if need in answers else self.archive.can(need, view)
 
     def update_actions(self) -> None:
         self.registry.update_enabled(self.can)
@@ -162,10 +175,10 @@ class MainWindow(QMainWindow):
             call(self.view)
 
     # --- pages ----------------------------------------------------------------------------
-    def show_meeting_list(self) -> None:
+    def show_meeting_list(self, *, in_background: bool = False) -> None:
         if self.model is not None:
             self.model.flush()
-        self.meeting_list.fill(meetings.list_meetings(self.db), self._last_meeting())
+        self.meetings_page.reload(self._last_meeting(), in_background=in_background)
         self.pages.setCurrentIndex(0)
         self.meeting_list.setFocus()
         self.dock.setEnabled(False)
@@ -182,7 +195,7 @@ class MainWindow(QMainWindow):
             self.model.deleteLater()
         self.stack.clear()  # undo history belongs to one meeting
         self.model = MeetingModel(self.db, meeting, now=self.now, parent=self)
-        self.intents = EditIntents(self.model, self.stack)
+        self.intents = EditIntents(self.model, self.archive.stack_for(meeting))
         view = CaptureView(self.model, self.intents)
         if self.view is not None:
             self.pages.removeWidget(self.view)
@@ -193,6 +206,7 @@ class MainWindow(QMainWindow):
         view.status_message.connect(self.say)
         view.current_changed.connect(self.update_actions)
         view.edit_requested.connect(self.flows.edit_row)
+        self.archive.meeting_shown(view)
         self.model.saved.connect(lambda _when: self.update_title())
         self.model.save_failed.connect(self._save_failed)
         self.model.actions_changed.connect(self._panel_timer.start)
@@ -210,11 +224,13 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         title = "Clerk"
-        if self.model is not None and self.pages.currentIndex() == 1:
+        if self.model is not None and self.pages.currentWidget() is self.view:
             m = self.model.meeting
             title = f"{m.committee}, {long_date(m.date)} – Clerk"
             when = self.model.last_saved
             saved = f"Saved {when:%H:%M:%S}" if when else "No changes yet"
+            if m.status is Status.APPROVED:
+                saved = "Approved, read-only"
             title = f"{saved} – {title}"
             self.saved_label.setText(saved)
         else:
@@ -287,6 +303,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
         if self.model is not None:
             self.model.flush()  # nothing typed is lost by closing
+            if self.model.has_unsaved:
+                # The disk is still full (or read-only): the text is in a recovery file,
+                # applied at the next start; say so rather than close silently.
+                QMessageBox.warning(
+                    self,
+                    "Some typing is not in the database yet",
+                    f"{self.statusBar().currentMessage()}\n\nClerk will put it back into the "
+                    "minutes the next time it opens this database.",
+                )
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -14,7 +14,8 @@ ahead of the text typed before it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,11 +23,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
-from clerk_app.services import editing
+from clerk_app.services import editing, recovery
 from clerk_app.store.database import Database
+from clerk_app.store.errors import StorageUnavailable
 
 IDLE_MS = 250
 MAX_WAIT_MS = 450
+
+
+class EditNotSaved(Exception):
+    """A structural edit could not be written (disk full...): it was not made at all."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class MeetingModel(QObject):
         self._idle.timeout.connect(self.flush)
         self._max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
         self._max_wait.timeout.connect(self.flush)
+        self._recovery_written = False
 
     # --- lookup -------------------------------------------------------------------------
     def place_of(self, point: Point) -> PointPlace:
@@ -126,13 +133,36 @@ class MeetingModel(QObject):
                 continue  # deleted since it was typed: nothing to write
             try:
                 editing.set_point_text(self.db, point_id=point.id, text=point.text)
-            except Exception as exc:  # the environment's fault (disk full, locked): keep it
+            except StorageUnavailable as exc:  # the environment's fault: keep it, retry
                 for unsaved in pending[index:]:
                     self._dirty[id(unsaved)] = unsaved
                 self._max_wait.start()
-                self.save_failed.emit(f"Not saved, retrying: {exc}")
+                kept = self._keep_for_recovery()
+                where = f"; what you typed is kept in {kept}" if kept else ""
+                self.save_failed.emit(f"Not saved: {exc}{where}")
                 return
+        if self._recovery_written:
+            recovery.discard(self.db.path)
+            self._recovery_written = False
         self._mark_saved()
+
+    def _keep_for_recovery(self) -> str | None:
+        """Write the unsaved text outside the database, in case Clerk dies before it is saved."""
+        pending = [
+            recovery.PendingText(p.id, p.text) for p in self._dirty.values() if p.id is not None
+        ]
+        kept = recovery.keep(self.db.path, pending)
+        self._recovery_written = self._recovery_written or kept is not None
+        return None if kept is None else str(kept)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around a structural write: if it cannot be saved, say so and make nothing change."""
+        try:
+            yield
+        except StorageUnavailable as exc:
+            self.save_failed.emit(f"Not saved: {exc}")
+            raise EditNotSaved(str(exc)) from exc
 
     def _mark_saved(self) -> None:
         self.last_saved = self._now()
@@ -146,13 +176,14 @@ class MeetingModel(QObject):
     def insert_point(self, place: PointPlace, point: Point) -> None:
         self.flush()
         assert place.item.id is not None
-        editing.add_point(
-            self.db,
-            item_id=place.item.id,
-            index=place.index,
-            point=point,
-            parent_id=None if place.parent is None else place.parent.id,
-        )
+        with self._writing():
+            editing.add_point(
+                self.db,
+                item_id=place.item.id,
+                index=place.index,
+                point=point,
+                parent_id=None if place.parent is None else place.parent.id,
+            )
         place.siblings.insert(place.index, point)
         self._structure_saved()
 
@@ -160,7 +191,8 @@ class MeetingModel(QObject):
         self.flush()
         place = self.place_of(point)
         assert point.id is not None
-        editing.delete_point(self.db, point_id=point.id)
+        with self._writing():
+            editing.delete_point(self.db, point_id=point.id)
         del place.siblings[place.index]
         # The object may come back by undo and get new ids; mark the old ones gone meanwhile.
         point.id = None
@@ -174,12 +206,13 @@ class MeetingModel(QObject):
         self.flush()
         old = self.place_of(point)
         assert point.id is not None
-        editing.move_point(
-            self.db,
-            point_id=point.id,
-            parent_id=None if parent is None else parent.id,
-            index=index,
-        )
+        with self._writing():
+            editing.move_point(
+                self.db,
+                point_id=point.id,
+                parent_id=None if parent is None else parent.id,
+                index=index,
+            )
         del old.siblings[old.index]
         new_siblings = old.item.points if parent is None else parent.children
         new_siblings.insert(min(index, len(new_siblings)), point)
@@ -188,7 +221,8 @@ class MeetingModel(QObject):
     def set_action_done(self, point: Point, done: bool, on: dt.date | None) -> None:
         self.flush()
         assert point.id is not None
-        editing.mark_action(self.db, point_id=point.id, done=done, on=on)
+        with self._writing():
+            editing.mark_action(self.db, point_id=point.id, done=done, on=on)
         point.action_done = done
         point.action_done_on = (on or dt.date.today()) if done else None
         self.point_text_changed.emit(point)  # the chip turns green
@@ -199,7 +233,8 @@ class MeetingModel(QObject):
     def insert_item(self, index: int, item: AgendaItem) -> None:
         self.flush()
         assert self.meeting.id is not None
-        editing.add_item(self.db, meeting_id=self.meeting.id, index=index, item=item)
+        with self._writing():
+            editing.add_item(self.db, meeting_id=self.meeting.id, index=index, item=item)
         self.meeting.items.insert(index, item)
         self._structure_saved()
 
@@ -207,7 +242,8 @@ class MeetingModel(QObject):
         self.flush()
         index = self.meeting.items.index(item)
         assert item.id is not None
-        editing.delete_item(self.db, item_id=item.id)
+        with self._writing():
+            editing.delete_item(self.db, item_id=item.id)
         del self.meeting.items[index]
         self._structure_saved()
         return index
@@ -215,7 +251,8 @@ class MeetingModel(QObject):
     def move_item(self, item: AgendaItem, index: int) -> None:
         self.flush()
         assert item.id is not None
-        editing.move_item(self.db, item_id=item.id, index=index)
+        with self._writing():
+            editing.move_item(self.db, item_id=item.id, index=index)
         self.meeting.items.remove(item)
         self.meeting.items.insert(index, item)
         self._structure_saved()
@@ -224,7 +261,8 @@ class MeetingModel(QObject):
         """Set the item's own fields (number, title, pages, intro, exempt, exempt_paragraph)."""
         self.flush()
         assert item.id is not None
-        editing.update_item(self.db, item_id=item.id, **fields)  # type: ignore[arg-type]  # keys are checked by the service
+        with self._writing():
+            editing.update_item(self.db, item_id=item.id, **fields)  # type: ignore[arg-type]  # keys are checked by the service
         for name, value in fields.items():
             setattr(item, name, value)
         self._structure_saved()
@@ -232,14 +270,16 @@ class MeetingModel(QObject):
     def set_decisions(self, item: AgendaItem, decisions: list[Decision]) -> None:
         self.flush()
         assert item.id is not None
-        editing.set_decisions(self.db, item_id=item.id, decisions=decisions)
+        with self._writing():
+            editing.set_decisions(self.db, item_id=item.id, decisions=decisions)
         item.decisions = decisions
         self._structure_saved()
 
     def set_documents(self, item: AgendaItem, documents: list[str]) -> None:
         self.flush()
         assert item.id is not None
-        editing.set_documents(self.db, item_id=item.id, documents=documents)
+        with self._writing():
+            editing.set_documents(self.db, item_id=item.id, documents=documents)
         item.documents = list(documents)
         self._structure_saved()
 
@@ -248,7 +288,8 @@ class MeetingModel(QObject):
         self.flush()
         assert self.meeting.id is not None
         kept = [a for a in attendees if a.name.strip()]
-        editing.set_attendees(self.db, meeting_id=self.meeting.id, attendees=kept)
+        with self._writing():
+            editing.set_attendees(self.db, meeting_id=self.meeting.id, attendees=kept)
         self.meeting.attendees = kept
         self.header_changed.emit()
         self._mark_saved()
@@ -256,9 +297,16 @@ class MeetingModel(QObject):
     def update_header(self, fields: dict[str, object]) -> None:
         """Council, committee, date, times, venue, status or label style."""
         self.flush()
+        before = {name: getattr(self.meeting, name) for name in fields}
         for name, value in fields.items():
             setattr(self.meeting, name, value)
-        editing.update_meeting(self.db, meeting=self.meeting)
+        try:
+            with self._writing():
+                editing.update_meeting(self.db, meeting=self.meeting)
+        except EditNotSaved:
+            for name, value in before.items():
+                setattr(self.meeting, name, value)
+            raise
         self.header_changed.emit()
         self.structure_changed.emit()  # the label style re-letters every point
         self._mark_saved()

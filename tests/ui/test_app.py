@@ -44,7 +44,12 @@ def test_database_error_is_shown_in_a_message_box(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def record(box: QMessageBox) -> int:  # instead of waiting for a click
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("these are my notes, not a database")
     code = app.run_window(db_path=not_sqlite, create_folder=False, meeting_id=None)

@@ -1,0 +1,88 @@
+"""The window's side of safety: a damaged database offers its backup; unsaved typing is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from clerk_app.app import offer_backup, start_backups
+from clerk_app.services import meetings, recovery, safety
+from clerk_app.store.database import open_database
+from clerk_app.store.errors import DatabaseError
+from tests.ui.helpers import sample_meeting
+
+
+def click_later(text: str) -> None:
+    """Press the button labelled ``text`` in the dialog about to run its event loop."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        [button] = [b for b in box.findChildren(QPushButton) if b.text() == text]
+        button.click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_a_damaged_database_is_restored_from_its_newest_backup(tmp_path: Path) -> None:
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    safety.take_backup(path, now=dt.datetime(2025, 3, 11, 19, 0))
+    db.close()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    path.write_bytes(b"half a file from a USB stick" * 100)
+    with pytest.raises(DatabaseError) as error:
+        open_database(path)
+    click_later("Restore backup")
+    reopened = offer_backup(path, error.value)
+    assert reopened is not None
+    try:
+        assert meetings.load_meeting(reopened, meeting_id).committee == sample_meeting().committee
+    finally:
+        reopened.close()
+    kept = list(tmp_path.glob("clerk.replaced-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"half a file from a USB stick" * 100
+
+
+def test_declining_leaves_the_damaged_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "clerk.db"
+    path.write_bytes(b"not sqlite" * 10)
+    with pytest.raises(DatabaseError) as error:
+        open_database(path)
+    click_later("Close")
+    assert offer_backup(path, error.value) is None
+    assert path.read_bytes() == b"not sqlite" * 10
+
+
+def test_backups_start_with_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meetings.create_meeting(db, sample_meeting())
+    db.close()
+    timer = start_backups(path, QApplication.instance())
+    try:
+        assert timer.isActive() and timer.interval() == 15 * 60 * 1000
+        assert len(safety.list_backups(path)) == 1
+    finally:
+        timer.stop()
+
+
+def test_unsaved_typing_from_last_time_is_put_back(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    point = meetings.load_meeting(db, meeting_id).items[1].points[0]
+    assert point.id is not None
+    recovery.keep(path, [recovery.PendingText(point.id, "typed when the disk was full")])
+    assert recovery.recover(db) == 1
+    assert meetings.load_meeting(db, meeting_id).items[1].points[0].text == (
+        "typed when the disk was full"
+    )
+    db.close()
