@@ -65,7 +65,9 @@ def test_backups_start_with_the_window(tmp_path: Path) -> None:
     db = open_database(path)
     meetings.create_meeting(db, sample_meeting())
     db.close()
-    timer = start_backups(path, QApplication.instance())
+    app = QApplication.instance()
+    assert app is not None
+    timer = start_backups(path, app)
     try:
         assert timer.isActive() and timer.interval() == 15 * 60 * 1000
         assert len(safety.list_backups(path)) == 1
@@ -73,7 +75,9 @@ def test_backups_start_with_the_window(tmp_path: Path) -> None:
         timer.stop()
 
 
-def test_unsaved_typing_from_last_time_is_put_back(tmp_path: Path, monkeypatch) -> None:
+def test_unsaved_typing_from_last_time_is_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     path = tmp_path / "clerk.db"
     db = open_database(path)
