@@ -1,12 +1,16 @@
 """The bundled program's entry point: the ``clerk-app`` command line, as the console script has it.
 
-Two things only a bundle needs happen here, before ``clerk_app.cli.main``:
+What only a bundle needs happens here, around ``clerk_app.cli.main``:
 
 - A desktop's "open this file" launch (``clerk-app minutes.clerkdb``) becomes ``--db PATH``.
+- The window names its desktop entry by the application id (``org.clerkapp.Clerk.desktop``,
+  as installed from the bundle), so a Wayland desktop shows the right icon and groups the
+  window with its launcher.
 - ``CLERK_QUIT_AFTER_MS``, for the packaging smoke test: the window quits by itself that many
   milliseconds after its event loop starts, and first prints one JSON line on stderr saying
-  what was on screen and where the bundle found its resources.  Nothing in ``clerk_app``
-  knows about it; it wraps ``clerk_app.app.make_application``.
+  what was on screen and where the bundle found its resources.
+
+Nothing in ``clerk_app`` knows about these; they wrap ``clerk_app.app.make_application``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ def smoke_report() -> dict[str, Any]:
     icon = QGuiApplication.windowIcon().pixmap(64, 64).toImage()
     return {
         "platform": QGuiApplication.platformName(),
+        "desktop_file": QGuiApplication.desktopFileName(),
         "windows": [
             {"class": type(w).__name__, "title": w.windowTitle()}
             for w in QApplication.topLevelWidgets()
@@ -50,33 +55,34 @@ def smoke_report() -> dict[str, Any]:
     }
 
 
-def install_smoke_hook(milliseconds: int) -> None:
+def wrap_make_application(quit_after_ms: int | None) -> None:
     from clerk_app import app as app_module
 
     make_application = app_module.make_application
 
-    def make_and_arm(*args: Any, **kwargs: Any) -> Any:
+    def make_for_bundle(*args: Any, **kwargs: Any) -> Any:
         from PySide6.QtCore import QTimer
 
         application = make_application(*args, **kwargs)
+        application.setDesktopFileName(recipe.APP_ID)
+        if quit_after_ms is not None:
 
-        def report_and_quit() -> None:
-            sys.stderr.write(SMOKE_PREFIX + json.dumps(smoke_report()) + "\n")
-            sys.stderr.flush()
-            application.quit()
+            def report_and_quit() -> None:
+                sys.stderr.write(SMOKE_PREFIX + json.dumps(smoke_report()) + "\n")
+                sys.stderr.flush()
+                application.quit()
 
-        QTimer.singleShot(milliseconds, report_and_quit)
+            QTimer.singleShot(quit_after_ms, report_and_quit)
         return application
 
-    app_module.make_application = make_and_arm
+    app_module.make_application = make_for_bundle
 
 
 def run(argv: list[str]) -> int:
     from clerk_app.cli import main
 
     quit_after = os.environ.get(SMOKE_ENV)
-    if quit_after:
-        install_smoke_hook(int(quit_after))
+    wrap_make_application(int(quit_after) if quit_after else None)
     return main(recipe.document_arguments(argv))
 
 

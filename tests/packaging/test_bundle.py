@@ -234,6 +234,7 @@ def test_the_window_opens_on_a_meeting(bundle: Bundle, home: Path, imported: Imp
         run(bundle, "--db", str(imported.db), "open", imported.meeting, home=home, env=OFFSCREEN)
     )
     assert report["platform"] == "offscreen"
+    assert report["desktop_file"] == load_recipe().APP_ID
     assert [w["class"] for w in report["windows"]] == ["MainWindow"]
     assert "Overview and Scrutiny Committee" in report["windows"][0]["title"]
     assert report["icon_drawn"], "the SVG icon engine did not draw the window icon"

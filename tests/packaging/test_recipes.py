@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import plistlib
 import re
 import tomllib
 import xml.etree.ElementTree as ET
@@ -92,6 +93,7 @@ def test_the_macos_bundle_declares_clerk_databases(recipe: Any) -> None:
     declared = plist["UTExportedTypeDeclarations"][0]
     assert declared["UTTypeTagSpecification"]["public.filename-extension"] == ["clerkdb"]
     assert plist["CFBundleDocumentTypes"][0]["LSItemContentTypes"] == [declared["UTTypeIdentifier"]]
+    assert plistlib.loads(plistlib.dumps(plist)) == plist
 
 
 @pytest.mark.parametrize(
@@ -150,6 +152,7 @@ def test_plugins_clerk_never_loads_are_dropped(recipe: Any, folder: str, plugin:
 
 def test_the_spec_ships_resources_and_migrations() -> None:
     spec = (PACKAGING / "clerk-app.spec").read_text(encoding="utf-8")
+    compile(spec, "clerk-app.spec", "exec")  # every platform's branch is at least valid Python
     assert '(str(ROOT / "resources"), "resources")' in spec
     assert '"script.py.mako"' in spec and '"versions" / "*.py"' in spec
     for licence in ("LICENSE-DejaVuSans.txt", "LICENSE-LiberationSans.txt"):
