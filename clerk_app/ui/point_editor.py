@@ -9,6 +9,8 @@ Ctrl+Z belongs to the window's undo stack, which undoes structural edits too.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
@@ -24,6 +26,31 @@ def clean_paste(text: str) -> str:
     lead = " " if text[:1].isspace() else ""
     trail = " " if text[-1:].isspace() else ""
     return f"{lead}{cleaned}{trail}"
+
+
+# Qt counts positions in UTF-16 units, Python in code points: an emoji or a rare CJK character
+# is two of Qt's and one of Python's.  Every caret that crosses between them is converted here,
+# or Enter after an emoji would split the point in the wrong place.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def to_qt_position(text: str, index: int) -> int:
+    """Qt's cursor position before ``text[index]``."""
+    if not _ASTRAL.search(text, 0, index):
+        return index
+    return index + len(_ASTRAL.findall(text, 0, index))
+
+
+def from_qt_position(text: str, position: int) -> int:
+    """The index into ``text`` of Qt's cursor ``position``."""
+    if not _ASTRAL.search(text):
+        return min(position, len(text))
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
 
 
 class PointEditor(QPlainTextEdit):
@@ -67,13 +94,18 @@ class PointEditor(QPlainTextEdit):
         self._check_lines()
 
     def set_caret(self, caret: int) -> None:
+        """Put the caret before ``text[caret]`` (-1 or past the end: at the end)."""
         cursor = self.textCursor()
-        length = len(self.toPlainText())
-        cursor.setPosition(length if caret < 0 or caret > length else caret)
+        text = self.toPlainText()
+        if caret < 0 or caret >= len(text):
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        else:
+            cursor.setPosition(to_qt_position(text, caret))
         self.setTextCursor(cursor)
 
     def caret(self) -> int:
-        return self.textCursor().position()
+        """The caret as an index into the point's text (a Python index, not Qt's position)."""
+        return from_qt_position(self.toPlainText(), self.textCursor().position())
 
     def line_count(self) -> int:
         return max(1, self.document().firstBlock().layout().lineCount())
@@ -81,7 +113,7 @@ class PointEditor(QPlainTextEdit):
     def _on_contents_change(self, position: int, removed: int, _added: int) -> None:
         if not self._loading:
             # Where the caret was: at the insertion, or after what Backspace removed.
-            self.edited.emit(position + removed)
+            self.edited.emit(from_qt_position(self.toPlainText(), position + removed))
         self._check_lines()
 
     def _check_lines(self) -> None:
