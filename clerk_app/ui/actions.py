@@ -45,6 +45,14 @@ class Cmd(enum.Enum):
     ATTENDANCE = "attendance"
     ACTIONS_PANEL = "actions-panel"
     ABOUT = "about"
+    # The archive (wired in archive_wiring.py)
+    NEXT_MEETING = "next-meeting"
+    DELETE_MEETING = "delete-meeting"
+    TRASH = "trash"
+    APPROVE = "approve"
+    AMEND = "amend"
+    HISTORY = "history"
+    TRACKER = "action-tracker"
 
 
 @dataclass(frozen=True)
@@ -55,14 +63,27 @@ class Spec:
     hint: str = ""  # a key the editor handles, shown in the menu only
     icon: str = ""
     toolbar: bool = False
-    needs: str = "always"  # "meeting", "point", "item", "undo", "redo"
+    # "meeting", "edit", "action", "point", "item", "undo", "redo"; the archive's: "draft",
+    # "approved-point", "listed", "source" (see ArchiveFlows.can)
+    needs: str = "always"
     tip: str = ""
     checkable: bool = False
 
 
 SPECS: dict[Cmd, Spec] = {
     Cmd.NEW_MEETING: Spec("&New meeting…", "&File", ("Ctrl+N",), icon="new-meeting", toolbar=True),
+    Cmd.NEXT_MEETING: Spec(
+        "New meeting from &this one…",
+        "&File",
+        ("Ctrl+Shift+N",),
+        needs="source",
+        tip="The committee's next meeting, with open actions under Matters arising",
+    ),
     Cmd.MEETINGS: Spec("&Meetings", "&File", ("Ctrl+O",), icon="meetings", toolbar=True),
+    Cmd.DELETE_MEETING: Spec(
+        "&Delete meeting…", "&File", hint="Del", icon="delete", needs="listed"
+    ),
+    Cmd.TRASH: Spec("T&rash…", "&File", tip="Deleted meetings, to restore"),
     Cmd.EXPORT_WORD: Spec(
         "Export &Word…", "&File", ("Ctrl+E",), icon="export-word", toolbar=True, needs="meeting"
     ),
@@ -75,7 +96,7 @@ SPECS: dict[Cmd, Spec] = {
         "&Redo", "&Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), icon="redo", toolbar=True, needs="redo"
     ),
     Cmd.SEARCH: Spec("&Search all meetings…", "&Edit", ("Ctrl+F",), icon="search", toolbar=True),
-    Cmd.NEW_POINT: Spec("&New point", "&Point", hint="Enter", icon="new-point", needs="meeting"),
+    Cmd.NEW_POINT: Spec("&New point", "&Point", hint="Enter", icon="new-point", needs="edit"),
     Cmd.INDENT: Spec(
         "Make &sub-point", "&Point", hint="Tab", icon="indent", toolbar=True, needs="point"
     ),
@@ -105,7 +126,7 @@ SPECS: dict[Cmd, Spec] = {
         "&Tag action…", "&Point", ("Ctrl+T",), icon="action", toolbar=True, needs="point"
     ),
     Cmd.ACTION_DONE: Spec(
-        "Action d&one", "&Point", ("Ctrl+Shift+D",), needs="point", checkable=True
+        "Action d&one", "&Point", ("Ctrl+Shift+D",), needs="action", checkable=True
     ),
     Cmd.NEW_ITEM: Spec(
         "&New agenda item…",
@@ -113,7 +134,7 @@ SPECS: dict[Cmd, Spec] = {
         ("Ctrl+Return", "Ctrl+Enter"),
         icon="new-item",
         toolbar=True,
-        needs="meeting",
+        needs="edit",
     ),
     Cmd.EDIT_ITEM: Spec(
         "&Edit item (title, number, exempt)…", "&Item", ("F2",), icon="edit-item", needs="item"
@@ -125,7 +146,7 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.ITEM_DOWN: Spec("Move item &down", "&Item", ("Ctrl+Alt+Down",), needs="item"),
     Cmd.DELETE_ITEM: Spec("&Delete item", "&Item", needs="item"),
     Cmd.MEETING_DETAILS: Spec(
-        "Meeting &details…", "&Meeting", ("Ctrl+Shift+M",), icon="details", needs="meeting"
+        "Meeting &details…", "&Meeting", ("Ctrl+Shift+M",), icon="details", needs="edit"
     ),
     Cmd.ATTENDANCE: Spec(
         "&Attendance…",
@@ -133,14 +154,36 @@ SPECS: dict[Cmd, Spec] = {
         ("Ctrl+Shift+A",),
         icon="attendance",
         toolbar=True,
-        needs="meeting",
+        needs="edit",
     ),
+    Cmd.APPROVE: Spec(
+        "A&pprove minutes…", "&Meeting", needs="draft", tip="Lock the minutes as approved"
+    ),
+    Cmd.AMEND: Spec(
+        "Record a&mendment…",
+        "&Meeting",
+        needs="approved-point",
+        tip="Change a point of approved minutes as agreed at a later meeting",
+    ),
+    Cmd.HISTORY: Spec("&History and revisions…", "&Meeting", needs="meeting"),
     Cmd.ACTIONS_PANEL: Spec("&Actions panel", "&View", ("F9",), checkable=True),
+    Cmd.TRACKER: Spec(
+        "Action &tracker", "&View", ("Ctrl+Shift+L",), icon="action", tip="Actions of every meeting"
+    ),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),
 }
 
 MENUS = ("&File", "&Edit", "&Point", "&Item", "&Meeting", "&View", "&Help")
-_SEPARATE_BEFORE = {Cmd.QUIT, Cmd.SEARCH, Cmd.TAG_ACTION, Cmd.ITEM_UP, Cmd.DELETE_ITEM}
+_SEPARATE_BEFORE = {
+    Cmd.QUIT,
+    Cmd.SEARCH,
+    Cmd.TAG_ACTION,
+    Cmd.ITEM_UP,
+    Cmd.DELETE_ITEM,
+    Cmd.DELETE_MEETING,
+    Cmd.EXPORT_WORD,
+    Cmd.APPROVE,
+}
 _TOOLBAR_GROUPS = {Cmd.UNDO, Cmd.NEW_ITEM, Cmd.ATTENDANCE, Cmd.EXPORT_WORD}
 
 

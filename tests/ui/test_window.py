@@ -197,11 +197,6 @@ def test_enabled_state_follows_the_model(window: MainWindow) -> None:
     assert not window.registry[Cmd.EXPORT_WORD].isEnabled()
 
 
-def test_search_says_it_is_coming(window: MainWindow) -> None:
-    key(Qt.Key.Key_F, CTRL)
-    assert "later version" in window.statusBar().currentMessage()
-
-
 def _fake_exporter(
     monkeypatch: pytest.MonkeyPatch, behaviour: Callable[..., None]
 ) -> list[tuple[Meeting, Path, bool]]:
