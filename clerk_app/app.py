@@ -42,7 +42,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Clerk")
     app.setApplicationName("Clerk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("clerk-app")
+    # The reverse-DNS application id of packaging/linux: Wayland finds the icon by it.
+    app.setDesktopFileName("org.clerkapp.Clerk")
     if FONTS.is_dir():
         for font in sorted(FONTS.glob("*.ttf")):
             QFontDatabase.addApplicationFont(str(font))

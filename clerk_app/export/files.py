@@ -118,6 +118,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         _discard(temporary)
+        if exc.filename is not None and str(exc.filename) not in (str(temporary), str(path)):
+            # Not about the file being written (a renderer could not read one of its own
+            # files): a bug or a broken installation, not the clerk's folder. Fail loudly.
+            raise
         raise _explain(exc, path, stage) from exc
     except BaseException:
         _discard(temporary)

@@ -133,6 +133,19 @@ def test_a_bug_in_a_renderer_propagates_and_leaves_nothing(tmp_path, monkeypatch
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_renderer_missing_its_own_file_is_not_blamed_on_the_folder(tmp_path, monkeypatch):
+    """Found in the bundle: python-docx missing its template read as "folder does not exist"."""
+    from clerk_app.export import pdf
+
+    def missing_template(*args, **kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file", "/opt/clerk/templates/default.docx")
+
+    monkeypatch.setattr(pdf, "write_pdf", missing_template)
+    with pytest.raises(FileNotFoundError, match="default.docx"):
+        export_meeting(sample_meeting(), tmp_path / "m.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_overwrites_an_existing_export(tmp_path):
     target = tmp_path / "m.pdf"
     target.write_bytes(b"old")
