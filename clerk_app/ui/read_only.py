@@ -25,6 +25,8 @@ REFUSAL = (
     "Meeting > Record amendment…"
 )
 _EDIT_KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut)
+# In an empty point Backspace means "delete the point": the guarded stack refuses that.
+_ERASE_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 
 
 class GuardedStack(QUndoStack):
@@ -68,10 +70,15 @@ class TypingGuard(QObject):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
             typed = bool(text) and text.isprintable() and not _has_command_modifier(event)
-            if typed or any(event.matches(k) for k in _EDIT_KEYS):
+            erased = event.key() in _ERASE_KEYS and not self._empty(watched)
+            if typed or erased or any(event.matches(k) for k in _EDIT_KEYS):
                 self.refused.emit(REFUSAL)
                 return True
         return False
+
+    @staticmethod
+    def _empty(editor: QObject) -> bool:
+        return isinstance(editor, QPlainTextEdit) and not editor.toPlainText()
 
 
 def _has_command_modifier(event: QKeyEvent) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+import clerk_app.export
 from clerk_app.app import build_window
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
 from clerk_app.services.meetings import create_meeting
@@ -218,6 +219,9 @@ def _fake_exporter(
     module.ExportError = ExportError  # type: ignore[attr-defined]
     module.export_meeting = export_meeting  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "clerk_app.export.files", module)
+    # `from clerk_app.export import files` reads the package attribute first, which is set
+    # once any earlier test has imported the real exporter.
+    monkeypatch.setattr(clerk_app.export, "files", module, raising=False)
     return calls
 
 
