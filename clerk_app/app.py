@@ -6,6 +6,7 @@ window over their own database file and their own settings.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import sys
@@ -94,19 +95,36 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
 
     from clerk_app.store.database import open_database
     from clerk_app.store.errors import DatabaseError
+    from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
     from clerk_app.store.meetings import UnknownMeetingError
 
+    lock = InstanceLock(db_path)
+    read_only = False
+    if db_path.parent.exists():
+        try:
+            lock.acquire()
+        except DatabaseInUse as exc:
+            if not ask_read_only(exc):
+                return 2
+            read_only = True
+        except OSError:
+            pass  # no lock file in a read-only folder: nothing could write there anyway
     try:
-        db = open_database(db_path, create_folder=create_folder)
+        db = open_database(db_path, create_folder=create_folder, read_only=read_only)
     except DatabaseError as exc:
-        reopened = offer_backup(db_path, exc)
+        reopened = None if read_only else offer_backup(db_path, exc)
         if reopened is None:
+            lock.release()
             return 2
         db = reopened
+    if not lock.held and not read_only:
+        with contextlib.suppress(OSError):
+            lock.acquire()  # the folder has just been made for a new database
     from clerk_app.services import recovery
 
-    restored = recovery.recover(db)  # typing a window could not save before it died
-    safety_timer = start_backups(db_path, app)
+    # A read-only window neither restores nor backs up: the editing window does both.
+    restored = 0 if read_only else recovery.recover(db)  # typing a window could not save
+    safety_timer = start_backups(db_path, app, enabled=not read_only)
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
@@ -126,6 +144,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     finally:
         safety_timer.stop()
         db.close()
+        lock.release()
 
 
 def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
@@ -162,7 +181,22 @@ def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
         return None
 
 
-def start_backups(db_path: pathlib.Path, parent: QObject) -> QTimer:
+def ask_read_only(error: Exception) -> bool:
+    """Another window is editing this database: offer to open it read-only instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "The database is in use", str(error))
+    box.setInformativeText(
+        "Two windows editing one database would overwrite each other's work. You can open "
+        "it read-only here, to look things up, while the other window goes on editing."
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def start_backups(db_path: pathlib.Path, parent: QObject, *, enabled: bool = True) -> QTimer:
     """A backup now (unless a recent one exists) and then every few minutes of a long meeting."""
     from PySide6.QtCore import QTimer
 
@@ -175,8 +209,10 @@ def start_backups(db_path: pathlib.Path, parent: QObject) -> QTimer:
         except DatabaseError as exc:  # a full disk must not stop the clerk typing
             print(f"clerk-app: {exc}", file=sys.stderr)
 
-    backup()
     timer = QTimer(parent)
+    if not enabled:
+        return timer
+    backup()
     timer.setInterval(int(safety.PERIOD.total_seconds() * 1000))
     timer.timeout.connect(backup)
     timer.start()

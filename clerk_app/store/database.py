@@ -59,6 +59,7 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = False  # set by open_database for a second, read-only window
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:
@@ -89,6 +90,10 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
     # The search index's triggers fold text with this; see migrations/versions/r0002_search.py.
     dbapi_connection.create_function("clerk_fold", 1, _fold_or_empty, deterministic=True)
+
+
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only = ON")
 
 
 def _fold_or_empty(text: str | None) -> str:
@@ -132,11 +137,12 @@ def read_revision(path: Path) -> str | None:
         ) from exc
 
 
-def open_database(path: Path, *, create_folder: bool = False) -> Database:
+def open_database(path: Path, *, create_folder: bool = False, read_only: bool = False) -> Database:
     """Open (creating or migrating as needed) the database at ``path``.
 
     Raises a DatabaseError subclass with a clear message when the file cannot be used; a file
-    it refuses is never modified.
+    it refuses is never modified.  ``read_only`` (a second window beside one that is editing):
+    every write fails with StorageUnavailable, so two writers can never mix their edits.
     """
     if path.is_dir():
         raise DatabaseError(path, f"{path} is a folder, not a database file")
@@ -152,8 +158,14 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
             f"{path} was written by a newer version of Clerk (schema {revision}); "
             "install the newer Clerk to open it. The file was left as it is.",
         )
+    if read_only and revision != HEAD:
+        raise DatabaseError(
+            path, f"{path} needs upgrading, which only the window that has it open can do"
+        )
     engine = create_engine(f"sqlite+pysqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
+    if read_only:
+        event.listen(engine, "connect", _query_only)
     if revision != HEAD:
         # Imported only here: Alembic costs ~460 ms and a current file never needs it.
         from clerk_app.store.migrate import upgrade
@@ -169,4 +181,6 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
             if "readonly" in str(exc) or "unable to open" in str(exc):
                 raise DatabaseError(path, f"cannot write to {path}: {exc.args[0]}") from exc
             raise
-    return Database(path, engine)
+    database = Database(path, engine)
+    database.read_only = read_only
+    return database

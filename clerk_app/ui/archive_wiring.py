@@ -26,11 +26,16 @@ from clerk_app.ui.actions import ActionRegistry, Cmd
 from clerk_app.ui.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.history_dialog import HistoryDialog
-from clerk_app.ui.read_only import GuardedStack, TypingGuard
+from clerk_app.ui.read_only import REFUSAL, GuardedStack, TypingGuard
 from clerk_app.ui.search_dialog import SearchDialog
 from clerk_app.ui.tracker_export import export_log
 from clerk_app.ui.tracker_view import TrackerView
 from clerk_app.ui.trash_dialog import TrashDialog
+
+IN_USE = (
+    "Another Clerk window has this database open for editing: this one is read-only. "
+    "Close the other window, then reopen Clerk here to edit."
+)
 
 if TYPE_CHECKING:
     from clerk_app.ui.main_window import MainWindow
@@ -68,9 +73,11 @@ class ArchiveFlows:
     # --- state the window asks about --------------------------------------------------------
     @property
     def locked(self) -> bool:
-        """Whether the open meeting is approved (read-only but for amendments)."""
+        """Whether the open meeting is read-only: approved (but for amendments), or the whole
+        database is, because another window has it open for editing."""
         model = self.window.model
-        return model is not None and model.meeting.status is Status.APPROVED
+        approved = model is not None and model.meeting.status is Status.APPROVED
+        return approved or self.window.db.read_only
 
     def can(self, need: str, view: CaptureView | None) -> bool:
         """The needs of the archive's commands (the window answers the others)."""
@@ -86,6 +93,10 @@ class ArchiveFlows:
     def stack_for(self, meeting: Meeting) -> QUndoStack:
         """The stack an open meeting's edits are pushed to: guarded when it is approved."""
         w = self.window
+        if w.db.read_only:
+            guard = GuardedStack(w.stack, parent=w.model, reason=IN_USE, actions_too=True)
+            guard.refused.connect(w.say)
+            return guard
         if meeting.status is not Status.APPROVED:
             return w.stack
         guard = GuardedStack(w.stack, parent=w.model)
@@ -96,7 +107,8 @@ class ArchiveFlows:
         """Approved minutes: typing refused with a reason, no edit dialogs on double-click."""
         if not self.locked:
             return
-        TypingGuard(view.editor).refused.connect(self.window.say)
+        reason = IN_USE if self.window.db.read_only else REFUSAL
+        TypingGuard(view.editor, reason).refused.connect(self.window.say)
         view.edit_requested.disconnect(self.window.flows.edit_row)
         view.edit_requested.connect(lambda *_: self.window.say(_LOCKED_DIALOGS))
 

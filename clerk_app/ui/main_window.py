@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
             saved = f"Saved {when:%H:%M:%S}" if when else "No changes yet"
             if m.status is Status.APPROVED:
                 saved = "Approved, read-only"
+            if self.db.read_only:
+                saved = "Read-only: open for editing elsewhere"
             title = f"{saved} – {title}"
             self.saved_label.setText(saved)
         else:

@@ -34,15 +34,25 @@ class GuardedStack(QUndoStack):
 
     refused = Signal(str)
 
-    def __init__(self, stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        stack: QUndoStack,
+        parent: QObject | None = None,
+        *,
+        reason: str = REFUSAL,
+        actions_too: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.target = stack
+        self.reason = reason
+        # A read-only window (another has the database) may not even mark actions done.
+        self.actions_too = actions_too
 
     def push(self, cmd: QUndoCommand) -> None:
-        if isinstance(cmd, MarkActionDone):
+        if isinstance(cmd, MarkActionDone) and not self.actions_too:
             self.target.push(cmd)
         else:
-            self.refused.emit(REFUSAL)
+            self.refused.emit(self.reason)
 
     # The capture view binds Ctrl+Z to the stack its intents use: undo what did pass.
     def undo(self) -> None:
@@ -57,8 +67,9 @@ class TypingGuard(QObject):
 
     refused = Signal(str)
 
-    def __init__(self, editor: QPlainTextEdit) -> None:
+    def __init__(self, editor: QPlainTextEdit, reason: str = REFUSAL) -> None:
         super().__init__(editor)
+        self.reason = reason
         editor.setReadOnly(True)
         # Read-only hides the caret; keep it, so the clerk sees which point is current.
         editor.setTextInteractionFlags(
@@ -72,7 +83,7 @@ class TypingGuard(QObject):
             typed = bool(text) and text.isprintable() and not _has_command_modifier(event)
             erased = event.key() in _ERASE_KEYS and not self._empty(watched)
             if typed or erased or any(event.matches(k) for k in _EDIT_KEYS):
-                self.refused.emit(REFUSAL)
+                self.refused.emit(self.reason)
                 return True
         return False
 

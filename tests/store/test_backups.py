@@ -140,3 +140,18 @@ def test_a_killed_holder_does_not_keep_the_lock(tmp_path: Path) -> None:
     lock.acquire()
     assert lock.held
     lock.release()
+
+
+def test_a_read_only_second_window_can_read_but_never_write(db: Database) -> None:
+    from clerk_app.store.errors import StorageUnavailable
+
+    meeting_id = meetings.create_meeting(db, planning_meeting())
+    second = open_database(db.path, read_only=True)
+    try:
+        assert second.read_only
+        assert meetings.load_meeting(second, meeting_id) == planning_meeting()
+        with pytest.raises(StorageUnavailable, match="read-only"):
+            meetings.create_meeting(second, planning_meeting())
+    finally:
+        second.close()
+    assert len(meetings.list_meetings(db)) == 1

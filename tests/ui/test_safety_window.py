@@ -90,3 +90,57 @@ def test_unsaved_typing_from_last_time_is_put_back(
         "typed when the disk was full"
     )
     db.close()
+
+
+def test_a_second_window_is_told_who_has_the_database(tmp_path: Path) -> None:
+    from clerk_app.app import ask_read_only
+    from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
+
+    path = tmp_path / "clerk.db"
+    first = InstanceLock(path)
+    first.acquire()
+    try:
+        with pytest.raises(DatabaseInUse) as in_use:
+            InstanceLock(path).acquire()
+        click_later("Open read-only")
+        assert ask_read_only(in_use.value)
+        click_later("Cancel")
+        assert not ask_read_only(in_use.value)
+        assert " on " in str(in_use.value) and "already open for editing" in str(in_use.value)
+    finally:
+        first.release()
+
+
+def test_a_read_only_window_refuses_every_edit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings, Qt
+
+    from clerk_app.app import build_window
+    from tests.ui.helpers import key, present, type_text
+
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    db.close()
+    second = open_database(path, read_only=True)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(second, settings, meeting_id)
+    qtbot.addWidget(window)
+    present(window)
+    try:
+        assert "Read-only" in window.windowTitle()
+        type_text("sneaky edit")
+        key(Qt.Key.Key_Return)
+        assert "open for editing" in window.statusBar().currentMessage()
+        assert window.model is not None
+        window.model.flush()
+        texts = [p.text for _, p, _ in window.model.meeting.all_points()]
+        assert not any("sneaky" in t for t in texts)
+    finally:
+        window.close()
+        second.close()
+    reopened = open_database(path)
+    try:
+        points = [p.text for _, p, _ in meetings.load_meeting(reopened, meeting_id).all_points()]
+    finally:
+        reopened.close()
+    assert not any("sneaky" in t for t in points)
