@@ -67,6 +67,8 @@ def _owners_and_due(body: str) -> tuple[tuple[str, ...], dt.date | None]:
 
 def parse_tag(text: str) -> ParsedTag | None:
     """The point's action tag, or None when it has none (or only a malformed one)."""
+    if "action" not in text.lower():
+        return None  # most points: one pass in C instead of two regular expressions
     found: ParsedTag | None = None
     for regex, inline in ((_INLINE, True), (_LINE, False)):
         for match in regex.finditer(text):

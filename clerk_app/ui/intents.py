@@ -48,17 +48,30 @@ class EditIntents:
 
     # --- typing ---------------------------------------------------------------------------
     def type_text(self, point: Point, text: str, caret_before: int, caret_after: int) -> None:
-        if text != point.text:
-            self.stack.push(
-                TypeText(
-                    self.model,
-                    point,
-                    point.text,
-                    text,
-                    caret_before=caret_before,
-                    caret_after=caret_after,
-                )
+        if text == point.text:
+            return
+        top = self.stack.command(self.stack.index() - 1)
+        if (
+            isinstance(top, TypeText)
+            and top.point is point
+            and top.mergeable
+            and self.stack.index() == self.stack.count()
+        ):
+            # The keystroke path: extend the typing command already on top of the stack, as
+            # mergeWith would, without building and pushing a command for every key.
+            top.new, top.caret_after = text, caret_after
+            self.model.set_point_text(point, text)
+            return
+        self.stack.push(
+            TypeText(
+                self.model,
+                point,
+                point.text,
+                text,
+                caret_before=caret_before,
+                caret_after=caret_after,
             )
+        )
 
     def tag_action(self, point: Point, owners: list[str], due: dt.date | None) -> None:
         """Ctrl+T: the point's tag replaced (or removed with no owners), as one undo step."""
