@@ -140,6 +140,9 @@ class CaptureView(QAbstractScrollArea):
         width = self.painter.text_width(row, self.viewport().width())
         top = row.y - self.verticalScrollBar().value()
         self.editor.setGeometry(self.painter.text_x(row), top, width, row.height)
+        # The editor is as tall as its text, so it never needs to scroll; but while it was
+        # still one line tall, a wrapping keystroke scrolled it, hiding the first line.
+        self.editor.verticalScrollBar().setValue(0)
 
     def row_at(self, y: int) -> Row | None:
         """The row under viewport y (the space above a row belongs to it)."""
