@@ -1,0 +1,366 @@
+"""The state machine that turns the lines of plain-text minutes into a Meeting.
+
+One pass, line by line.  Before the first item heading, lines are the header (headers.py);
+after it, each line is placed by what it looks like (lines.py) and by where we are in the
+item: introduction, points, a decision, or its supporting documents.
+
+Labels need context: whether "i." is a letter or a roman sub-point is placement.py's call,
+whether "3." is a resolution or the next minute is resolutions.py's.  An unlabelled line
+continues the last thing written: the introduction, a point (or, when indented deeper than
+its parent's label, the last sub-point), a decision's preamble or its last resolution.
+Nothing is dropped except page footers and signature lines, which every exporter prints
+afresh; whatever is not understood is kept as a paragraph, with a warning.
+
+The lines given to :class:`MinutesReader` have had control characters removed already, so
+a line with nothing but white space on it is blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
+from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
+from clerk_app.core.text import clean_line
+from clerk_app.importing.headers import HeaderReader, parse_date_text, parse_time_text
+from clerk_app.importing.lines import (
+    INDENT_CHARS,
+    Heading,
+    Label,
+    action_line_owners,
+    ended_at,
+    is_boilerplate,
+    is_draft_mark,
+    malformed_tags,
+    pages_in_text,
+    parse_decision,
+    parse_documents,
+    parse_done,
+    parse_exempt,
+    parse_heading,
+    parse_label,
+    parse_pages_line,
+)
+from clerk_app.importing.placement import Context, place
+from clerk_app.importing.resolutions import resolution_slot
+
+_KEPT_IN_INTRO = "kept as a paragraph of the item's introduction"
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    line: int  # 1-based line number in the input; 0 for the file as a whole
+    message: str
+
+
+class _Section(enum.Enum):
+    INTRO = "intro"
+    POINTS = "points"
+    DECISION = "decision"
+    DOCUMENTS = "documents"
+
+
+def _join(text: str, paragraph: str) -> str:
+    return f"{text}\n{paragraph}" if text else paragraph
+
+
+def _indent_width(prefix: str) -> int:
+    # A tab counts as four columns: only comparisons between lines matter.
+    return sum(4 if ch == "\t" else 1 for ch in prefix)
+
+
+class MinutesReader:
+    """Reads the lines of one file; the results are public attributes once :meth:`run` ends."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.warnings: list[ImportWarning] = []
+        self.headers = HeaderReader(self.warn)
+        self.notes: list[str] = []
+        self.items: list[AgendaItem] = []
+        self.style: LabelStyle | None = None  # from the first point in the file
+        self.draft_mark = False
+        self.ended: tuple[int, dt.time] | None = None  # "The meeting ended at ..."
+        self._line_no = 0
+        self._pending_exempt: str | None = None
+        self._awaiting_title: tuple[int, AgendaItem] | None = None
+        self._start_item_state(None)
+
+    def _start_item_state(self, item: AgendaItem | None) -> None:
+        self.item = item
+        self._intro: list[str] = []
+        self._pages: str | None = None  # from a "Pages:" line
+        self._section = _Section.INTRO
+        self._point: Point | None = None
+        self._point_indent = 0
+        self._sub: Point | None = None
+        self._decision: Decision | None = None
+        self._decision_indent = 0
+        self._docs_indent = 0
+
+    def warn(self, message: str, line: int | None = None) -> None:
+        self.warnings.append(ImportWarning(self._line_no if line is None else line, message))
+
+    # --- the pass over the lines --------------------------------------------------------------
+    def run(self) -> None:
+        for index, raw in enumerate(self.lines):
+            self._line_no = index + 1
+            body = raw.rstrip()
+            content = body.lstrip(INDENT_CHARS)
+            if not content:  # control characters went before the split: this is blank
+                continue
+            self._line(index, _indent_width(body[: len(body) - len(content)]), content)
+        self._finish_item()
+        if self._awaiting_title is not None:
+            line, _ = self._awaiting_title
+            self.warn("this agenda item has no title after it; left untitled", line)
+
+    def _line(self, index: int, indent: int, content: str) -> None:
+        if self._awaiting_title is not None:
+            self._awaiting_title[1].title = clean_line(content)
+            self._awaiting_title = None
+            return
+        if self._section is _Section.DOCUMENTS and indent > self._docs_indent:
+            self._item().documents.append(clean_line(content))
+            return
+        if self._section is _Section.DECISION and self._resolution(indent, content):
+            return
+        heading = parse_heading(content)
+        if heading is not None:
+            self._start_item(heading)
+        elif is_boilerplate(content):
+            pass
+        elif is_draft_mark(content):
+            self.draft_mark = True
+        elif (exempt := parse_exempt(content)) is not None:
+            self._exempt(index, exempt)
+        elif not self._ended(content):
+            if self.item is None:
+                self._header_line(content)
+            else:
+                self._item_line(indent, content)
+
+    def _ended(self, content: str) -> bool:
+        said = ended_at(content)
+        moment = None if said is None else parse_time_text(said)
+        if moment is None:
+            return False
+        self.ended = (self._line_no, moment)
+        return True
+
+    def _exempt(self, index: int, paragraph: str) -> None:
+        """ "EXEMPT: paragraph 3" marks the item it heads, or else the item it sits in."""
+        following = next((line for line in self.lines[index + 1 :] if line.strip()), "")
+        heads_an_item = parse_heading(following.strip(INDENT_CHARS)) is not None
+        if self.item is None or heads_an_item:
+            self._pending_exempt = paragraph
+        else:
+            self.item.exempt = True
+            self.item.exempt_paragraph = paragraph
+
+    def _header_line(self, content: str) -> None:
+        text = clean_line(content)
+        header = self.headers.header
+        if header.in_notes:
+            self.notes.append(text)
+            return
+        problem = self.headers.feed(content)
+        if header.in_notes and header.first_note:
+            self.notes.append(header.first_note)
+        if problem is not None:
+            self.notes.append(text)
+            self.warn(problem)
+
+    # --- items --------------------------------------------------------------------------------
+    def _item(self) -> AgendaItem:
+        assert self.item is not None, "only called inside an item"
+        return self.item
+
+    def _start_item(self, heading: Heading) -> None:
+        self._finish_item()
+        item = AgendaItem(title=heading.title or "", number=heading.number)
+        if self._pending_exempt is not None:
+            item.exempt, item.exempt_paragraph = True, self._pending_exempt
+            self._pending_exempt = None
+        self.items.append(item)
+        self._start_item_state(item)
+        if heading.title is None:
+            self._awaiting_title = (self._line_no, item)
+
+    def _finish_item(self) -> None:
+        if self.item is None:
+            return
+        self.item.intro = "\n".join(self._intro)
+        self.item.pages = pages_in_text(self.item.intro) if self._pages is None else self._pages
+
+    def _item_line(self, indent: int, content: str) -> None:
+        label = parse_label(content)
+        # Points and sub-points first: "a. Cllr X MOVED ... RESOLVED" is a point.  Under a
+        # decision or a list of papers, a label is the decision's or the list's own text.
+        in_points = self._section in (_Section.INTRO, _Section.POINTS)
+        if in_points and label is not None and self._place_label(label, indent):
+            return
+        decision = parse_decision(content)
+        documents = parse_documents(content)
+        if decision is not None:
+            block = Decision(kind=decision[0], preamble=decision[1])
+            self._item().decisions.append(block)
+            self._decision, self._decision_indent = block, indent
+            self._section = _Section.DECISION
+        elif documents is not None:
+            self._section, self._docs_indent = _Section.DOCUMENTS, indent
+            self._item().documents.extend([documents] if documents else [])
+        elif self._section is _Section.DOCUMENTS:
+            self._item().documents.append(clean_line(content))
+        elif self._section is _Section.INTRO and (pages := parse_pages_line(content)) is not None:
+            self._pages = pages
+        elif not self._mark_done(indent, content):
+            if self._section is _Section.DECISION and label is not None:
+                self.warn(
+                    f"{label.display()} does not follow on from the decision's resolutions;"
+                    " kept as the decision's text"
+                )
+            self._paragraph(indent, content)
+
+    def _paragraph(self, indent: int, content: str) -> None:
+        text = clean_line(content)
+        owners = action_line_owners(content)
+        if self._section is _Section.INTRO:
+            self._intro.append(text)
+            if owners or parse_done(content) is not None:
+                self.warn(f"an action with no point before it; {_KEPT_IN_INTRO}")
+        elif self._section is _Section.POINTS:
+            target = self._target(indent)
+            target.text = _join(target.text, text)
+            self._check_tags(text)
+            if owners == "":
+                self.warn("'ACTION:' names nobody; kept as text (write 'ACTION: Name')")
+        else:
+            decision = self._decision
+            assert decision is not None, "the decision section always has a decision"
+            if decision.resolutions:
+                decision.resolutions[-1] = _join(decision.resolutions[-1], text)
+            else:
+                decision.preamble = _join(decision.preamble, text)
+            if owners:
+                self.warn(
+                    "an action line inside a decision is kept as the decision's text;"
+                    " only points carry actions"
+                )
+
+    def _target(self, indent: int) -> Point:
+        """The point an unlabelled line continues: the last sub-point if the line is indented
+        deeper than its parent's label, else the parent."""
+        assert self._point is not None, "the points section always has a point"
+        if self._sub is not None and indent > self._point_indent:
+            return self._sub
+        return self._point
+
+    def _mark_done(self, indent: int, content: str) -> bool:
+        done = parse_done(content)
+        if done is None or self._section is not _Section.POINTS:
+            return False
+        day: dt.date | None = None
+        if done:
+            parsed = parse_date_text(done)
+            if parsed is None:
+                self.warn(f"could not read the date {done!r}; the line is kept as text")
+                return False
+            day = parsed[0]
+        target = self._target(indent)
+        target.action_done, target.action_done_on = True, day
+        return True
+
+    def _check_tags(self, text: str) -> None:
+        for tag in malformed_tags(text):
+            self.warn(
+                f"{tag!r} looks like an action tag but is not complete; kept as text"
+                " (write it as '(Action: Name)')"
+            )
+
+    # --- points -------------------------------------------------------------------------------
+    def _style(self) -> LabelStyle | None:
+        return self.headers.header.label_style or self.style
+
+    def _place_label(self, label: Label, indent: int) -> bool:
+        """Add the line as a point or sub-point if its label fits; False if it is prose."""
+        context = Context(
+            points=len(self._item().points),
+            children=None if self._point is None else len(self._point.children),
+            deeper=indent > self._point_indent,
+            style=self._style(),
+            first_in_file=self.style is None,
+        )
+        where = place(label, context)
+        if where.kind == "point":
+            self._add_point(where.index, where.style, label, indent)
+        elif where.kind == "sub":
+            self._add_sub(where.index, label, indent)
+        elif where.kind == "orphan":
+            self.warn(
+                f"could not understand this line: sub-point {label.display()} has no point"
+                f" before it; {_KEPT_IN_INTRO}"
+            )
+        elif roman_to_index(label.token) is not None or len(label.token) <= 2:
+            self.warn(
+                f"{label.display()} does not follow on from the labels before it;"
+                " kept as text, not as a new point"
+            )
+        return where.kind in ("point", "sub")
+
+    def _add_point(self, index: int, style: LabelStyle, label: Label, indent: int) -> None:
+        item = self._item()
+        if self.style is None:
+            self.style = style
+        expected = len(item.points)
+        if index != expected:
+            shown = point_label(self._style() or style, expected, item.number)
+            self.warn(
+                f"point {label.display()} is point {expected + 1} of this item, so it is"
+                f" labelled {shown} (labels follow the order of the points)"
+            )
+        point = Point(text=clean_line(label.text))
+        item.points.append(point)
+        self._point, self._point_indent, self._sub = point, indent, None
+        self._section = _Section.POINTS
+        self._check_tags(point.text)
+
+    def _add_sub(self, index: int, label: Label, indent: int) -> None:
+        parent = self._point
+        assert parent is not None, "sub-points are only added under a point"
+        expected = len(parent.children)
+        if index != expected:
+            style = self._style() or LabelStyle.DOT
+            parent_label = point_label(style, len(self._item().points) - 1, self._item().number)
+            shown = subpoint_label(style, expected, parent_label)
+            self.warn(
+                f"sub-point {label.display()} is sub-point {expected + 1} of its point, so"
+                f" it is labelled {shown} (labels follow the order of the points)"
+            )
+        sub = Point(text=clean_line(label.text))
+        parent.children.append(sub)
+        self._sub = sub
+        self._section = _Section.POINTS
+        self._check_tags(sub.text)
+
+    # --- decisions ----------------------------------------------------------------------------
+    def _resolution(self, indent: int, content: str) -> bool:
+        """Add the line as the decision's next resolution if its label fits."""
+        label = parse_label(content)
+        decision = self._decision
+        if label is None or decision is None:
+            return False
+        slot = resolution_slot(decision, label, indent > self._decision_indent)
+        if slot is None:
+            return False
+        expected = len(decision.resolutions)
+        if slot[1] != expected:
+            self.warn(
+                f"resolution {label.display()} is resolution {expected + 1} of this decision;"
+                " it is numbered by its order"
+            )
+        decision.numbering = slot[0]
+        decision.resolutions.append(clean_line(label.text))
+        return True
