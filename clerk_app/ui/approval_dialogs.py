@@ -111,6 +111,7 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.message)
         box = _buttons(self, ok)
         # Cancel is the default: Enter pressed by habit must not delete anything.
+        box.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
         cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
         cancel.setFocus()

@@ -27,7 +27,7 @@ from clerk_app.ui.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.history_dialog import HistoryDialog
 from clerk_app.ui.read_only import REFUSAL, GuardedStack, TypingGuard
-from clerk_app.ui.search_dialog import SearchDialog
+from clerk_app.ui.search_dialog import LIMIT, SearchDialog
 from clerk_app.ui.tracker_export import export_log
 from clerk_app.ui.tracker_view import TrackerView
 from clerk_app.ui.trash_dialog import TrashDialog
@@ -144,7 +144,7 @@ class ArchiveFlows:
         w = self.window
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(
-                lambda query: searching.search(w.db, query), w.background, parent=w
+                lambda query: searching.search(w.db, query, limit=LIMIT), w.background, parent=w
             )
             self.search_dialog.hit_chosen.connect(self.open_hit)
             # Escape: the keyboard returns to the minutes, whatever the window manager does.

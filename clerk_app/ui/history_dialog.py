@@ -64,6 +64,9 @@ class HistoryDialog(QDialog):
             )
             self.revision_list.addTopLevelItem(row)
         self.amendment_list = _tree(("Agreed on", "Minute", "Was", "Now reads"))
+        self.amendment_list.setWordWrap(True)  # the wording is the point: show it whole
+        for column, width in enumerate((150, 150, 200)):
+            self.amendment_list.setColumnWidth(column, width)
         for amendment in amendments:
             row = QTreeWidgetItem(
                 [long_date(amendment.agreed_on), amendment.where, amendment.before, amendment.after]

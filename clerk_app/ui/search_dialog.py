@@ -34,6 +34,7 @@ from clerk_app.services.searching import QuerySyntaxError, SearchHit
 from clerk_app.ui.background import Background
 
 DEBOUNCE_MS = 150
+LIMIT = 50  # hits shown: the best ones; more words narrow the search
 COLUMNS = ("Meeting", "Minute", "Point", "Found")
 SNIPPET = 3
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
@@ -183,6 +184,8 @@ class SearchDialog(QDialog):
         if message is None:
             count = f"{len(hits)} hits" if len(hits) != 1 else "1 hit"
             message = f"{count}, best first" if hits else f"Nothing found for {text}"
+            if len(hits) >= LIMIT:
+                message = f"The {LIMIT} best hits: add words to narrow the search"
         self.message.setText(message)
         if self._open_when_answered:
             self._open_when_answered = False
@@ -194,6 +197,7 @@ class SearchDialog(QDialog):
         minute = f"{hit.item_number} {hit.item_title}".strip()
         where = hit.label or _WHERE.get(hit.kind, hit.kind)
         row = QTreeWidgetItem([meeting, minute, where, snippet_html(hit.snippet)])
+        row.setToolTip(0, meeting)
         row.setToolTip(1, minute)
         row.setToolTip(SNIPPET, _MARKED.sub(r"\1", hit.snippet))
         return row

@@ -74,6 +74,7 @@ class TrackerView(QWidget):
     def _build(self) -> None:
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("any owner")
+        self.owner.setMinimumWidth(160)
         self.owner.setClearButtonEnabled(True)
         self.committee = QComboBox()
         self.status = QComboBox()
@@ -85,7 +86,7 @@ class TrackerView(QWidget):
             label = QLabel(caption)
             label.setBuddy(widget)
             bar.addWidget(label)
-            bar.addWidget(widget, 1)
+            bar.addWidget(widget)
         status_label = QLabel("&Status:")
         status_label.setBuddy(self.status)
         bar.addWidget(status_label)
@@ -103,7 +104,8 @@ class TrackerView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((130, 210, 70, 56, 170, 120, 130)):
+        # Fixed widths: measuring contents would read every one of up to 120,000 rows.
+        for column, width in enumerate((112, 190, 56, 44, 170, 112, 104)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
 
