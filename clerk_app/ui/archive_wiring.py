@@ -114,24 +114,46 @@ class ArchiveFlows:
 
     # --- opening a meeting where something is -----------------------------------------------
     def open_at(
-        self, meeting_id: int, point_id: int | None, item_id: int | None = None
+        self,
+        meeting_id: int,
+        point_id: int | None,
+        item_id: int | None = None,
+        *,
+        reuse: bool = False,
     ) -> Point | None:
-        """Open a meeting with the caret in a point (or the item's first point); the point."""
+        """Open a meeting with the caret in a point (or at the item); the point, if any.
+
+        ``reuse``: if that meeting is the one open, go back to it as it is, undo history and
+        all (a search); otherwise read it again from the file (the tracker may have changed
+        its actions).
+        """
         w = self.window
-        w.open_meeting(meeting_id)
+        open_one = w.model.meeting.id if w.model is not None else None
+        if reuse and open_one == meeting_id and w.view is not None:
+            w.pages.setCurrentWidget(w.view)
+            w.dock.setEnabled(True)
+            w.update_title()
+        else:
+            w.open_meeting(meeting_id)
         view, model = w.view, w.model
         assert view is not None and model is not None
         point = find_point(model.meeting, point_id) if point_id is not None else None
-        if point is None and item_id is not None:
-            item = next((i for i in model.meeting.items if i.id == item_id), None)
-            point = item.points[0] if item is not None and item.points else None
+        item = next((i for i in model.meeting.items if i.id == item_id), None)
+        if point is None and item is not None and item.points:
+            point = item.points[0]
         if point is not None:
             view.focus_point(point, -1)
+        elif item is not None:
+            # An item without points (found by its title): show it, ready for Enter.
+            view.current_item = item
+            view.ensure_visible(next(r for r in view.rows if r.item is item))
+            view.setFocus()
+        w.update_actions()
         return point
 
     def open_hit(self, hit: SearchHit) -> None:
         self.window.activateWindow()  # back from the search dialog, keys to the minutes
-        point = self.open_at(hit.meeting_id, hit.point_id, hit.item_id)
+        point = self.open_at(hit.meeting_id, hit.point_id, hit.item_id, reuse=True)
         view, dialog = self.window.view, self.search_dialog
         if point is None or view is None or dialog is None or hit.point_id is None:
             return

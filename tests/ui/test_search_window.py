@@ -195,3 +195,35 @@ def test_ctrl_f_again_keeps_the_last_query_selected(qtbot: QtBot, listing: MainW
     again = open_search(qtbot, listing)
     assert again is dialog
     assert dialog.query.selectedText() == "petition"
+
+
+def test_a_hit_in_the_open_meeting_keeps_its_undo_history(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.view
+    assert view is not None
+    type_text(" Members asked for dates.")
+    dialog = open_search(qtbot, window)
+    type_text("introduced")  # the item's introduction: the caret goes to its first point
+    wait_answered(qtbot, dialog)
+    key(Qt.Key.Key_Return)
+    assert window.view is view  # the same meeting on screen, not read again
+    assert window.stack.canUndo()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor)
+    key(Qt.Key.Key_Z, CTRL)
+    assert view.active is not None
+    assert view.active.text == "The AD advised that a session was planned."
+
+
+def test_an_item_without_points_found_by_its_title(qtbot: QtBot, listing: MainWindow) -> None:
+    dialog = open_search(qtbot, listing)
+    type_text("apologies")
+    wait_answered(qtbot, dialog)
+    hit = dialog.current_hit()
+    assert hit is not None and (hit.kind, hit.label) == ("item", "")
+    assert dialog.results.topLevelItem(0).text(2) == "title"  # type: ignore[union-attr]
+    key(Qt.Key.Key_Return)
+    view = listing.view
+    assert view is not None and view.current_item is not None
+    assert view.current_item.title == "Apologies for absence"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    key(Qt.Key.Key_Return)  # Enter on an item without points starts its first point
+    assert view.active is not None and view.active.text == ""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -269,3 +270,20 @@ def test_word_export_of_the_open_actions(
     assert "Chief Finance Officer" in words and "Zoë Ní Bhriain" in words
     assert "Repairs backlog" not in words  # done: the tracker shows open actions only
     assert "Head of Legal" not in words  # exempt: public unless ticked
+
+
+def test_pdf_export_of_one_owners_actions(
+    qtbot: QtBot, tracker_window: MainWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "actions"  # the suffix is added for the clerk
+    tracker_window.choose_path = lambda *_args: str(target)
+    tracker = open_tracker(qtbot, tracker_window)
+    tracker.owner.setFocus()
+    type_text("finance")
+    qtbot.waitUntil(lambda: texts(tracker) == [BUDGET], timeout=5000)
+    QTest.mouseClick(export_button(tracker, "P&DF…"), Qt.MouseButton.LeftButton)
+    pages = PdfReader(str(tmp_path / "actions.pdf")).pages
+    words = " ".join(" ".join(page.extract_text().split()) for page in pages)  # lines rejoined
+    # The document of the meetings listed: Cabinet's, not the Housing panel's.
+    assert "Open actions from 1 meeting Cabinet, 10 December 2024" in words
+    assert "Chief Finance Officer" in words and "Head of Housing" not in words
