@@ -38,6 +38,7 @@ from clerk_app.ui.background import Background
 from clerk_app.ui.tracker_model import TEXT, ActionTableModel
 
 STATUSES = ("Open", "Done", "All")
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 OWNER_DEBOUNCE_MS = 250
 
 
@@ -81,8 +82,9 @@ class TrackerView(QWidget):
         self.status.addItems(STATUSES)
         self.overdue = QCheckBox("&Overdue only")
         self.count = QLabel()
+        # Mnemonics chosen apart from the menus' (F E P I M V H) and from each other.
         bar = QHBoxLayout()
-        for caption, widget in (("O&wner:", self.owner), ("&Committee:", self.committee)):
+        for caption, widget in (("Ow&ner:", self.owner), ("&Committee:", self.committee)):
             label = QLabel(caption)
             label.setBuddy(widget)
             bar.addWidget(label)
@@ -109,15 +111,15 @@ class TrackerView(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
 
-        self.mark_button = QPushButton("Mark &done / reopen  (Space)")
-        self.open_button = QPushButton("O&pen meeting  (Enter)")
-        self.confidential = QCheckBox("Include e&xempt items in exports")
+        self.mark_button = QPushButton("Mark done / &reopen  (Space)")
+        self.open_button = QPushButton("Open meetin&g  (Enter)")
+        self.confidential = QCheckBox("Include exempt i&tems in exports")
         actions = QHBoxLayout()
         actions.addWidget(self.mark_button)
         actions.addWidget(self.open_button)
         actions.addStretch(1)
         actions.addWidget(self.confidential)
-        for kind, caption in (("docx", "&Word…"), ("pdf", "P&DF…"), ("csv", "CS&V…")):
+        for kind, caption in (("docx", "&Word…"), ("pdf", "P&DF…"), ("csv", "CSV for E&xcel…")):
             button = QPushButton(caption)
             button.setToolTip(f"Export the action log as {kind.upper()}")
             button.clicked.connect(lambda _checked=False, k=kind: self.export_requested.emit(k))
@@ -234,7 +236,8 @@ class TrackerView(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()
                 return True
-            if event.key() == Qt.Key.Key_Space and not event.modifiers():
-                self.toggle_current()
+            done_key = event.key() == Qt.Key.Key_D and event.modifiers() == _CTRL_SHIFT
+            if done_key or (event.key() == Qt.Key.Key_Space and not event.modifiers()):
+                self.toggle_current()  # Space, or Ctrl+Shift+D as in the minutes
                 return True
         return False

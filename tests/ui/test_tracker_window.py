@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from clerk_app.app import build_window
@@ -240,7 +241,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     target = tmp_path / "actions.csv"
     tracker_window.choose_path = lambda *_args: str(target)
     tracker = open_tracker(qtbot, tracker_window)
-    QTest.mouseClick(export_button(tracker, "CS&V…"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
@@ -249,7 +250,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     assert len(text.splitlines()) == 4  # header and three public open actions
     assert f"Exported {target}" in tracker_window.statusBar().currentMessage()
     tracker.confidential.setChecked(True)
-    QTest.mouseClick(export_button(tracker, "CS&V…"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
     assert "Head of Legal" in target.read_text(encoding="utf-8-sig")
     assert not list(tmp_path.glob(".*.part"))  # written atomically: no temporary left
 
@@ -287,3 +288,15 @@ def test_pdf_export_of_one_owners_actions(
     # The document of the meetings listed: Cabinet's, not the Housing panel's.
     assert "Open actions from 1 meeting Cabinet, 10 December 2024" in words
     assert "Chief Finance Officer" in words and "Head of Housing" not in words
+
+
+def test_alt_keys_of_the_tracker_are_unique(qtbot: QtBot, tracker_window: MainWindow) -> None:
+    tracker = open_tracker(qtbot, tracker_window)
+    captions = [action.text() for action in tracker_window.menuBar().actions()]
+    captions += [label.text() for label in tracker.findChildren(QLabel)]
+    captions += [button.text() for button in tracker.findChildren(QAbstractButton)]
+    letters = [m.group(1).lower() for c in captions if (m := re.search(r"&(\w)", c))]
+    assert len(letters) == len(set(letters)), sorted(letters)
+    tracker.select_row(0)
+    key(Qt.Key.Key_D, CTRL_SHIFT)  # as in the minutes: marks the current action done
+    assert rows(tracker)[0][6] == "done 15 January 2025"
