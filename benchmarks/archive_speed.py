@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,7 +65,7 @@ def measure(db: Database) -> dict[str, float]:
     search_samples: list[float] = []
     for query in QUERIES:
         search(db, query)  # warm the page cache once per query
-        search_samples += timed(lambda q=query: search(db, q), 5)
+        search_samples += timed(partial(search, db, query), 5)
     return {
         "search p50 (ms)": statistics.median(search_samples),
         "search p95 (ms)": p95(search_samples),

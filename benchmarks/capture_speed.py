@@ -24,13 +24,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from capture_data import big_meeting, create_big_meeting  # noqa: E402
 from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402  (after the platform is chosen)
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget  # noqa: E402
 
-from benchmarks.capture_data import big_meeting, create_big_meeting  # noqa: E402
 from clerk_app.app import build_window, make_application  # noqa: E402
 from clerk_app.store.database import open_database  # noqa: E402
 from clerk_app.ui.main_window import MainWindow  # noqa: E402

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,9 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         for suffix in (".docx", ".pdf"):
-            first, median = time_call(
-                lambda s=suffix: export_meeting(meeting, out / f"minutes{s}"), args.repeat
-            )
+            target = out / f"minutes{suffix}"
+            first, median = time_call(partial(export_meeting, meeting, target), args.repeat)
             size = (out / f"minutes{suffix}").stat().st_size // 1024
             print(f"(a) clerk {suffix:5} first {first:6.3f} s  median {median:6.3f} s  {size} KiB")
             results[f"clerk{suffix}"] = median

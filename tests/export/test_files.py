@@ -13,7 +13,6 @@ import pypdf
 import pytest
 
 from clerk_app.core.model import Status
-from clerk_app.export import files
 from clerk_app.export.files import ExportError, export_actions, export_meeting
 from tests.export.minutes_factory import SECRETS, sample_meeting
 
@@ -78,7 +77,7 @@ def test_read_only_folder(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ExportError, match="read-only or you may not write there"):
         export_meeting(sample_meeting(), tmp_path / "m.pdf")
 
@@ -91,7 +90,7 @@ def test_locked_target_keeps_the_old_file_and_leaves_nothing_behind(tmp_path, mo
     def locked(source, destination):
         raise PermissionError(errno.EACCES, "The process cannot access the file")
 
-    monkeypatch.setattr(files.os, "replace", locked)
+    monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError) as caught:
         export_meeting(sample_meeting(), target)
     assert str(caught.value) == (
@@ -106,7 +105,7 @@ def test_disk_full(tmp_path, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(ExportError, match="the disk is full; free some space"):
         export_meeting(sample_meeting(), tmp_path / "m.docx")
     assert list(tmp_path.iterdir()) == []
@@ -116,7 +115,7 @@ def test_path_too_long_from_the_system(tmp_path, monkeypatch):
     def too_long(*args, **kwargs):
         raise OSError(errno.ENAMETOOLONG, "File name too long")
 
-    monkeypatch.setattr(files.os, "open", too_long)
+    monkeypatch.setattr(os, "open", too_long)
     with pytest.raises(ExportError, match="path is too long"):
         export_meeting(sample_meeting(), tmp_path / "m.pdf")
 

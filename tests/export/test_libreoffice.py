@@ -21,11 +21,12 @@ pytestmark = pytest.mark.skipif(OFFICE is None, reason="LibreOffice is not insta
 def _convert(source, target_format: str, folder) -> str:
     profile = folder / "profile"  # a private profile: no clash with a running LibreOffice
     subprocess.run(
-        [OFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
+        [str(OFFICE), f"-env:UserInstallation=file://{profile}", "--headless",
          "--convert-to", target_format, "--outdir", str(folder), str(source)],
         capture_output=True, check=True, timeout=120,
     )  # fmt: skip
-    return (folder / f"{source.stem}.{target_format.split(':')[0]}").read_text(encoding="utf-8")
+    converted = folder / f"{source.stem}.{target_format.split(':')[0]}"
+    return str(converted.read_text(encoding="utf-8"))
 
 
 def test_lists_render_with_letters_and_roman_numerals(tmp_path):

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Role
 from clerk_app.core.search_query import QuerySyntaxError
 from clerk_app.services import editing, meetings
-from clerk_app.services.searching import search
+from clerk_app.services.searching import SearchHit, search
 from clerk_app.store.database import Database
 from tests.samples import planning_meeting
 
@@ -53,7 +53,7 @@ def archive(db: Database) -> Database:
     return db
 
 
-def kinds(hits: list) -> list[tuple[str, str]]:
+def kinds(hits: list[SearchHit]) -> list[tuple[str, str]]:
     return [(h.kind, h.label) for h in hits]
 
 

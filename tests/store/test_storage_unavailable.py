@@ -37,7 +37,7 @@ def test_a_read_only_database_is_reported(db: Database) -> None:
     assert meeting.id is not None
     from sqlalchemy import event
 
-    def read_only(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def read_only(dbapi_connection, _record):
         dbapi_connection.execute("PRAGMA query_only = ON")
 
     db.engine.pool.dispose()
