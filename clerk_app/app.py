@@ -13,10 +13,11 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject, QSettings, QTimer
+    from PySide6.QtCore import QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
     from clerk_app.store.database import Database
+    from clerk_app.ui.backup_schedule import BackupSchedule
     from clerk_app.ui.main_window import MainWindow
 
 NO_DISPLAY = "no display: run Clerk from a desktop session, or headless with xvfb-run -a clerk-app"
@@ -124,7 +125,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
 
     # A read-only window neither restores nor backs up: the editing window does both.
     restored = 0 if read_only else recovery.recover(db)  # typing a window could not save
-    safety_timer = start_backups(db_path, app, enabled=not read_only)
+    backups = start_backups(db_path, app, enabled=not read_only)
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
@@ -142,7 +143,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
             )
         return app.exec()
     finally:
-        safety_timer.stop()
+        backups.stop()
         db.close()
         lock.release()
 
@@ -196,24 +197,13 @@ def ask_read_only(error: Exception) -> bool:
     return box.clickedButton() is read_only
 
 
-def start_backups(db_path: pathlib.Path, parent: QObject, *, enabled: bool = True) -> QTimer:
-    """A backup now (unless a recent one exists) and then every few minutes of a long meeting."""
-    from PySide6.QtCore import QTimer
+def start_backups(
+    db_path: pathlib.Path, parent: QObject, *, enabled: bool = True
+) -> BackupSchedule:
+    """Backups of ``db_path`` on their own thread: one now, then every few minutes."""
+    from clerk_app.ui.backup_schedule import BackupSchedule
 
-    from clerk_app.services import safety
-    from clerk_app.store.errors import DatabaseError
-
-    def backup() -> None:
-        try:
-            safety.automatic_backup(db_path)
-        except DatabaseError as exc:  # a full disk must not stop the clerk typing
-            print(f"clerk-app: {exc}", file=sys.stderr)
-
-    timer = QTimer(parent)
-    if not enabled:
-        return timer
-    backup()
-    timer.setInterval(int(safety.PERIOD.total_seconds() * 1000))
-    timer.timeout.connect(backup)
-    timer.start()
-    return timer
+    schedule = BackupSchedule(db_path, parent)
+    if enabled:
+        schedule.start()
+    return schedule

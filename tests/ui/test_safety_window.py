@@ -67,12 +67,13 @@ def test_backups_start_with_the_window(tmp_path: Path) -> None:
     db.close()
     app = QApplication.instance()
     assert app is not None
-    timer = start_backups(path, app)
+    schedule = start_backups(path, app)
     try:
-        assert timer.isActive() and timer.interval() == 15 * 60 * 1000
+        assert schedule.timer.isActive() and schedule.timer.interval() == 15 * 60 * 1000
+        schedule.wait()  # the copy runs on its own thread, so the window need not wait
         assert len(safety.list_backups(path)) == 1
     finally:
-        timer.stop()
+        schedule.stop()
 
 
 def test_unsaved_typing_from_last_time_is_put_back(
