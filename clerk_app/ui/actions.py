@@ -49,6 +49,7 @@ class Cmd(enum.Enum):
     NEXT_MEETING = "next-meeting"
     DELETE_MEETING = "delete-meeting"
     TRASH = "trash"
+    RESTORE_BACKUP = "restore-backup"
     APPROVE = "approve"
     AMEND = "amend"
     HISTORY = "history"
@@ -84,6 +85,9 @@ SPECS: dict[Cmd, Spec] = {
         "&Delete meeting…", "&File", hint="Del", icon="delete", needs="listed"
     ),
     Cmd.TRASH: Spec("T&rash…", "&File", tip="Deleted meetings, to restore"),
+    Cmd.RESTORE_BACKUP: Spec(
+        "Restore from &backup…", "&File", needs="writable", tip="Put an automatic backup back"
+    ),
     Cmd.EXPORT_WORD: Spec(
         "Export &Word…", "&File", ("Ctrl+E",), icon="export-word", toolbar=True, needs="meeting"
     ),

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETING_DETAILS, self.flows.edit_header)
         r.connect(Cmd.ATTENDANCE, self.flows.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
+        r.connect(Cmd.RESTORE_BACKUP, self.restore_backup)
         self.archive.connect(r)
         self.dock.toggleViewAction().toggled.connect(r[Cmd.ACTIONS_PANEL].setChecked)
         r[Cmd.ACTIONS_PANEL].toggled.connect(self.dock.setVisible)
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
             "item": editable and view is not None and view.current_item is not None,
             "undo": view is not None and self.stack.canUndo(),
             "redo": view is not None and self.stack.canRedo(),
+            "writable": not self.db.read_only,
         }
         return answers[need] if need in answers else self.archive.can(need, view)
 
@@ -258,6 +260,32 @@ class MainWindow(QMainWindow):
         if view is not None and intents is not None and view.current_item is not None:
             if not intents.move_item(view.current_item, delta):
                 self.say("The item cannot move further")
+
+    def restore_backup(self) -> None:
+        """File > Restore from backup: save, restore over the open database, then close."""
+        from clerk_app.services import safety
+        from clerk_app.store.errors import DatabaseError
+        from clerk_app.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(safety.list_backups(self.db.path), self)
+        if not self.run_dialog(dialog) or dialog.chosen is None:
+            return
+        if self.model is not None:
+            self.model.flush()
+        self.db.close()  # the pool reopens on demand, so a failed restore leaves it usable
+        try:
+            kept = safety.restore(self.db.path, dialog.chosen.path)
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Clerk cannot restore the backup", str(exc))
+            return
+        QMessageBox.information(
+            self,
+            "Backup restored",
+            f"The minutes are as they were on {dialog.chosen.taken_at:%d %B %Y at %H:%M}. "
+            f"The database as it was is kept as {kept.name}.\n\nClerk closes now; open it "
+            "again to go on.",
+        )
+        self.close()
 
     def _delete_item(self) -> None:
         view, intents = self.view, self.intents

@@ -145,3 +145,51 @@ def test_a_read_only_window_refuses_every_edit(qtbot, tmp_path: Path) -> None:  
     finally:
         reopened.close()
     assert not any("sneaky" in t for t in points)
+
+
+def test_restore_from_backup_in_the_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """File > Restore from backup: the chosen backup replaces the database, nothing is lost."""
+    from PySide6.QtCore import QSettings
+
+    from clerk_app.app import build_window
+    from clerk_app.services import editing
+    from clerk_app.ui.backup_dialog import BackupDialog
+    from tests.ui.helpers import present
+
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    safety.take_backup(path, now=dt.datetime(2025, 3, 11, 19, 0))
+    point = meetings.load_meeting(db, meeting_id).items[1].points[0]
+    assert point.id is not None
+    editing.set_point_text(db, point_id=point.id, text="changed after the backup")
+    chosen: list[BackupDialog] = []
+
+    def pick_first(dialog: BackupDialog) -> bool:
+        chosen.append(dialog)
+        return True
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(db, settings, meeting_id)
+    window.run_dialog = pick_first  # type: ignore[assignment]
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    qtbot.addWidget(window)
+    present(window)
+    window.restore_backup()
+    assert chosen and chosen[0].table.topLevelItemCount() == 1
+    assert not window.isVisible()  # closed, to be opened again on the restored minutes
+    db.close()
+    again = open_database(path)
+    try:
+        restored = meetings.load_meeting(again, meeting_id).items[1].points[0].text
+    finally:
+        again.close()
+    assert restored == sample_meeting().items[1].points[0].text
+    [kept] = tmp_path.glob("clerk.replaced-*.db")
+    replaced = open_database(kept)
+    try:
+        assert meetings.load_meeting(replaced, meeting_id).items[1].points[0].text == (
+            "changed after the backup"
+        )
+    finally:
+        replaced.close()
