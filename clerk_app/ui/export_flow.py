@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from clerk_app.core.model import Meeting
+from clerk_app.store.database import Database
 
 SUFFIX = {"docx": ".docx", "pdf": ".pdf"}
 FILTER = {"docx": "Word document (*.docx)", "pdf": "PDF document (*.pdf)"}
@@ -33,6 +34,7 @@ def suggested_name(meeting: Meeting, kind: str) -> str:
 
 def export_interactively(
     parent: QWidget,
+    db: Database,
     meeting: Meeting,
     kind: str,
     *,
@@ -47,11 +49,10 @@ def export_interactively(
     path = Path(chosen)
     if path.suffix.lower() != SUFFIX[kind]:
         path = path.with_name(path.name + SUFFIX[kind])
-    try:
-        from clerk_app.export import files
-    except ImportError:
-        QMessageBox.warning(parent, title, "Export is not available in this version of Clerk.")
-        return None
+    from clerk_app.export.files import ExportError
+    from clerk_app.services.exporting import export_minutes
+
+    assert meeting.id is not None  # a stored meeting
     progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, parent)
     progress.setWindowTitle(title)
     progress.setCancelButton(None)  # the exporter cannot be interrupted halfway
@@ -64,8 +65,10 @@ def export_interactively(
         QApplication.processEvents()
 
     try:
-        files.export_meeting(meeting, path, confidential=False, progress=on_progress)
-    except files.ExportError as exc:
+        # Through the service, as the command line does: a draft exported is a draft circulated,
+        # and the history keeps it to compare with what is approved.
+        export_minutes(db, meeting.id, path, confidential=False, progress=on_progress)
+    except ExportError as exc:
         progress.close()
         QMessageBox.critical(parent, title, str(exc))
         return None

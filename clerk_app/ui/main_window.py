@@ -301,7 +301,9 @@ class MainWindow(QMainWindow):
         self.model.flush()
         stored = meetings.load_meeting(self.db, self.model.meeting.id)
         folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
-        written = export_interactively(self, stored, kind, folder=folder, choose=self.choose_path)
+        written = export_interactively(
+            self, self.db, stored, kind, folder=folder, choose=self.choose_path
+        )
         if written is not None:
             self.settings.setValue("export/folder", str(written.parent))
             self.say(f"Exported {written}")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-import clerk_app.export
 from clerk_app.app import build_window
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
 from clerk_app.services.meetings import create_meeting
@@ -198,64 +194,38 @@ def test_enabled_state_follows_the_model(window: MainWindow) -> None:
     assert not window.registry[Cmd.EXPORT_WORD].isEnabled()
 
 
-def _fake_exporter(
-    monkeypatch: pytest.MonkeyPatch, behaviour: Callable[..., None]
-) -> list[tuple[Meeting, Path, bool]]:
-    calls: list[tuple[Meeting, Path, bool]] = []
-    module = types.ModuleType("clerk_app.export.files")
-
-    class ExportError(Exception):
-        pass
-
-    def export_meeting(
-        meeting: Meeting,
-        path: Path,
-        confidential: bool = False,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> None:
-        calls.append((meeting, path, confidential))
-        behaviour(path, progress, ExportError)
-
-    module.ExportError = ExportError  # type: ignore[attr-defined]
-    module.export_meeting = export_meeting  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "clerk_app.export.files", module)
-    # `from clerk_app.export import files` reads the package attribute first, which is set
-    # once any earlier test has imported the real exporter.
-    monkeypatch.setattr(clerk_app.export, "files", module, raising=False)
-    return calls
-
-
 def test_ctrl_e_exports_the_saved_meeting(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, db_path: Path, meeting_id: int
 ) -> None:
-    def write(path: Path, progress: Callable[[int, int], None], _error: object) -> None:
-        for done in range(3):
-            progress(done + 1, 3)
-        path.write_text("minutes")
+    """The real exporter, through the window; the Word file read back by python-docx."""
+    import docx
 
-    calls = _fake_exporter(monkeypatch, write)
+    from clerk_app.services import archive
+    from clerk_app.store.database import open_database
+
     window.choose_path = lambda *_args: str(tmp_path / "minutes")
     type_text(" Unsaved words.")
     key(Qt.Key.Key_E, CTRL)
-    meeting, path, confidential = calls[0]
-    assert path == tmp_path / "minutes.docx" and path.read_text() == "minutes"
-    assert confidential is False
-    assert meeting.items[1].points[0].text.endswith("Unsaved words.")
+    written = tmp_path / "minutes.docx"
+    paragraphs = [p.text for p in docx.Document(str(written)).paragraphs]
+    assert any(p.endswith("Unsaved words.") for p in paragraphs)
     assert "Exported" in window.statusBar().currentMessage()
+    db = open_database(db_path)
+    try:  # a draft exported is a draft circulated: the history keeps it
+        assert [r.reason for r in archive.revisions(db, meeting_id)] == ["circulated"]
+    finally:
+        db.close()
 
 
 def test_export_error_is_shown_in_a_dialog(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail(_path: Path, _progress: object, error: type[Exception]) -> None:
-        raise error("the file is open in Word: close it and try again")
-
-    _fake_exporter(monkeypatch, fail)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    window.choose_path = lambda *_args: str(tmp_path / "minutes.pdf")
+    window.choose_path = lambda *_args: str(tmp_path / "no such folder" / "minutes.pdf")
     key(Qt.Key.Key_P, CTRL)
-    assert shown == ["the file is open in Word: close it and try again"]
+    assert len(shown) == 1 and "does not exist" in shown[0]
+    assert not (tmp_path / "no such folder").exists()
 
 
 def test_geometry_and_last_meeting_are_remembered(
