@@ -167,7 +167,7 @@ def test_the_icon_source_exists(recipe: Any) -> None:
 def test_one_licence_everywhere(recipe: Any) -> None:
     with (ROOT / "pyproject.toml").open("rb") as stream:
         project = tomllib.load(stream)["project"]
-    assert project["license"]["text"] == recipe.LICENCE
+    assert project["license"] == recipe.LICENCE
     assert _metainfo().findtext("project_license") == recipe.LICENCE
 
 
