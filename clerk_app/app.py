@@ -201,9 +201,18 @@ def start_backups(
     db_path: pathlib.Path, parent: QObject, *, enabled: bool = True
 ) -> BackupSchedule:
     """Backups of ``db_path`` on their own thread: one now, then every few minutes."""
+    from PySide6.QtCore import QSettings
+
+    from clerk_app.store.backups import DEFAULT_KEEP_DAYS
     from clerk_app.ui.backup_schedule import BackupSchedule
 
-    schedule = BackupSchedule(db_path, parent)
+    # How long backups are kept: Clerk's settings, "backups/keep_days" (IT may set it).
+    keep = QSettings().value("backups/keep_days", DEFAULT_KEEP_DAYS)
+    try:
+        keep_days = max(1, int(str(keep)))
+    except ValueError:
+        keep_days = DEFAULT_KEEP_DAYS
+    schedule = BackupSchedule(db_path, parent, keep_days=keep_days)
     if enabled:
         schedule.start()
     return schedule

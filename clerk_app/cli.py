@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--public", action="store_true", help="leave out exempt (confidential) items")
 
     p = sub.add_parser("backup", help="take a backup of the database now")
+    p.add_argument(
+        "--keep-days",
+        type=int,
+        metavar="N",
+        help="then delete backups older than N days (the newest is always kept)",
+    )
     p = sub.add_parser("backups", help="list the automatic backups, newest first")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("restore", help="put a backup in place of the database (kept aside)")
@@ -234,8 +240,14 @@ def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO
 
 def cmd_backup(db_path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.services.safety import take_backup
+    from clerk_app.store.backups import prune_backups
 
+    if args.keep_days is not None and args.keep_days < 1:
+        raise UsageError("--keep-days must be 1 or more")
     out.write(f"{take_backup(db_path)}\n")
+    if args.keep_days is not None:
+        for removed in prune_backups(db_path, keep_days=args.keep_days):
+            err.write(f"clerk-app: removed old backup {removed}\n")
     return 0
 
 
@@ -325,7 +337,7 @@ def main(
         path, _ = resolve_database_path(args.db)
         try:
             return _FILE_COMMANDS[args.command](path, args, out, err)
-        except DatabaseError as exc:
+        except (DatabaseError, UsageError) as exc:
             err.write(f"clerk-app: {exc}\n")
             return 2
     try:

@@ -14,13 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from clerk_app.services import safety
+from clerk_app.store.backups import DEFAULT_KEEP_DAYS
 from clerk_app.store.errors import DatabaseError
 
 
 class BackupSchedule(QObject):
-    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, database: Path, parent: QObject | None = None, *, keep_days: int = DEFAULT_KEEP_DAYS
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.keep_days = keep_days
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(safety.PERIOD.total_seconds() * 1000))
@@ -39,7 +43,7 @@ class BackupSchedule(QObject):
 
     def _copy(self) -> None:
         try:
-            safety.automatic_backup(self.database)
+            safety.automatic_backup(self.database, keep_days=self.keep_days)
         except DatabaseError as exc:  # a full disk must not stop the clerk typing
             print(f"clerk-app: {exc}", file=sys.stderr)
 

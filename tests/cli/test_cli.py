@@ -260,3 +260,21 @@ def test_search_from_the_command_line(tmp_path: Path, minutes: Path) -> None:
     assert code == 2 and "closing" in err and out == ""
     code, out, err = run(db, "search", "zzyzx")
     assert code == 0 and out == "" and "nothing found" in err
+
+
+def test_backups_from_the_command_line(tmp_path: Path, minutes: Path) -> None:
+    import datetime as dt
+
+    from clerk_app.store.backups import take_backup
+
+    db = tmp_path / "c.db"
+    run(db, "import", str(minutes))
+    old = take_backup(db, now=dt.datetime(2020, 1, 1, 9, 0))
+    code, out, _ = run(db, "backup")
+    assert code == 0 and Path(out.strip()).exists()
+    code, out, _ = run(db, "backups", "--json")
+    assert [b["taken_at"][:4] for b in json.loads(out)][-1] == "2020"
+    code, out, err = run(db, "backup", "--keep-days", "30")
+    assert code == 0 and f"removed old backup {old}" in err and not old.exists()
+    code, _, err = run(db, "backup", "--keep-days", "0")
+    assert code == 2 and "1 or more" in err
