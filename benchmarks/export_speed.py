@@ -35,6 +35,8 @@ from clerk_app.core.blocks import DecisionBlock, Heading, LabelledParagraph, Par
 from clerk_app.core.document import compose  # noqa: E402
 from clerk_app.core.model import Meeting  # noqa: E402
 from clerk_app.export.files import export_meeting  # noqa: E402
+from clerk_app.services.meetings import create_meeting  # noqa: E402
+from clerk_app.store.database import open_database  # noqa: E402
 
 
 def time_command(args: Sequence[str], *, repeat: int = 1, cwd: Path | None = None) -> float:
@@ -134,7 +136,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[f"process{suffix}"] = seconds
             print(f"(d) fresh process -> {suffix:5}      {seconds:6.3f} s (best of 3)")
 
+        # (e) the command a clerk or a script runs: clerk-app export, as a whole process,
+        # over a database holding the meeting.
+        database = out / "bench.db"
+        db = open_database(database)
+        try:
+            meeting_id = create_meeting(db, make_meeting(args.items, args.points))
+        finally:
+            db.close()
+        cli = [sys.executable, "-m", "clerk_app.cli", "--db", str(database), "export"]
+        for suffix in (".docx", ".pdf"):
+            target = out / f"cli{suffix}"
+            seconds = time_command([*cli, str(meeting_id), "--to", str(target)], repeat=3)
+            results[f"cli{suffix}"] = seconds
+            print(f"(e) clerk-app export -> {suffix:5}   {seconds:6.3f} s (best of 3)")
+
     print("ratios (theirs / ours; above 1 means we are faster):")
+    if "pandoc" in results:
+        ratio = results["pandoc"] / results["cli.docx"]
+        print(f"    pandoc docx / clerk-app export docx (whole processes)  {ratio:6.1f}x")
+    if "libreoffice" in results:
+        ratio = results["libreoffice"] / results["cli.pdf"]
+        print(f"    libreoffice pdf / clerk-app export pdf (whole processes) {ratio:6.1f}x")
     if "pandoc" in results:
         print(
             f"    pandoc docx / clerk docx      {results['pandoc'] / results['clerk.docx']:6.1f}x"

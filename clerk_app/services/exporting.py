@@ -32,5 +32,5 @@ def export_minutes(
         meeting, path, confidential=confidential, action_log=action_log, progress=progress
     )
     if meeting.status is Status.DRAFT:
-        archive.mark_circulated(db, meeting_id)
+        archive.mark_circulated(db, meeting_id, meeting=meeting)
     return written

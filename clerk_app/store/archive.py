@@ -78,9 +78,17 @@ def trash(session: Session) -> list[tuple[int, str, dt.date, dt.datetime]]:
     return [(r.id, r.committee, r.date, r.deleted_at) for r in rows if r.deleted_at]
 
 
-def take_revision(session: Session, meeting_id: int, *, reason: str, now: dt.datetime) -> int:
-    """Keep the meeting as it stands now; skipped when nothing changed since the last one."""
-    content = to_json(load_meeting(session, meeting_id))
+def take_revision(
+    session: Session,
+    meeting_id: int,
+    *,
+    reason: str,
+    now: dt.datetime,
+    meeting: Meeting | None = None,
+) -> int:
+    """Keep the meeting as it stands now (``meeting``, if the caller has just loaded it);
+    skipped when nothing changed since the last revision of the same reason."""
+    content = to_json(meeting if meeting is not None else load_meeting(session, meeting_id))
     last = session.scalars(
         select(RevisionRow)
         .where(RevisionRow.meeting_id == meeting_id)
