@@ -44,11 +44,14 @@ that these minutes have no place for, which are not written or not kept apart:
 - a decision's numbering when it has no resolutions;
 - a done date on an action that is not done; ``exempt_paragraph`` on an item not exempt;
 - an item number with no digit, a colon, or more than a prefix and one word ("Item A");
+- a line break inside a resolution (one paragraph each, as the store keeps them): it is
+  written on a continuation line and read back as a space;
 - pages that are literally "none"; blank documents; times' time zones;
 - on attendees: a job title on anybody but an officer, ``substitute_for`` on anybody not a
-  substitute, names that start with "Councillor" or "Cllr" (the title is dropped) or contain
-  brackets, commas, semicolons, " and " or " for ", and notes with unbalanced brackets or that
-  read as a role ("Chair", "officer").
+  substitute; names that start with "Councillor" or "Cllr" (the title is dropped), that are
+  "None", that start or end with the word "and" or "for" or contain brackets, commas,
+  semicolons, " and " or " for "; notes with unbalanced brackets or that read as a role
+  ("Chair", "officer").
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from clerk_app.core.model import Attendee, LabelStyle, Status
+from clerk_app.core.model import Attendee, LabelStyle, Presence, Role, Status
 from clerk_app.core.text import clean_line
 from clerk_app.importing.attendance import attendance_line, parse_attendance
 
@@ -204,21 +204,36 @@ class HeaderReader:
     def __init__(self, warn: Warn) -> None:
         self.header = Header()
         self._warn = warn  # for lines understood with a caveat (a wrong weekday)
+        # An attendance list that goes on to the next line: after "Present:" with nothing
+        # after it (until a blank line), or after a line that ends "," or " and".
+        self._list: tuple[Role, Presence] | None = None
+        self._list_until_blank = False
+
+    def blank(self) -> None:
+        self._list = None
 
     def feed(self, content: str) -> str | None:
         """Take one header line; None if understood, else why not (the caller keeps the
         line as a paragraph of the meeting's notes)."""
         match = _KEY.fullmatch(content)
-        if match is not None:
-            key = " ".join(match["key"].lower().split())
-            value = clean_line(match["value"])
-            if key in _FIELDS:
-                return self._field(_FIELDS[key], value)
-            defaults = attendance_line(key)
-            if defaults is not None:
-                self.header.attendees.extend(parse_attendance(value, *defaults))
-                return None
+        key = "" if match is None else " ".join(match["key"].lower().split())
+        defaults = attendance_line(key)
+        if match is not None and key in _FIELDS:
+            self._list = None
+            return self._field(_FIELDS[key], clean_line(match["value"]))
+        if match is not None and defaults is not None:
+            self._list_until_blank = not clean_line(match["value"])
+            self._attendance(clean_line(match["value"]), defaults)
+            return None
+        if self._list is not None:
+            self._attendance(clean_line(content), self._list)
+            return None
         return self._unkeyed(clean_line(content))
+
+    def _attendance(self, value: str, defaults: tuple[Role, Presence]) -> None:
+        goes_on = value.endswith((",", ";", " and"))
+        self.header.attendees.extend(parse_attendance(value.removesuffix(" and"), *defaults))
+        self._list = defaults if goes_on or self._list_until_blank else None
 
     def _date(self, text: str) -> dt.date | None:
         parsed = parse_date_text(text)

@@ -119,7 +119,14 @@ def decimal_parts(token: str) -> list[int]:
 _RECOMMEND = re.compile(
     rf"(?:(?i:(?:it{_SEP}+was{_SEP}+)?resolved{_SEP}+to){_SEP}+)?RECOMMEND(?:ED)?\b(?P<rest>.*)"
 )
-_KEYWORD = re.compile(rf"(?:(?i:it{_SEP}+was){_SEP}+)?(?P<kw>RESOLVED|NOTED|AGREED)\b(?P<rest>.*)")
+# In capitals as FORMAT.md prints them; "Resolved: ..." and "Resolved that ..." are decisions
+# too, but a sentence that merely starts "Agreed" or "Noted" is not.
+_KEYWORD = re.compile(
+    rf"(?:(?i:it{_SEP}+was){_SEP}+)?"
+    r"(?:(?P<kw>RESOLVED|NOTED|AGREED)\b"
+    rf"|(?P<mixed>Resolved|Noted|Agreed)(?={_SEP}*[:\-\u2013\u2014]|{_SEP}+(?i:that)\b))"
+    r"(?P<rest>.*)"
+)
 # "Cllr X MOVED, Cllr Y SECONDED and it was RESOLVED to: ...": the whole line is the preamble.
 _MOTION = re.compile(r".*\bMOVED\b.*\b(?P<kw>RESOLVED|AGREED)\b.*")
 _SEPARATORS = (":", "-", "\u2013", "\u2014", ",")
@@ -142,7 +149,8 @@ def parse_decision(content: str) -> tuple[DecisionKind, str] | None:
         return DecisionKind.RECOMMEND, _after_keyword(match["rest"])
     match = _KEYWORD.fullmatch(content)
     if match:
-        return DecisionKind(match["kw"]), _after_keyword(match["rest"])
+        keyword = match["kw"] or match["mixed"].upper()
+        return DecisionKind(keyword), _after_keyword(match["rest"])
     match = _MOTION.fullmatch(content)
     if match:
         return DecisionKind(match["kw"]), clean_line(content)

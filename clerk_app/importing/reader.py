@@ -8,6 +8,7 @@ Labels need context: whether "i." is a letter or a roman sub-point is placement.
 whether "3." is a resolution or the next minute is resolutions.py's.  An unlabelled line
 continues the last thing written: the introduction, a point (or, when indented deeper than
 its parent's label, the last sub-point), a decision's preamble or its last resolution.
+(A resolution is one paragraph, so a line continuing one is joined to it with a space.)
 Nothing is dropped except page footers and signature lines, which every exporter prints
 afresh; whatever is not understood is kept as a paragraph, with a warning.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from dataclasses import dataclass
 
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
@@ -52,7 +54,11 @@ _KEPT_IN_INTRO = "kept as a paragraph of the item's introduction"
 @dataclass(frozen=True)
 class ImportWarning:
     line: int  # 1-based line number in the input; 0 for the file as a whole
-    message: str
+    message: str  # "line 14: could not understand this line; ..." (no "line 0: ")
+
+    @classmethod
+    def at(cls, line: int, text: str) -> ImportWarning:
+        return cls(line, f"line {line}: {text}" if line else text)
 
 
 class _Section(enum.Enum):
@@ -101,7 +107,7 @@ class MinutesReader:
         self._docs_indent = 0
 
     def warn(self, message: str, line: int | None = None) -> None:
-        self.warnings.append(ImportWarning(self._line_no if line is None else line, message))
+        self.warnings.append(ImportWarning.at(self._line_no if line is None else line, message))
 
     # --- the pass over the lines --------------------------------------------------------------
     def run(self) -> None:
@@ -110,6 +116,7 @@ class MinutesReader:
             body = raw.rstrip()
             content = body.lstrip(INDENT_CHARS)
             if not content:  # control characters went before the split: this is blank
+                self.headers.blank()
                 continue
             self._line(index, _indent_width(body[: len(body) - len(content)]), content)
         self._finish_item()
@@ -152,8 +159,9 @@ class MinutesReader:
 
     def _exempt(self, index: int, paragraph: str) -> None:
         """ "EXEMPT: paragraph 3" marks the item it heads, or else the item it sits in."""
-        following = next((line for line in self.lines[index + 1 :] if line.strip()), "")
-        heads_an_item = parse_heading(following.strip(INDENT_CHARS)) is not None
+        rest = itertools.islice(self.lines, index + 1, None)
+        following = next((line for line in rest if line.strip()), "")
+        heads_an_item = parse_heading(following.rstrip().lstrip(INDENT_CHARS)) is not None
         if self.item is None or heads_an_item:
             self._pending_exempt = paragraph
         else:
@@ -241,7 +249,10 @@ class MinutesReader:
             decision = self._decision
             assert decision is not None, "the decision section always has a decision"
             if decision.resolutions:
-                decision.resolutions[-1] = _join(decision.resolutions[-1], text)
+                # A resolution is one paragraph (the store keeps one a line): a vote or a
+                # wrapped line after it joins it with a space.
+                last = decision.resolutions[-1]
+                decision.resolutions[-1] = f"{last} {text}" if last else text
             else:
                 decision.preamble = _join(decision.preamble, text)
             if owners:

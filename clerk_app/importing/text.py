@@ -76,11 +76,12 @@ def read_minutes(
     end_time = header.end_time
     if reader.ended is not None:
         line, ended = reader.ended
-        if end_time is not None and end_time != ended:
+        if end_time is None:
+            end_time = ended
+        elif end_time != ended:
             warnings.append(
-                ImportWarning(line, "this end time differs from the header's; kept the header's")
+                ImportWarning.at(line, "this end time differs from the header's; kept the header's")
             )
-        end_time = end_time or ended
 
     meeting = Meeting(
         committee=name,

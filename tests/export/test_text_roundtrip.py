@@ -124,7 +124,7 @@ GENERATED_NAME = (
     .map(clean_line)
     .filter(lambda s: s and s[0].isalpha())
     .filter(lambda s: not s.lower().startswith(("councillor", "cllr", "none")))
-    .filter(lambda s: " and " not in s and " for " not in s and s.lower() != "none")
+    .filter(lambda s: " and " not in f" {s} " and " for " not in f" {s} ")
 )
 NAME = st.one_of(st.sampled_from(NAMES), GENERATED_NAME)
 # Notes and job titles go in brackets: no brackets inside, and not words that mean a role.
@@ -199,7 +199,8 @@ def points(later: st.SearchStrategy[str], depth: int = 0) -> st.SearchStrategy[P
 
 @st.composite
 def decisions(draw: st.DrawFn, later: st.SearchStrategy[str]) -> Decision:
-    resolutions = draw(st.lists(paragraphs(st.just("") | LINE, later), max_size=3))
+    # A resolution is one paragraph: the store keeps them one a line.
+    resolutions = draw(st.lists(st.just("") | LINE, max_size=3))
     return Decision(
         kind=draw(st.sampled_from(DecisionKind)),
         preamble=draw(st.just("") | paragraphs(LINE, later)),

@@ -168,8 +168,8 @@ def test_done_actions() -> None:
             ["RESOLVED: That the Committee:", "\ti.\tnoted it; and", "\tii.\tagreed it."],
         ),
         (
-            Decision(resolutions=["noted it\n(For 5, Against 0)"], numbering=Numbering.NUMBER),
-            ["RESOLVED", "\t1.\tnoted it", "\t\t(For 5, Against 0)"],
+            Decision(resolutions=["noted it (For 5, Against 0)"], numbering=Numbering.NUMBER),
+            ["RESOLVED", "\t1.\tnoted it (For 5, Against 0)"],
         ),
         (
             Decision(DecisionKind.RECOMMEND, "(to Council):", ["adopt it"], Numbering.PAREN_LETTER),
@@ -191,6 +191,15 @@ def test_done_actions() -> None:
 )  # fmt: skip
 def test_decisions(decision: Decision, lines: list[str]) -> None:
     assert item_lines(AgendaItem("ITEM", number="4", decisions=[decision]))[1:] == lines
+
+
+def test_a_line_break_in_a_resolution_is_written_and_read_back_as_a_space() -> None:
+    decision = Decision(resolutions=["noted it", "agreed it\n(For 5, Against 0)"])
+    meeting = minutes(AgendaItem("ITEM", number="4", decisions=[decision]))
+    text = write_minutes(meeting)
+    assert "\tii.\tagreed it\n\t\t(For 5, Against 0)\n" in text
+    (read_back,) = read_minutes(text).meeting.items[0].decisions
+    assert read_back.resolutions == ["noted it", "agreed it (For 5, Against 0)"]
 
 
 def test_documents_are_indented_under_their_heading() -> None:

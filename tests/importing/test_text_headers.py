@@ -222,6 +222,21 @@ def test_coopted_also_present_apologies_substitutes() -> None:
     ]
 
 
+def test_attendance_lists_that_go_on_to_the_next_lines() -> None:
+    result = read(
+        "Committee: Cabinet\nDate: 21 May 2024\n"
+        "Present: Councillors Russell (Chair), Cannon,\nÓ Briain and\nWójcik\n"
+        "Apologies:\nCouncillor Rice\nCllr Lund (Vice-Chair)\n\nNot a name."
+    )
+    names = [(a.name, a.presence) for a in result.meeting.attendees]
+    assert names == [("Russell", P), ("Cannon", P), ("Ó Briain", P), ("Wójcik", P)] + [
+        ("Rice", A),
+        ("Lund", A),
+    ]
+    assert result.meeting.notes == "Not a name."
+    assert [w.line for w in result.warnings] == [10]
+
+
 def test_attendance_lines_round_trip_in_order() -> None:
     attendees = [
         Attendee("Russell", Role.CHAIR),

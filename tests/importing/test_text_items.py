@@ -162,6 +162,8 @@ def test_action_done_line_marks_the_point_done() -> None:
          "That the Committee:", ["noted it; and", "agreed"], "(a)"),
         (["Resolved to RECOMMEND (to Council):", "\ti.\tadopt the plan"], "RECOMMEND",
          "(to Council):", ["adopt the plan"], "i."),
+        (["Resolved: That it be noted."], "RESOLVED", "That it be noted.", [], "i."),
+        (["Noted - the update."], "NOTED", "the update.", [], "i."),
         (["NOTED"], "NOTED", "", [], "i."),
         (["AGREED"], "AGREED", "", [], "i."),
         (["It was RESOLVED: That the item be deferred."], "RESOLVED",
@@ -177,6 +179,12 @@ def test_decision_variants(
     assert decision.preamble == preamble
     assert decision.resolutions == resolutions
     assert decision.numbering is Numbering(numbering)
+
+
+def test_sentences_that_start_with_agreed_or_noted_are_prose() -> None:
+    item = only_item("6.\tITEM\nAgreed to meet again in June.\nNoted the slides.")
+    assert item.decisions == []
+    assert item.intro == "Agreed to meet again in June.\nNoted the slides."
 
 
 def test_votes_and_later_lines_continue_the_decision() -> None:

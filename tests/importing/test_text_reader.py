@@ -216,7 +216,8 @@ def test_kelbrook_motion_with_numbered_resolutions_and_vote(kelbrook: ImportResu
     assert decision.preamble.startswith("Cllr Okafor MOVED, Cllr Ó Briain SECONDED")
     assert decision.numbering is Numbering.NUMBER
     assert len(decision.resolutions) == 2
-    assert decision.resolutions[1].endswith("\n(For 5, Against 1, Abstentions 0)")
+    # The vote continues the last resolution, which is one paragraph.
+    assert decision.resolutions[1].endswith("Planning. (For 5, Against 1, Abstentions 0)")
 
 
 def test_kelbrook_resolved_dash_and_recommend(kelbrook: ImportResult) -> None:
@@ -282,6 +283,7 @@ def test_untidy_file_keeps_everything_and_names_the_lines() -> None:
     m = result.meeting
     by_line = {w.line: w.message for w in result.warnings}
     assert sorted(by_line) == [3, 11, 12, 13, 14, 16]
+    assert all(message.startswith(f"line {line}: ") for line, message in by_line.items())
     assert m.notes == "This line is not a header line at all."
     assert "kept in the meeting's notes" in by_line[3]
     item = m.items[0]
