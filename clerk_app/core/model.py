@@ -103,7 +103,9 @@ class Decision:
     """A RESOLVED / NOTED / AGREED / RECOMMEND block.
 
     ``preamble`` is the text after the keyword ("That the Committee:", or the whole decision
-    when it has no numbered resolutions: "That the minutes ... be approved").
+    when it has no numbered resolutions: "That the minutes ... be approved").  Each resolution
+    is one non-empty line; the store keeps them so (a vote, "(For 5, Against 0)", is part of
+    the resolution it follows).
     """
 
     kind: DecisionKind = DecisionKind.RESOLVED

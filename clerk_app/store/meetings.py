@@ -22,6 +22,7 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
+from clerk_app.core.text import clean_line
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -67,6 +68,9 @@ def point_row(point: Point, position: int) -> PointRow:
 
 
 def decision_row(decision: Decision, position: int) -> DecisionRow:
+    # Resolutions are stored one a line, so each is kept to one line and an empty one (which
+    # would vanish on reading back) is dropped here, visibly, rather than by the round trip.
+    decision.resolutions = [r for r in (clean_line(r) for r in decision.resolutions) if r]
     return DecisionRow(
         position=position,
         kind=decision.kind.value,

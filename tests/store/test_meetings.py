@@ -78,3 +78,22 @@ def test_list_filters_by_committee_and_year(db: Database) -> None:
         "Planning Sub-Committee"
     ]
     assert meetings.list_meetings(db)[0].points is None  # not counted unless asked
+
+
+def test_resolutions_are_kept_one_line_each(db: Database) -> None:
+    from clerk_app.core.model import Decision
+
+    meeting = Meeting(
+        committee="Cabinet",
+        date=dt.date(2024, 6, 2),
+        items=[
+            AgendaItem(
+                "Budget",
+                decisions=[Decision(preamble="That Cabinet:", resolutions=["", "agreed\nit"])],
+            )
+        ],
+    )
+    meeting_id = meetings.create_meeting(db, meeting)
+    loaded = meetings.load_meeting(db, meeting_id)
+    assert loaded.items[0].decisions[0].resolutions == ["agreed it"]
+    assert loaded == meeting  # what was saved is what the caller's meeting now says
