@@ -85,9 +85,9 @@ class CaptureView(QAbstractScrollArea):
         m, e = self.model, self.editor
         m.structure_changed.connect(self.rebuild)
         m.header_changed.connect(self.rebuild)
-        m.point_text_changed.connect(self._on_point_text)
+        m.text_listeners.append(self._on_point_text)
         m.focus_requested.connect(self.focus_point)
-        e.edited.connect(self._on_edited)
+        e.on_edited = self._on_edited
         e.lines_changed.connect(self._on_editor_lines)
         e.enter_pressed.connect(lambda: self._gesture(self.intents.new_point, "Nothing to add"))
         e.indent_pressed.connect(self.indent)
@@ -194,7 +194,7 @@ class CaptureView(QAbstractScrollArea):
             row = self.row_of(point)
             row.height = self._editor_height()
             self._position_from(self._row_of[id(point)])
-        elif self.editor.toPlainText() != point.text:
+        elif self.editor.text() != point.text:
             self.editor.load(point.text, caret)
         elif caret != self.editor.caret() and not (caret < 0 and self.editor.textCursor().atEnd()):
             self.editor.set_caret(caret)
@@ -226,7 +226,7 @@ class CaptureView(QAbstractScrollArea):
 
     def _on_edited(self, caret_before: int) -> None:
         if self.active is not None:
-            text = self.editor.toPlainText()
+            text = self.editor.text()
             self.intents.type_text(self.active, text, caret_before, self.editor.caret())
 
     def _on_point_text(self, point: Point) -> None:
@@ -238,7 +238,7 @@ class CaptureView(QAbstractScrollArea):
         owners = owners_of(point.text)
         if point is self.active:
             # The keystroke path: the editor already shows the text; repaint only the chip.
-            if self.editor.toPlainText() != point.text:
+            if self.editor.text() != point.text:
                 self.editor.load(point.text, self.editor.caret())
             if owners != row.owners:
                 row.owners = owners

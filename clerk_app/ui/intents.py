@@ -45,21 +45,23 @@ def next_number(number: str) -> str:
 class EditIntents:
     def __init__(self, model: MeetingModel, stack: QUndoStack) -> None:
         self.model, self.stack = model, stack
+        # The typing command on top of the stack, which further typing in its point extends.
+        # Any push, undo or redo moves the stack's index and so forgets it.
+        self._typing: TypeText | None = None
+        stack.indexChanged.connect(self._forget_typing)
+
+    def _forget_typing(self, _index: int = 0) -> None:
+        self._typing = None
 
     # --- typing ---------------------------------------------------------------------------
     def type_text(self, point: Point, text: str, caret_before: int, caret_after: int) -> None:
         if text == point.text:
             return
-        top = self.stack.command(self.stack.index() - 1)
-        if (
-            isinstance(top, TypeText)
-            and top.point is point
-            and top.mergeable
-            and self.stack.index() == self.stack.count()
-        ):
+        typing = self._typing
+        if typing is not None and typing.point is point:
             # The keystroke path: extend the typing command already on top of the stack, as
             # mergeWith would, without building and pushing a command for every key.
-            top.new, top.caret_after = text, caret_after
+            typing.new, typing.caret_after = text, caret_after
             self.model.set_point_text(point, text)
             return
         self.stack.push(
@@ -72,6 +74,9 @@ class EditIntents:
                 caret_after=caret_after,
             )
         )
+        top = self.stack.command(self.stack.index() - 1)
+        if isinstance(top, TypeText) and top.mergeable and top.point is point:
+            self._typing = top
 
     def tag_action(self, point: Point, owners: list[str], due: dt.date | None) -> None:
         """Ctrl+T: the point's tag replaced (or removed with no owners), as one undo step."""

@@ -14,6 +14,7 @@ ahead of the text typed before it.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,7 +59,6 @@ class MeetingModel(QObject):
     """The open meeting; mutating methods are for undo commands only."""
 
     structure_changed = Signal()  # rows to rebuild: letters follow
-    point_text_changed = Signal(object)  # Point
     actions_changed = Signal()
     header_changed = Signal()
     saved = Signal(object)  # dt.datetime of the last successful write
@@ -79,11 +79,18 @@ class MeetingModel(QObject):
         self._now = now
         self._dirty: dict[int, Point] = {}  # by id(point): ids change when undo re-inserts
         self.last_saved: dt.datetime | None = None
-        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
-        self._idle.timeout.connect(self.flush)
-        self._max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
-        self._max_wait.timeout.connect(self.flush)
+        # One timer, armed once per burst of typing; keystrokes only note the time.  Restarting
+        # a QTimer on every key cost more than the rest of the model's share of a keystroke.
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self._on_timer)
+        self._timer_armed = False
+        self._last_typed = 0.0
+        self._first_unsaved: float | None = None
         self._recovery_written = False
+        # Told of every point whose text changed (the capture view, the actions panel...).
+        # Plain callbacks rather than a Qt signal: this runs on every keystroke, and a PySide
+        # signal emission costs about 25 µs of the keystroke's budget.
+        self.text_listeners: list[Callable[[Point], None]] = []
 
     # --- lookup -------------------------------------------------------------------------
     def place_of(self, point: Point) -> PointPlace:
@@ -110,20 +117,43 @@ class MeetingModel(QObject):
         before = _tag_key(point.text)
         point.text = text
         self._dirty[id(point)] = point
-        self.point_text_changed.emit(point)
+        self._text_changed(point)
         if _tag_key(text) != before:
             self.actions_changed.emit()
         if save_now:
             self.flush()
             return
-        self._idle.start()
-        if not self._max_wait.isActive():
-            self._max_wait.start()
+        self._last_typed = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = self._last_typed
+        if not self._timer_armed:
+            self._arm(IDLE_MS)
+
+    def _arm(self, milliseconds: int) -> None:
+        self._timer_armed = True
+        self._timer.start(max(1, milliseconds))
+
+    def _on_timer(self) -> None:
+        """Save once typing has paused for IDLE_MS, or MAX_WAIT_MS after the first unsaved key."""
+        self._timer_armed = False
+        now = time.monotonic()
+        idle_left = IDLE_MS - (now - self._last_typed) * 1000
+        first = self._first_unsaved if self._first_unsaved is not None else now
+        wait_left = MAX_WAIT_MS - (now - first) * 1000
+        if idle_left > 0 and wait_left > 0:
+            self._arm(int(min(idle_left, wait_left)) + 1)
+        else:
+            self.flush()
+
+    def _text_changed(self, point: Point) -> None:
+        for listener in self.text_listeners:
+            listener(point)
 
     def flush(self) -> None:
         """Write every point typed since the last save (each its own transaction)."""
-        self._idle.stop()
-        self._max_wait.stop()
+        self._timer.stop()
+        self._timer_armed = False
+        self._first_unsaved = None
         if not self._dirty:
             return
         pending = list(self._dirty.values())
@@ -136,7 +166,7 @@ class MeetingModel(QObject):
             except StorageUnavailable as exc:  # the environment's fault: keep it, retry
                 for unsaved in pending[index:]:
                     self._dirty[id(unsaved)] = unsaved
-                self._max_wait.start()
+                self._arm(MAX_WAIT_MS)  # try again soon
                 kept = self._keep_for_recovery()
                 where = f"; what you typed is kept in {kept}" if kept else ""
                 self.save_failed.emit(f"Not saved: {exc}{where}")
@@ -225,7 +255,7 @@ class MeetingModel(QObject):
             editing.mark_action(self.db, point_id=point.id, done=done, on=on)
         point.action_done = done
         point.action_done_on = (on or dt.date.today()) if done else None
-        self.point_text_changed.emit(point)  # the chip turns green
+        self._text_changed(point)  # the chip turns green
         self.actions_changed.emit()
         self._mark_saved()
 
