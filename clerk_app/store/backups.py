@@ -28,6 +28,21 @@ class Backup:
     size: int
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target``, made with SQLite's backup API.
+
+    The source is opened read-only, so copying never changes it, however damaged it is."""
+    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        writer = sqlite3.connect(target)
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
 def backup_folder(database: Path) -> Path:
     return database.parent / "backups"
 
@@ -44,15 +59,7 @@ def take_backup(database: Path, *, now: dt.datetime | None = None) -> Path:
             target = folder / f"{database.stem}.{moment.strftime(_STAMP)}-{n}.db"
             n += 1
         partial = target.with_suffix(".db.partial")
-        source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        copy_database(database, partial)
         # A half-written backup must never be mistaken for a good one.
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
@@ -105,15 +112,7 @@ def restore_backup(database: Path, backup: Path) -> Path:
     kept = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
     staging = database.with_name(database.name + ".restoring")
     try:
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(staging)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        copy_database(backup, staging)
         if database.exists():
             os.replace(database, kept)
             for suffix in ("-wal", "-shm"):

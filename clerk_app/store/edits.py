@@ -21,6 +21,7 @@ from clerk_app.store.meetings import (
     attendee_row,
     decision_row,
     item_row,
+    point_row,
     sync_action_columns,
     write_meeting_fields,
 )
@@ -81,29 +82,14 @@ def insert_point(
     index = max(0, min(index, len(siblings)))
     for row in siblings[index:]:
         row.position += 1
-    row = PointRow(
-        item_id=item.id,
-        parent_id=parent_id,
-        position=index,
-        text=point.text,
-        action_done=point.action_done,
-        action_done_on=point.action_done_on,
-        origin_point_id=point.follows_up,
-    )
-    sync_action_columns(row)
+    row = point_row(point, index)
+    row.item_id, row.parent_id = item.id, parent_id
     session.add(row)
     session.flush()
     point.id = row.id
     for position, child in enumerate(point.children):
-        child_row = PointRow(
-            item_id=item.id,
-            parent_id=row.id,
-            position=position,
-            text=child.text,
-            action_done=child.action_done,
-            action_done_on=child.action_done_on,
-        )
-        sync_action_columns(child_row)
+        child_row = point_row(child, position)
+        child_row.item_id, child_row.parent_id = item.id, row.id
         session.add(child_row)
         session.flush()
         child.id = child_row.id

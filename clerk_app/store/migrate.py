@@ -12,6 +12,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from clerk_app.store.backups import copy_database
+
 
 def alembic_config() -> Config:
     config = Config()
@@ -30,19 +32,12 @@ def backup_before_migration(path: Path) -> Path:
     """A consistent copy beside the file, named for the moment, taken with SQLite's backup API."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-migration-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        copy_database(path, target)
     except sqlite3.Error:
         # The backup API can fail on a file another process is rewriting; a byte copy of a
         # file we have not opened for writing yet is the next best thing.
         shutil.copy2(path, target)
-    finally:
-        source.close()
     return target
 
 
