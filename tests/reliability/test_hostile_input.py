@@ -203,3 +203,59 @@ def test_huge_points_and_huge_items(tmp_path: Path, suffix: str) -> None:
             "Point number 9999."
             in reader.pages[-1].extract_text() + reader.pages[-2].extract_text()
         )
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.one_of(hostile, st.text(max_size=30)))
+def test_any_search_text_gives_hits_or_a_sentence(query: str, tmp_path: Path) -> None:
+    """Whatever is typed into the search box: results, or QuerySyntaxError, never a crash."""
+    from clerk_app.core.search_query import QuerySyntaxError
+    from clerk_app.services.searching import search
+
+    path = tmp_path / "search.db"
+    db = open_database(path)
+    try:
+        if not meetings.list_meetings(db):
+            meetings.create_meeting(
+                db,
+                Meeting(
+                    committee="Scrutiny",
+                    date=dt.date(2025, 1, 1),
+                    items=[AgendaItem("Damp", points=[Point("Zoë asked about damp & mould <b>")])],
+                ),
+            )
+        try:
+            hits = search(db, query)
+        except QuerySyntaxError as exc:
+            assert str(exc)  # a sentence for the clerk
+        else:
+            assert all(h.meeting_id for h in hits)
+    finally:
+        db.close()
+
+
+def test_hostile_attendance_is_cleaned_and_kept(tmp_path: Path) -> None:
+    from clerk_app.core.model import Attendee, Role
+    from clerk_app.services import editing
+
+    db = open_database(tmp_path / "people.db")
+    try:
+        meeting_id = meetings.create_meeting(
+            db, Meeting(committee="Cabinet", date=dt.date(2025, 1, 1))
+        )
+        editing.set_attendees(
+            db,
+            meeting_id=meeting_id,
+            attendees=[
+                Attendee("Siobhán\x07 Ó\u00a0Briain\ud800", Role.CHAIR),
+                Attendee("<b>Łukasz</b> 👩🏽‍💼 \u202eWójcik", job_title="Head of\r\nPlanning"),
+                Attendee("\x00\x1b  "),  # nothing left once cleaned: not an attendee
+            ],
+        )
+        people = meetings.load_meeting(db, meeting_id).attendees
+    finally:
+        db.close()
+    assert [(a.name, a.job_title) for a in people] == [
+        ("Siobhán Ó\u00a0Briain", ""),
+        ("<b>Łukasz</b> 👩🏽‍💼 \u202eWójcik", "Head of Planning"),
+    ]
