@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.lettering import reference_label
 from clerk_app.core.model import Meeting
 
 
@@ -35,10 +35,9 @@ def meeting_actions(meeting: Meeting) -> list[ActionEntry]:
     style = meeting.label_style
     for item in meeting.items:
         for index, point in enumerate(item.points):
-            label = point_label(style, index, item.number)
-            labelled = [(label, point)]
+            labelled = [(reference_label(style, index, None, item.number), point)]
             labelled += [
-                (label + subpoint_label(style, sub, label), child)
+                (reference_label(style, index, sub, item.number), child)
                 for sub, child in enumerate(point.children)
             ]
             for text_label, p in labelled:

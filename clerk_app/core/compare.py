@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.lettering import point_label, reference_label
 from clerk_app.core.model import AgendaItem, Meeting
 
 
@@ -26,7 +26,7 @@ def _paragraphs(meeting: Meeting, item: AgendaItem) -> list[tuple[str, str]]:
         label = point_label(style, index, item.number)
         out.append((label, point.text))
         for sub, child in enumerate(point.children):
-            out.append((label + subpoint_label(style, sub, label), child.text))
+            out.append((reference_label(style, index, sub, item.number), child.text))
     for decision in item.decisions:
         out.append((decision.kind.value, decision.preamble))
         out += [(f"{decision.kind.value} {n + 1}", r) for n, r in enumerate(decision.resolutions)]

@@ -92,6 +92,19 @@ def subpoint_label(style: LabelStyle, index: int, parent_label: str = "") -> str
     return f"{roman(index)}."
 
 
+def reference_label(
+    style: LabelStyle, index: int, sub_index: int | None = None, minute_number: str = ""
+) -> str:
+    """How a point is named when cited out of its list (tracker, search, history): "b." for a
+    point, "b.ii." for its sub-point; in decimal style the sub-point's own "8.2.3" already
+    carries its parent."""
+    top = point_label(style, index, minute_number)
+    if sub_index is None:
+        return top
+    sub = subpoint_label(style, sub_index, top)
+    return sub if style is LabelStyle.DECIMAL else top + sub
+
+
 def resolution_label(numbering: Numbering, index: int) -> str:
     if numbering is Numbering.NUMBER:
         return f"{index + 1}."

@@ -8,7 +8,7 @@ import io
 
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.folding import fold
-from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.lettering import reference_label
 from clerk_app.core.model import LabelStyle
 from clerk_app.store.database import Database
 from clerk_app.store.queries import ActionRow, action_rows
@@ -22,10 +22,9 @@ _STYLES = {style.value: style for style in LabelStyle}
 def _entry(row: ActionRow) -> ActionEntry:
     style = _STYLES[row.label_style]
     if row.parent_position is None:
-        label = point_label(style, row.position, row.item_number)
+        label = reference_label(style, row.position, None, row.item_number)
     else:
-        parent = point_label(style, row.parent_position, row.item_number)
-        label = parent + subpoint_label(style, row.position, parent)
+        label = reference_label(style, row.parent_position, row.position, row.item_number)
     return ActionEntry(
         meeting_id=row.meeting_id,
         meeting_date=row.meeting_date,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import null, select, text
 from sqlalchemy.orm import Session, aliased
 
-from clerk_app.core.lettering import point_label, subpoint_label
+from clerk_app.core.lettering import reference_label
 from clerk_app.core.model import LabelStyle
 from clerk_app.core.search_query import Term, fts_match, snippet
 from clerk_app.store.tables import (
@@ -97,10 +97,10 @@ def _point_sources(session: Session, keys: list[int]) -> _Sources:
     for row in session.execute(query):
         key, body, position, parent_position, style = row[:5]
         place = _place(row)
-        top = parent_position if parent_position is not None else position
-        label = point_label(LabelStyle(style), top, place.item_number)
-        if parent_position is not None:
-            label += subpoint_label(LabelStyle(style), position, label)
+        if parent_position is None:
+            label = reference_label(LabelStyle(style), position, None, place.item_number)
+        else:
+            label = reference_label(LabelStyle(style), parent_position, position, place.item_number)
         out[key] = (body, label, place)
     return out
 

@@ -10,6 +10,7 @@ from clerk_app.core.lettering import (
     letters,
     letters_to_index,
     point_label,
+    reference_label,
     resolution_label,
     roman,
     roman_to_index,
@@ -105,3 +106,19 @@ def test_decimal_style_takes_the_running_number_of_a_minute_number() -> None:
 )
 def test_resolution_numbering(numbering: Numbering, labels: list[str]) -> None:
     assert [resolution_label(numbering, i) for i in range(3)] == labels
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (LabelStyle.DOT, ("c.", "c.ii.")),
+        (LabelStyle.PAREN, ("(c)", "(c)(ii)")),
+        (LabelStyle.NUMBER, ("3)", "3)ii)")),
+        # decimal sub-points already carry their parent: "8.3.2", not "8.38.3.2"
+        (LabelStyle.DECIMAL, ("8.3", "8.3.2")),
+    ],
+)
+def test_reference_labels_cite_a_point_out_of_its_list(
+    style: LabelStyle, expected: tuple[str, str]
+) -> None:
+    assert (reference_label(style, 2, None, "8"), reference_label(style, 2, 1, "8")) == expected
