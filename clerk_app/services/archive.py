@@ -12,8 +12,9 @@ from clerk_app.core.model import AgendaItem, Meeting, Point, Status
 from clerk_app.core.text import clean_text
 from clerk_app.store import archive
 from clerk_app.store import meetings as store
-from clerk_app.store.archive import Amendment, LockedMeetingError, Revision
+from clerk_app.store.archive import Amendment, Revision
 from clerk_app.store.database import Database
+from clerk_app.store.guards import LockedMeetingError
 
 __all__ = ["Amendment", "Change", "LockedMeetingError", "Revision"]
 

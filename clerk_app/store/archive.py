@@ -10,12 +10,10 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.model import Meeting
 from clerk_app.core.snapshot import from_json, to_json
-from clerk_app.store.meetings import UnknownMeetingError, load_meeting
+from clerk_app.store.edits import set_point_text
+from clerk_app.store.guards import meeting_row
+from clerk_app.store.meetings import load_meeting
 from clerk_app.store.tables import AmendmentRow, MeetingRow, PointRow, RevisionRow
-
-
-class LockedMeetingError(PermissionError):
-    """The minutes are approved: they change only by a recorded amendment."""
 
 
 @dataclass(frozen=True)
@@ -35,29 +33,12 @@ class Amendment:
     recorded_at: dt.datetime
 
 
-def _meeting(session: Session, meeting_id: int, *, deleted: bool | None = False) -> MeetingRow:
-    row = session.get(MeetingRow, meeting_id)
-    if row is None or (deleted is not None and (row.deleted_at is not None) != deleted):
-        where = " in the trash" if deleted else ""
-        raise UnknownMeetingError(f"there is no meeting {meeting_id}{where}")
-    return row
-
-
-def ensure_editable(session: Session, meeting_id: int) -> None:
-    row = _meeting(session, meeting_id, deleted=None)
-    if row.status == "approved":
-        raise LockedMeetingError(
-            f"the minutes of {row.committee} on {row.date:%d/%m/%Y} are approved and locked; "
-            "record an amendment instead"
-        )
-
-
 def move_to_trash(session: Session, meeting_id: int, *, now: dt.datetime) -> None:
-    _meeting(session, meeting_id).deleted_at = now
+    meeting_row(session, meeting_id).deleted_at = now
 
 
 def restore(session: Session, meeting_id: int) -> None:
-    _meeting(session, meeting_id, deleted=True).deleted_at = None
+    meeting_row(session, meeting_id, deleted=True).deleted_at = None
 
 
 def purge_trash(session: Session, *, older_than: dt.datetime | None = None) -> int:
@@ -112,7 +93,7 @@ def revisions(session: Session, meeting_id: int) -> list[Revision]:
     return [Revision(r.id, r.meeting_id, r.taken_at, r.reason) for r in rows]
 
 
-def revision_meeting(session: Session, revision_id: int) -> Meeting:
+def revisionmeeting_row(session: Session, revision_id: int) -> Meeting:
     row = session.get(RevisionRow, revision_id)
     if row is None:
         raise LookupError(f"there is no revision {revision_id}")
@@ -120,7 +101,7 @@ def revision_meeting(session: Session, revision_id: int) -> Meeting:
 
 
 def approve(session: Session, meeting_id: int, *, approved_on: dt.date, now: dt.datetime) -> None:
-    row = _meeting(session, meeting_id)
+    row = meeting_row(session, meeting_id)
     row.status = "approved"
     row.approved_on = approved_on
     session.flush()
@@ -162,7 +143,6 @@ def amend_point(
     session: Session, point_id: int, *, text: str, agreed_on: dt.date, now: dt.datetime
 ) -> None:
     """Change a point of approved minutes as agreed later, recording before and after."""
-    from clerk_app.store.edits import set_point_text  # edits imports this module
 
     row = session.get(PointRow, point_id)
     if row is None:

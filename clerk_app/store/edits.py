@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
-from clerk_app.store.archive import ensure_editable
+from clerk_app.store.guards import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
     add_points,

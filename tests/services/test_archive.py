@@ -11,8 +11,8 @@ import pytest
 from clerk_app.core.model import Presence, Status
 from clerk_app.services import archive, editing, meetings
 from clerk_app.services.action_tracker import action_log, to_csv
+from clerk_app.services.archive import LockedMeetingError
 from clerk_app.services.searching import search
-from clerk_app.store.archive import LockedMeetingError
 from clerk_app.store.database import Database
 from tests.samples import planning_meeting
 
