@@ -93,7 +93,7 @@ def revisions(session: Session, meeting_id: int) -> list[Revision]:
     return [Revision(r.id, r.meeting_id, r.taken_at, r.reason) for r in rows]
 
 
-def revisionmeeting_row(session: Session, revision_id: int) -> Meeting:
+def revision_meeting(session: Session, revision_id: int) -> Meeting:
     row = session.get(RevisionRow, revision_id)
     if row is None:
         raise LookupError(f"there is no revision {revision_id}")
