@@ -234,8 +234,8 @@ def _tag_key(text: str) -> tuple[object, ...] | None:
     return None if tag is None else (tag.owners, tag.due)
 
 
-def _forget_ids(point: Point) -> None:
-    # A deleted point may come back by undo and is then given new ids by the store.
+def forget_ids(point: Point) -> None:
+    """A deleted point may come back by undo: the store then gives it new ids."""
     point.id = None
     for child in point.children:
         child.id = None
@@ -259,15 +259,14 @@ def apply(meeting: Meeting, change: Change) -> tuple[Changed, Change]:
     if isinstance(change, DeletePoint):
         place = place_of(meeting, change.point)
         del place.siblings[place.index]
-        _forget_ids(change.point)
         return STRUCTURE, InsertPoint(place.item, place.parent, place.index, change.point)
     if isinstance(change, MovePoint):
-        old = place_of(meeting, change.point)
-        del old.siblings[old.index]
-        item = change.item or old.item
+        was = place_of(meeting, change.point)
+        del was.siblings[was.index]
+        item = change.item or was.item
         siblings = item.points if change.parent is None else change.parent.children
         siblings.insert(_clamp(change.index, len(siblings)), change.point)
-        back = MovePoint(change.point, old.parent, old.index, old.item)
+        back = MovePoint(change.point, was.parent, was.index, was.item)
         return STRUCTURE, back
     if isinstance(change, SetActionDone):
         point = change.point

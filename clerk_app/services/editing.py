@@ -1,33 +1,147 @@
-"""Edits the clerk makes to an open meeting, one function per intent, each one committed.
+"""Edits to an open meeting: core's change values, checked, written and applied together.
 
-The window's undo commands call these (redo and undo alike); the CLI could too.  Each call is
-one transaction, so whatever returned has reached the disk (WAL, synchronous=FULL).
+The window's undo commands call ``apply_changes`` (redo and undo alike) with the changes one
+gesture makes; a script could too.  Each call is one transaction, so whatever returned has
+reached the disk (WAL, synchronous=FULL).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.changes import (
+    Change,
+    Changed,
+    DeletePoint,
+    InsertPoint,
+    SetActionDone,
+    SetAttendance,
+    SetDecisions,
+    SetDocuments,
+    SetText,
+    StructureError,
+    UpdateHeader,
+    UpdateItem,
+    apply,
+    check,
+    forget_ids,
+)
+from clerk_app.core.model import Attendee, Decision, Meeting
 from clerk_app.core.text import clean_line, clean_text
 from clerk_app.store import edits
+from clerk_app.store.changes import persist
 from clerk_app.store.database import Database
 
 
-def add_point(
-    db: Database, *, item_id: int, index: int, point: Point, parent_id: int | None = None
-) -> int:
-    """Insert ``point`` (and its sub-points) at ``index``; its ``id`` fields are filled in."""
-    with db.unit_of_work() as uow:
-        point_id = edits.insert_point(
-            uow.session, item_id=item_id, parent_id=parent_id, index=index, point=point
+@dataclass(frozen=True)
+class Applied:
+    """What a list of changes did (for the views) and the changes that undo it, in order."""
+
+    changed: Changed
+    undo: list[Change]
+
+
+def apply_changes(db: Database, meeting: Meeting, changes: Sequence[Change]) -> Applied:
+    """Make ``changes`` to the open ``meeting`` and to the file, in one transaction.
+
+    Each change is checked against the meeting as the ones before it left it, written, then
+    applied in memory; if anything fails (a refused shape, a full disk) the file is rolled back
+    and the meeting in memory put back as it was, so screen, undo history and file agree.
+    """
+    if meeting.id is None:
+        raise StructureError("the meeting has not been saved")
+    done: list[Change] = []
+    changed = Changed()
+    try:
+        with db.unit_of_work() as uow:
+            for change in changes:
+                change = _cleaned(change)
+                check(meeting, change)
+                persist(uow.session, meeting.id, change)
+                what, inverse = apply(meeting, change)
+                changed |= what
+                done.append(inverse)
+            uow.commit()
+    except BaseException:
+        for inverse in reversed(done):
+            apply(meeting, inverse)
+        raise
+    for change in changes:
+        if isinstance(change, DeletePoint):
+            forget_ids(change.point)  # its rows are gone; undo inserts it anew
+    return Applied(changed, list(reversed(done)))
+
+
+def _cleaned(change: Change) -> Change:
+    """The change with its text cleaned as the store keeps text (core/text.py)."""
+    if isinstance(change, SetText):
+        return SetText(change.point, clean_text(change.text))
+    if isinstance(change, InsertPoint):
+        # The same objects (undo holds them), cleaned in place.
+        for point in [change.point, *change.point.children]:
+            point.text = clean_text(point.text)
+        return change
+    if isinstance(change, SetActionDone) and change.done and change.on is None:
+        return SetActionDone(change.point, True, dt.date.today())
+    if isinstance(change, UpdateItem):
+        return UpdateItem(change.item, _cleaned_item_fields(change.fields))
+    if isinstance(change, SetDecisions):
+        return SetDecisions(change.item, [_cleaned_decision(d) for d in change.decisions])
+    if isinstance(change, SetDocuments):
+        documents = [d for d in (clean_line(d) for d in change.documents) if d]
+        return SetDocuments(change.item, documents)
+    if isinstance(change, SetAttendance):
+        return SetAttendance([a for a in map(_cleaned_attendee, change.attendees) if a.name])
+    if isinstance(change, UpdateHeader):
+        return UpdateHeader(
+            {
+                name: clean_line(value)
+                if name in _HEADER_LINES and isinstance(value, str)
+                else value
+                for name, value in change.fields.items()
+            }
         )
-        uow.commit()
-    return point_id
+    return change
+
+
+_HEADER_LINES = {"council", "committee", "venue"}
+
+
+def _cleaned_item_fields(fields: Mapping[str, object]) -> dict[str, object]:
+    cleaned: dict[str, object] = {}
+    for name, value in fields.items():
+        if name == "intro" and isinstance(value, str):
+            cleaned[name] = clean_text(value)
+        elif isinstance(value, str):
+            cleaned[name] = clean_line(value)
+        else:
+            cleaned[name] = value
+    return cleaned
+
+
+def _cleaned_decision(decision: Decision) -> Decision:
+    return replace(
+        decision,
+        preamble=clean_text(decision.preamble),
+        resolutions=[r for r in (clean_line(r) for r in decision.resolutions) if r],
+    )
+
+
+def _cleaned_attendee(a: Attendee) -> Attendee:
+    return replace(
+        a,
+        name=clean_line(a.name),
+        job_title=clean_line(a.job_title),
+        substitute_for=clean_line(a.substitute_for),
+        note=clean_line(a.note),
+    )
 
 
 def set_point_text(db: Database, *, point_id: int, text: str) -> str:
-    """Store the point's text (cleaned); returns what was stored."""
+    """Store the point's text (cleaned); returns what was stored.  The autosave's path: typing
+    is applied in memory at once and written here a moment later, by id."""
     cleaned = clean_text(text)
     with db.unit_of_work() as uow:
         edits.set_point_text(uow.session, point_id=point_id, text=cleaned)
@@ -35,110 +149,14 @@ def set_point_text(db: Database, *, point_id: int, text: str) -> str:
     return cleaned
 
 
-def delete_point(db: Database, *, point_id: int) -> None:
-    with db.unit_of_work() as uow:
-        edits.delete_point(uow.session, point_id=point_id)
-        uow.commit()
-
-
-def move_point(db: Database, *, point_id: int, parent_id: int | None, index: int) -> None:
-    """Move, indent (new parent) or outdent (parent None) a point; letters follow."""
-    with db.unit_of_work() as uow:
-        edits.move_point(uow.session, point_id=point_id, parent_id=parent_id, index=index)
-        uow.commit()
-
-
 def mark_action(db: Database, *, point_id: int, done: bool, on: dt.date | None = None) -> None:
-    """Mark a point's action done (recording when) or open again."""
+    """Mark an action done (recording when) or open again, by id: the tracker's path, for
+    actions of meetings that are not open.  The open meeting uses ``SetActionDone``; both end
+    in the same store function, which also marks the matters-arising copy."""
     with db.unit_of_work() as uow:
         edits.set_action_done(
             uow.session, point_id=point_id, done=done, on=(on or dt.date.today()) if done else None
         )
-        uow.commit()
-
-
-def add_item(db: Database, *, meeting_id: int, index: int, item: AgendaItem) -> int:
-    with db.unit_of_work() as uow:
-        item_id = edits.insert_item(uow.session, meeting_id=meeting_id, index=index, item=item)
-        uow.commit()
-    return item_id
-
-
-def update_item(
-    db: Database,
-    *,
-    item_id: int,
-    number: str | None = None,
-    title: str | None = None,
-    pages: str | None = None,
-    intro: str | None = None,
-    exempt: bool | None = None,
-    exempt_paragraph: str | None = None,
-) -> None:
-    """Change an item's own fields; those left None stay as they are."""
-    fields: dict[str, object] = {}
-    for name, value in (
-        ("number", number),
-        ("title", title),
-        ("pages", pages),
-        ("exempt_paragraph", exempt_paragraph),
-    ):
-        if value is not None:
-            fields[name] = clean_line(value)
-    if intro is not None:
-        fields["intro"] = clean_text(intro)
-    if exempt is not None:
-        fields["exempt"] = exempt
-    with db.unit_of_work() as uow:
-        edits.update_item(uow.session, item_id=item_id, **fields)
-        uow.commit()
-
-
-def delete_item(db: Database, *, item_id: int) -> None:
-    with db.unit_of_work() as uow:
-        edits.delete_item(uow.session, item_id=item_id)
-        uow.commit()
-
-
-def move_item(db: Database, *, item_id: int, index: int) -> None:
-    with db.unit_of_work() as uow:
-        edits.move_item(uow.session, item_id=item_id, index=index)
-        uow.commit()
-
-
-def set_decisions(db: Database, *, item_id: int, decisions: list[Decision]) -> None:
-    for decision in decisions:
-        decision.preamble = clean_text(decision.preamble)
-        decision.resolutions = [r for r in (clean_line(r) for r in decision.resolutions) if r]
-    with db.unit_of_work() as uow:
-        edits.set_decisions(uow.session, item_id=item_id, decisions=decisions)
-        uow.commit()
-
-
-def set_documents(db: Database, *, item_id: int, documents: list[str]) -> None:
-    cleaned = [d for d in (clean_line(d) for d in documents) if d]
-    with db.unit_of_work() as uow:
-        edits.set_documents(uow.session, item_id=item_id, documents=cleaned)
-        uow.commit()
-
-
-def set_attendees(db: Database, *, meeting_id: int, attendees: list[Attendee]) -> None:
-    for a in attendees:
-        a.name, a.job_title = clean_line(a.name), clean_line(a.job_title)
-        a.substitute_for, a.note = clean_line(a.substitute_for), clean_line(a.note)
-    with db.unit_of_work() as uow:
-        edits.set_attendees(
-            uow.session, meeting_id=meeting_id, attendees=[a for a in attendees if a.name]
-        )
-        uow.commit()
-
-
-def update_meeting(db: Database, *, meeting: Meeting) -> None:
-    """Write the meeting's header fields, status and label style."""
-    for name in ("council", "committee", "venue"):
-        setattr(meeting, name, clean_line(getattr(meeting, name)))
-    with db.unit_of_work() as uow:
-        edits.update_meeting(uow.session, meeting=meeting)
         uow.commit()
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
+from clerk_app.core.changes import HEADER_FIELDS
 from clerk_app.core.model import Meeting
+from clerk_app.core.text import clean_line
 from clerk_app.store import edits
 from clerk_app.store import meetings as store
 from clerk_app.store.database import Database, open_database
@@ -29,12 +32,26 @@ def create_meeting(db: Database, meeting: Meeting) -> int:
     return meeting_id
 
 
-def new_meeting(db: Database, *, committee: str, date: dt.date, council: str = "") -> Meeting:
-    """A new draft meeting of ``committee``, its attendance carried from the last one."""
-    with db.session() as session:
-        attendees = edits.past_attendees(session, committee=committee)
-    meeting = Meeting(committee=committee, date=date, council=council, attendees=attendees)
-    create_meeting(db, meeting)
+def new_meeting(
+    db: Database,
+    *,
+    committee: str,
+    date: dt.date,
+    council: str = "",
+    header: Mapping[str, object] | None = None,
+) -> Meeting:
+    """A new draft meeting of ``committee``, its attendance carried from the last one, with
+    the rest of its header (times, venue, label style) from ``header``: one transaction."""
+    meeting = Meeting(committee=clean_line(committee), date=date, council=clean_line(council))
+    for name, value in (header or {}).items():
+        if name not in HEADER_FIELDS:
+            raise ValueError(f"not a meeting field: {name}")
+        # type() rather than isinstance: a StrEnum (the label style) is a str too.
+        setattr(meeting, name, clean_line(value) if type(value) is str else value)
+    with db.unit_of_work() as uow:
+        meeting.attendees = edits.past_attendees(uow.session, committee=meeting.committee)
+        store.add_meeting(uow.session, meeting)
+        uow.commit()
     return meeting
 
 

@@ -7,7 +7,8 @@ rows it must.  Positions are kept dense (0, 1, 2...) among siblings; letters der
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import enum
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -135,18 +136,32 @@ def delete_point(session: Session, *, point_id: int) -> None:
     _renumber(_point_siblings(session, item_id, parent_id))
 
 
-def move_point(session: Session, *, point_id: int, parent_id: int | None, index: int) -> None:
-    """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left."""
+def move_point(
+    session: Session,
+    *,
+    point_id: int,
+    parent_id: int | None,
+    index: int,
+    item_id: int | None = None,
+) -> None:
+    """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left;
+    ``item_id``, if given and another item of the meeting, moves it (and its sub-points) there."""
     row = _guard_point(session, point_id)
     old_parent = row.parent_id
     old = [r for r in _point_siblings(session, row.item_id, old_parent) if r.id != row.id]
-    if old_parent == parent_id:
+    target_item = row.item_id if item_id is None else _guard_item(session, item_id).id
+    if old_parent == parent_id and target_item == row.item_id:
         index = max(0, min(index, len(old)))
         old.insert(index, row)
         _renumber(old)
         return
     _renumber(old)
-    new = _point_siblings(session, row.item_id, parent_id)
+    if target_item != row.item_id:
+        for child in _point_siblings(session, row.item_id, row.id):
+            child.item_id = target_item
+        row.item_id = target_item
+        session.flush()
+    new = _point_siblings(session, target_item, parent_id)
     index = max(0, min(index, len(new)))
     new.insert(index, row)
     row.parent_id = parent_id
@@ -255,6 +270,15 @@ def update_meeting(session: Session, *, meeting: Meeting) -> None:
     if row is None:
         raise UnknownMeetingError(f"there is no meeting {meeting.id}")
     write_meeting_fields(row, meeting)
+
+
+def update_header(session: Session, *, meeting_id: int, fields: Mapping[str, object]) -> None:
+    """Write some of the meeting's own fields (names as on ``Meeting``); enums by value."""
+    row = session.get(MeetingRow, meeting_id)
+    if row is None:
+        raise UnknownMeetingError(f"there is no meeting {meeting_id}")
+    for name, value in fields.items():
+        setattr(row, name, value.value if isinstance(value, enum.Enum) else value)
 
 
 def past_attendees(session: Session, *, committee: str) -> list[Attendee]:

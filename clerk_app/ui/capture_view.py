@@ -28,6 +28,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from clerk_app.core.changes import Changed
 from clerk_app.core.model import AgendaItem, Point
 from clerk_app.ui.intents import EditIntents
 from clerk_app.ui.meeting_model import MeetingModel
@@ -83,10 +84,8 @@ class CaptureView(QAbstractScrollArea):
 
     def _connect(self) -> None:
         m, e = self.model, self.editor
-        m.structure_changed.connect(self.rebuild)
-        m.header_changed.connect(self.rebuild)
-        m.text_listeners.append(self._on_point_text)
-        m.focus_requested.connect(self.focus_point)
+        m.changed.connect(self._on_changed)
+        m.focus.connect(lambda where: self.focus_point(*where))
         e.on_edited = self._on_edited
         e.lines_changed.connect(self._on_editor_lines)
         e.enter_pressed.connect(lambda: self._gesture(self.intents.new_point, "Nothing to add"))
@@ -228,6 +227,13 @@ class CaptureView(QAbstractScrollArea):
         if self.active is not None:
             text = self.editor.text()
             self.intents.type_text(self.active, text, caret_before, self.editor.caret())
+
+    def _on_changed(self, changed: Changed) -> None:
+        """The model's one notification: rows rebuilt for a new shape, else points redrawn."""
+        if changed.structure or changed.header:
+            self.rebuild()
+        for point in changed.points:
+            self._on_point_text(point)
 
     def _on_point_text(self, point: Point) -> None:
         index = self._row_of.get(id(point))

@@ -1,26 +1,28 @@
-"""Undo commands: one per user edit; ``redo()``/``undo()`` call the meeting model, which calls
-the services.
+"""Undo commands: one per gesture; ``redo()``/``undo()`` hand core change values to the model.
 
-Commands hold core objects (``Point``, ``AgendaItem``), never ids: undoing a delete re-inserts
-the same object and the store gives it new ids, so anything that kept an id would go stale.
-Each command also says where the caret belongs afterwards, so undo puts the clerk back where
-the edit happened.
+``Edit`` is every gesture but typing: its changes (``clerk_app.core.changes``) are written and
+applied as one transaction, and the changes that undo them come back from the same call, so no
+command spells out its own reverse.  ``TypeText`` is typing, which merges keystrokes into one
+step and is saved by the model's debounce.  Commands hold core objects, never ids: undoing a
+delete re-inserts the same object and the store gives it new ids.  Each command also says
+where the caret belongs afterwards, so undo puts the clerk back where the edit happened.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
-from clerk_app.ui.meeting_model import EditNotSaved, MeetingModel, PointPlace
+from clerk_app.core.changes import Change, SetActionDone, SetText
+from clerk_app.core.model import Point
+from clerk_app.ui.meeting_model import EditNotSaved, MeetingModel
 
 TYPING_ID = 1001
+
+Focus = tuple[Point, int] | None
 
 
 def _guarded(method: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -78,235 +80,52 @@ class TypeText(EditCommand):
         self.new, self.caret_after = other.new, other.caret_after
         return True
 
+    def extend(self, text: str, caret_after: int) -> None:
+        """The keystroke path: more typing in the same point joins this command, as
+        ``mergeWith`` would, without building and pushing a command for every key."""
+        self.new, self.caret_after = text, caret_after
+        self.model.type_text(self.point, text)
+
     def redo(self) -> None:
-        # Typing is saved by the debounce timer; a one-off change (Ctrl+T) is saved at once.
-        self.model.set_point_text(self.point, self.new, save_now=not self.mergeable)
+        if self.mergeable:  # typing: saved by the debounce timer
+            self.model.type_text(self.point, self.new)
+        else:  # a one-off change (Ctrl+T): saved at once
+            self.model.apply([SetText(self.point, self.new)])
         self.model.request_focus(self.point, self.caret_after)
 
     def undo(self) -> None:
-        self.model.set_point_text(self.point, self.old, save_now=True)
+        self.model.apply([SetText(self.point, self.old)])
         self.model.request_focus(self.point, self.caret_before)
 
 
-class InsertPoint(EditCommand):
-    """Enter: a new point after the current one; text after the caret moves into it."""
+class Edit(EditCommand):
+    """Any other gesture: core changes made together, undone by the changes they return."""
 
     def __init__(
         self,
         model: MeetingModel,
-        place: PointPlace,
-        point: Point,
+        label: str,
+        changes: Sequence[Change],
         *,
-        split: tuple[Point, str, str] | None = None,
-        focus_on_undo: tuple[Point, int] | None = None,
+        focus: Focus = None,
+        focus_on_undo: Focus = None,
     ) -> None:
-        super().__init__("New point")
-        self.model, self.place, self.point = model, place, point
-        self.split = split  # (point split, its text before, its text after the split)
-        self.focus_on_undo = focus_on_undo
+        super().__init__(label)
+        self.model, self.changes = model, list(changes)
+        self.focus, self.focus_on_undo = focus, focus_on_undo
+        self.undo_changes: list[Change] = []
+
+    @property
+    def tracker_only(self) -> bool:
+        """Marks actions done and nothing else: allowed on approved minutes (see read_only)."""
+        return all(isinstance(change, SetActionDone) for change in self.changes)
 
     def redo(self) -> None:
-        if self.split is not None:
-            source, _before, after = self.split
-            self.model.set_point_text(source, after, save_now=True)
-        self.model.insert_point(self.place, self.point)
-        self.model.request_focus(self.point, 0)
-
-    def undo(self) -> None:
-        self.model.delete_point(self.point)
-        if self.split is not None:
-            source, before, _after = self.split
-            self.model.set_point_text(source, before, save_now=True)
-        if self.focus_on_undo is not None:
-            self.model.request_focus(*self.focus_on_undo)
-
-
-class DeletePoint(EditCommand):
-    """Backspace in an empty point (or the Delete point command): the point and its sub-points."""
-
-    def __init__(self, model: MeetingModel, point: Point, focus: tuple[Point, int] | None) -> None:
-        super().__init__("Delete point")
-        self.model, self.point, self.focus = model, point, focus
-        self.place: PointPlace | None = None
-
-    def redo(self) -> None:
-        self.place = self.model.delete_point(self.point)
+        self.undo_changes = self.model.apply(self.changes)
         if self.focus is not None:
             self.model.request_focus(*self.focus)
 
     def undo(self) -> None:
-        assert self.place is not None
-        self.model.insert_point(self.place, self.point)
-        self.model.request_focus(self.point, len(self.point.text))
-
-
-@dataclass(frozen=True)
-class Move:
-    """One step of a structural move: ``point`` goes under ``parent`` at ``index``."""
-
-    point: Point
-    parent: Point | None
-    index: int
-
-
-class MovePoints(EditCommand):
-    """Alt+Up/Down, Tab, Shift+Tab: one or more moves applied in order, reversed on undo."""
-
-    def __init__(self, model: MeetingModel, label: str, moves: list[Move], caret: int) -> None:
-        super().__init__(label)
-        self.model, self.moves, self.caret = model, moves, caret
-        self.back: list[Move] = []
-
-    def redo(self) -> None:
-        self.back = []
-        for move in self.moves:
-            place = self.model.place_of(move.point)
-            self.back.append(Move(move.point, place.parent, place.index))
-            self.model.move_point(move.point, move.parent, move.index)
-        self.model.request_focus(self.moves[0].point, self.caret)
-
-    def undo(self) -> None:
-        for move in reversed(self.back):
-            self.model.move_point(move.point, move.parent, move.index)
-        self.model.request_focus(self.moves[0].point, self.caret)
-
-
-class MarkActionDone(EditCommand):
-    def __init__(self, model: MeetingModel, point: Point, done: bool) -> None:
-        super().__init__("Action done" if done else "Action reopened")
-        self.model, self.point, self.done = model, point, done
-        self.old = (point.action_done, point.action_done_on)
-
-    def redo(self) -> None:
-        self.model.set_action_done(self.point, self.done, None)
-
-    def undo(self) -> None:
-        self.model.set_action_done(self.point, *self.old)
-
-
-class InsertItem(EditCommand):
-    """Ctrl+Enter / Add item: a whole agenda item, with a first empty point to type into."""
-
-    def __init__(self, model: MeetingModel, index: int, item: AgendaItem) -> None:
-        super().__init__("New agenda item")
-        self.model, self.index, self.item = model, index, item
-        self.focus_on_undo: tuple[Point, int] | None = None
-
-    def redo(self) -> None:
-        self.model.insert_item(self.index, self.item)
-        if self.item.points:
-            self.model.request_focus(self.item.points[0], 0)
-
-    def undo(self) -> None:
-        self.model.delete_item(self.item)
+        self.model.apply(self.undo_changes)
         if self.focus_on_undo is not None:
             self.model.request_focus(*self.focus_on_undo)
-
-
-class DeleteItem(EditCommand):
-    def __init__(self, model: MeetingModel, item: AgendaItem) -> None:
-        super().__init__("Delete agenda item")
-        self.model, self.item = model, item
-        self.index = 0
-
-    def redo(self) -> None:
-        self.index = self.model.delete_item(self.item)
-
-    def undo(self) -> None:
-        self.model.insert_item(self.index, self.item)
-
-
-class MoveItem(EditCommand):
-    def __init__(self, model: MeetingModel, item: AgendaItem, index: int) -> None:
-        super().__init__("Move agenda item")
-        self.model, self.item, self.index = model, item, index
-        self.old_index = 0
-
-    def redo(self) -> None:
-        self.old_index = self.model.meeting.items.index(self.item)
-        self.model.move_item(self.item, self.index)
-
-    def undo(self) -> None:
-        self.model.move_item(self.item, self.old_index)
-
-
-ITEM_FIELDS = ("number", "title", "pages", "intro", "exempt", "exempt_paragraph")
-
-
-class EditItem(EditCommand):
-    """Retitle, renumber, intro, exemption, supporting documents: one dialog, one command."""
-
-    def __init__(
-        self,
-        model: MeetingModel,
-        item: AgendaItem,
-        fields: dict[str, object],
-        documents: list[str] | None = None,
-    ) -> None:
-        super().__init__("Edit agenda item")
-        self.model, self.item = model, item
-        self.new = dict(fields)
-        self.old = {name: getattr(item, name) for name in fields}
-        self.new_documents = documents
-        self.old_documents = list(item.documents)
-
-    def redo(self) -> None:
-        if self.new:
-            self.model.update_item(self.item, self.new)
-        if self.new_documents is not None and self.new_documents != self.old_documents:
-            self.model.set_documents(self.item, self.new_documents)
-
-    def undo(self) -> None:
-        if self.old:
-            self.model.update_item(self.item, self.old)
-        if self.new_documents is not None and self.new_documents != self.old_documents:
-            self.model.set_documents(self.item, self.old_documents)
-
-
-class SetDecisions(EditCommand):
-    """Ctrl+R and editing a decision block: the item's decisions replaced as a whole."""
-
-    def __init__(
-        self, model: MeetingModel, item: AgendaItem, decisions: list[Decision], label: str
-    ) -> None:
-        super().__init__(label)
-        self.model, self.item = model, item
-        # Deep copies: the service cleans the objects it is given, and undo must not see that.
-        self.new = copy.deepcopy(decisions)
-        self.old = copy.deepcopy(item.decisions)
-
-    def redo(self) -> None:
-        self.model.set_decisions(self.item, copy.deepcopy(self.new))
-
-    def undo(self) -> None:
-        self.model.set_decisions(self.item, copy.deepcopy(self.old))
-
-
-class SetAttendance(EditCommand):
-    def __init__(self, model: MeetingModel, attendees: list[Attendee]) -> None:
-        super().__init__("Edit attendance")
-        self.model = model
-        self.new = copy.deepcopy(attendees)
-        self.old = copy.deepcopy(model.meeting.attendees)
-
-    def redo(self) -> None:
-        self.model.set_attendees(copy.deepcopy(self.new))
-
-    def undo(self) -> None:
-        self.model.set_attendees(copy.deepcopy(self.old))
-
-
-class EditHeader(EditCommand):
-    """The meeting's own fields: council, committee, date, times, venue, label style."""
-
-    def __init__(self, model: MeetingModel, fields: dict[str, object]) -> None:
-        super().__init__("Edit meeting details")
-        self.model = model
-        self.new = dict(fields)
-        self.old = {name: getattr(model.meeting, name) for name in fields}
-
-    def redo(self) -> None:
-        self.model.update_header(self.new)
-
-    def undo(self) -> None:
-        self.model.update_header(self.old)

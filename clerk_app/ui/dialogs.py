@@ -55,13 +55,11 @@ class DialogFlows:
         # new_meeting carries the committee's last attendance into the new meeting.
         meeting = meetings.new_meeting(
             w.db,
-            committee=str(fields["committee"]),
-            date=fields["date"],  # type: ignore[arg-type]  # a dt.date from the dialog
-            council=str(fields["council"]),
+            committee=str(fields.pop("committee")),
+            date=fields.pop("date"),  # type: ignore[arg-type]  # a dt.date from the dialog
+            council=str(fields.pop("council")),
+            header=fields,
         )
-        for name, value in fields.items():
-            setattr(meeting, name, value)
-        editing.update_meeting(w.db, meeting=meeting)
         w.show_meeting(meeting)
 
     def edit_header(self) -> None:

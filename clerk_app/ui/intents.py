@@ -15,23 +15,25 @@ import re
 from PySide6.QtGui import QUndoStack
 
 from clerk_app.core.actions import set_tag
-from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
-from clerk_app.ui.commands import (
+from clerk_app.core.changes import (
+    Change,
     DeleteItem,
     DeletePoint,
-    EditHeader,
-    EditItem,
     InsertItem,
     InsertPoint,
-    MarkActionDone,
-    Move,
     MoveItem,
-    MovePoints,
+    MovePoint,
+    SetActionDone,
     SetAttendance,
     SetDecisions,
-    TypeText,
+    SetDocuments,
+    SetText,
+    UpdateHeader,
+    UpdateItem,
 )
-from clerk_app.ui.meeting_model import MeetingModel, PointPlace
+from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
+from clerk_app.ui.commands import Edit, TypeText
+from clerk_app.ui.meeting_model import MeetingModel
 
 
 def next_number(number: str) -> str:
@@ -53,16 +55,16 @@ class EditIntents:
     def _forget_typing(self, _index: int = 0) -> None:
         self._typing = None
 
+    def _push(self, label: str, changes: list[Change], **focus: tuple[Point, int] | None) -> None:
+        self.stack.push(Edit(self.model, label, changes, **focus))
+
     # --- typing ---------------------------------------------------------------------------
     def type_text(self, point: Point, text: str, caret_before: int, caret_after: int) -> None:
         if text == point.text:
             return
         typing = self._typing
         if typing is not None and typing.point is point:
-            # The keystroke path: extend the typing command already on top of the stack, as
-            # mergeWith would, without building and pushing a command for every key.
-            typing.new, typing.caret_after = text, caret_after
-            self.model.set_point_text(point, text)
+            typing.extend(text, caret_after)  # the keystroke path: no new command per key
             return
         self.stack.push(
             TypeText(
@@ -99,7 +101,8 @@ class EditIntents:
     def mark_done(self, point: Point, done: bool) -> bool:
         if point.action is None or point.action_done == done:
             return False
-        self.stack.push(MarkActionDone(self.model, point, done))
+        label = "Action done" if done else "Action reopened"
+        self._push(label, [SetActionDone(point, done, None)])
         return True
 
     # --- points ---------------------------------------------------------------------------
@@ -112,30 +115,33 @@ class EditIntents:
             return place.parent is not None and self.outdent(point, 0)
         text = point.text
         caret = len(text) if caret < 0 else min(caret, len(text))
-        split = None
+        changes: list[Change] = []
         new = Point("")
         if text[caret:].strip():
-            split = (point, text, text[:caret].rstrip())
+            changes.append(SetText(point, text[:caret].rstrip()))
             new = Point(text[caret:].lstrip())
-        after = PointPlace(place.item, place.parent, place.index + 1)
-        self.stack.push(
-            InsertPoint(self.model, after, new, split=split, focus_on_undo=(point, caret))
-        )
+        changes.append(InsertPoint(place.item, place.parent, place.index + 1, new))
+        self._push("New point", changes, focus=(new, 0), focus_on_undo=(point, caret))
         return True
 
     def first_point(self, item: AgendaItem) -> None:
-        self.stack.push(InsertPoint(self.model, PointPlace(item, None, 0), Point("")))
+        new = Point("")
+        self._push("New point", [InsertPoint(item, None, 0, new)], focus=(new, 0))
 
     def indent(self, point: Point, caret: int) -> bool:
-        """Tab: a sub-point of the point above; its own sub-points follow it."""
+        """Tab: a sub-point of the point above; its own sub-points follow it as its siblings,
+        since a sub-point has no sub-points of its own."""
         place = self.model.place_of(point)
         if place.parent is not None or place.index == 0:
             return False
         parent = place.item.points[place.index - 1]
         start = len(parent.children)
-        moves = [Move(point, parent, start)]
-        moves += [Move(child, parent, start + 1 + i) for i, child in enumerate(point.children)]
-        self.stack.push(MovePoints(self.model, "Indent point", moves, caret))
+        # The sub-points move first, so that the point never holds them as a sub-point.
+        changes: list[Change] = [
+            MovePoint(child, parent, start + i) for i, child in enumerate(point.children)
+        ]
+        changes.append(MovePoint(point, parent, start))
+        self._push("Indent point", changes, focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def outdent(self, point: Point, caret: int) -> bool:
@@ -145,9 +151,9 @@ class EditIntents:
             return False
         parent_index = place.item.points.index(place.parent)
         later = place.parent.children[place.index + 1 :]
-        moves = [Move(point, None, parent_index + 1)]
-        moves += [Move(child, point, i) for i, child in enumerate(later)]
-        self.stack.push(MovePoints(self.model, "Outdent point", moves, caret))
+        changes: list[Change] = [MovePoint(point, None, parent_index + 1)]
+        changes += [MovePoint(child, point, i) for i, child in enumerate(later)]
+        self._push("Outdent point", changes, focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def move(self, point: Point, delta: int, caret: int) -> bool:
@@ -157,7 +163,8 @@ class EditIntents:
         if not 0 <= index < len(place.siblings):
             return False
         label = "Move point up" if delta < 0 else "Move point down"
-        self.stack.push(MovePoints(self.model, label, [Move(point, place.parent, index)], caret))
+        changes: list[Change] = [MovePoint(point, place.parent, index)]
+        self._push(label, changes, focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def delete(self, point: Point, *, only_if_empty: bool) -> bool:
@@ -170,7 +177,12 @@ class EditIntents:
         before = [p for p in flat[:here] if id(p) not in gone]
         after = [p for p in flat[here + 1 :] if id(p) not in gone]
         focus = (before[-1], -1) if before else (after[0], 0) if after else None
-        self.stack.push(DeletePoint(self.model, point, focus))
+        self._push(
+            "Delete point",
+            [DeletePoint(point)],
+            focus=focus,
+            focus_on_undo=(point, len(point.text)),
+        )
         return True
 
     # --- items ----------------------------------------------------------------------------
@@ -180,38 +192,45 @@ class EditIntents:
         index = items.index(after) + 1 if after is not None else len(items)
         if not item.points:
             item.points.append(Point(""))
-        command = InsertItem(self.model, index, item)
-        command.focus_on_undo = (focus, -1) if focus is not None else None
-        self.stack.push(command)
+        self._push(
+            "New agenda item",
+            [InsertItem(index, item)],
+            focus=(item.points[0], 0),
+            focus_on_undo=(focus, -1) if focus is not None else None,
+        )
 
     def edit_item(
         self, item: AgendaItem, fields: dict[str, object], documents: list[str] | None
     ) -> None:
+        """Retitle, renumber, intro, exemption, supporting documents: one dialog, one step."""
         changed = {k: v for k, v in fields.items() if getattr(item, k) != v}
-        docs = documents if documents is not None and documents != item.documents else None
-        if changed or docs is not None:
-            self.stack.push(EditItem(self.model, item, changed, docs))
+        changes: list[Change] = [UpdateItem(item, changed)] if changed else []
+        if documents is not None and documents != item.documents:
+            changes.append(SetDocuments(item, list(documents)))
+        if changes:
+            self._push("Edit agenda item", changes)
 
     def delete_item(self, item: AgendaItem) -> None:
-        self.stack.push(DeleteItem(self.model, item))
+        self._push("Delete agenda item", [DeleteItem(item)])
 
     def move_item(self, item: AgendaItem, delta: int) -> bool:
         items = self.model.meeting.items
         index = items.index(item) + delta
         if not 0 <= index < len(items):
             return False
-        self.stack.push(MoveItem(self.model, item, index))
+        self._push("Move agenda item", [MoveItem(item, index)])
         return True
 
     def set_decisions(self, item: AgendaItem, decisions: list[Decision], label: str) -> None:
-        self.stack.push(SetDecisions(self.model, item, decisions, label))
+        """Ctrl+R and editing a decision block: the item's decisions replaced as a whole."""
+        self._push(label, [SetDecisions(item, decisions)])
 
     # --- meeting --------------------------------------------------------------------------
     def set_attendance(self, attendees: list[Attendee]) -> None:
         if attendees != self.model.meeting.attendees:
-            self.stack.push(SetAttendance(self.model, attendees))
+            self._push("Edit attendance", [SetAttendance(attendees)])
 
     def edit_header(self, fields: dict[str, object]) -> None:
         changed = {k: v for k, v in fields.items() if getattr(self.model.meeting, k) != v}
         if changed:
-            self.stack.push(EditHeader(self.model, changed))
+            self._push("Edit meeting details", [UpdateHeader(changed)])

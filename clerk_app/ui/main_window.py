@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from clerk_app.core.changes import Changed
 from clerk_app.core.model import Meeting, Status
 from clerk_app.core.wording import long_date
 from clerk_app.services import meetings
@@ -211,14 +212,19 @@ class MainWindow(QMainWindow):
         self.archive.meeting_shown(view)
         self.model.saved.connect(lambda _when: self.update_title())
         self.model.save_failed.connect(self._save_failed)
-        self.model.actions_changed.connect(self._panel_timer.start)
-        self.model.header_changed.connect(self.update_title)
+        self.model.changed.connect(self._on_changed)
         self.dock.setEnabled(True)
         self._refresh_panel()
         self.settings.setValue("meeting/last", meeting.id)
         self.update_title()
         self.update_actions()
         view.setFocus()
+
+    def _on_changed(self, changed: Changed) -> None:
+        if changed.actions:
+            self._panel_timer.start()  # the panel follows a moment later, outside the keystroke
+        if changed.header:
+            self.update_title()
 
     def _refresh_panel(self) -> None:
         if self.model is not None:

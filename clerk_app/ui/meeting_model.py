@@ -1,32 +1,31 @@
-"""The open meeting as the window sees it: the core ``Meeting`` plus autosave, behind signals.
+"""The open meeting as the window holds it: the core ``Meeting``, autosave, and one channel
+that tells every view what changed.
 
-Every edit of the open meeting passes through here on its way to a service, and only undo
-commands call the mutating methods (one change, one path).  The core ``Meeting`` held here *is*
-the views' model: views read it and repaint when a signal says it changed.
+Every edit of the open meeting passes through here: undo commands hand it core change values
+(``clerk_app.core.changes``), which the editing service checks, writes and applies in one
+transaction; then ``changed`` announces the ``Changed`` value once, and each view refreshes what
+it shows.  The core ``Meeting`` held here *is* the views' model.
 
-Saving: a point's text is kept in memory as typed and written by a debounced timer (after
-``IDLE_MS`` without a keystroke, and never later than ``MAX_WAIT_MS`` after the first unsaved
-one, so that a typist who never pauses is still saved twice a second).  Structural edits, leaving
-a point and closing the window flush first, so the database never sees a structure change
-ahead of the text typed before it.
+Typing is the one fast path: a keystroke applies ``SetText`` in memory at once and the text is
+written by a debounced timer (after ``IDLE_MS`` without a keystroke, and never later than
+``MAX_WAIT_MS`` after the first unsaved one, so that a typist who never pauses is still saved
+twice a second).  Structural edits, leaving a point and closing the window flush first, so the
+database never sees a structure change ahead of the text typed before it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
-from clerk_app.core.actions import parse_tag
-from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.changes import Change, Changed, PointPlace, SetText, apply, place_of
+from clerk_app.core.model import Meeting, Point
 from clerk_app.services import editing, recovery
-from clerk_app.store.database import Database
-from clerk_app.store.errors import StorageUnavailable
+from clerk_app.services.database import Database, StorageUnavailable
+from clerk_app.ui.channel import Channel
 
 IDLE_MS = 250
 MAX_WAIT_MS = 450
@@ -36,34 +35,8 @@ class EditNotSaved(Exception):
     """A structural edit could not be written (disk full...): it was not made at all."""
 
 
-@dataclass(frozen=True)
-class PointPlace:
-    """Where a point sits: its item, its parent (None for a lettered point) and its index."""
-
-    item: AgendaItem
-    parent: Point | None
-    index: int
-
-    @property
-    def siblings(self) -> list[Point]:
-        return self.item.points if self.parent is None else self.parent.children
-
-
-@lru_cache(maxsize=4096)
-def _tag_key(text: str) -> tuple[object, ...] | None:
-    tag = parse_tag(text)
-    return None if tag is None else (tag.owners, tag.due)
-
-
 class MeetingModel(QObject):
-    """The open meeting; mutating methods are for undo commands only."""
-
-    structure_changed = Signal()  # rows to rebuild: letters follow
-    actions_changed = Signal()
-    header_changed = Signal()
-    saved = Signal(object)  # dt.datetime of the last successful write
-    save_failed = Signal(str)
-    focus_requested = Signal(object, int)  # Point, caret position
+    """The open meeting; ``apply`` is for undo commands only (one change, one path)."""
 
     def __init__(
         self,
@@ -77,6 +50,13 @@ class MeetingModel(QObject):
         self.db = db
         self.meeting = meeting
         self._now = now
+        # What changed in the meeting: every view listens here, and only here.
+        self.changed: Channel[Changed] = Channel()
+        # The file's side of it: saved at (the title), or why not (the status bar).
+        self.saved: Channel[dt.datetime] = Channel()
+        self.save_failed: Channel[str] = Channel()
+        # Where the caret belongs after an edit or its undo.
+        self.focus: Channel[tuple[Point, int]] = Channel()
         self._dirty: dict[int, Point] = {}  # by id(point): ids change when undo re-inserts
         self.last_saved: dt.datetime | None = None
         # One timer, armed once per burst of typing; keystrokes only note the time.  Restarting
@@ -87,21 +67,10 @@ class MeetingModel(QObject):
         self._last_typed = 0.0
         self._first_unsaved: float | None = None
         self._recovery_written = False
-        # Told of every point whose text changed (the capture view, the actions panel...).
-        # Plain callbacks rather than a Qt signal: this runs on every keystroke, and a PySide
-        # signal emission costs about 25 µs of the keystroke's budget.
-        self.text_listeners: list[Callable[[Point], None]] = []
 
     # --- lookup -------------------------------------------------------------------------
     def place_of(self, point: Point) -> PointPlace:
-        for item in self.meeting.items:
-            for index, top in enumerate(item.points):
-                if top is point:
-                    return PointPlace(item, None, index)
-                for child_index, child in enumerate(top.children):
-                    if child is point:
-                        return PointPlace(item, top, child_index)
-        raise LookupError("the point is not in this meeting")
+        return place_of(self.meeting, point)
 
     def flat_points(self) -> list[Point]:
         return [point for _item, point, _parent in self.meeting.all_points()]
@@ -110,19 +79,13 @@ class MeetingModel(QObject):
     def has_unsaved(self) -> bool:
         return bool(self._dirty)
 
-    # --- text: debounced ------------------------------------------------------------------
-    def set_point_text(self, point: Point, text: str, *, save_now: bool = False) -> None:
-        if point.text == text and not save_now:
+    # --- typing: applied at once, saved a moment later --------------------------------------
+    def type_text(self, point: Point, text: str) -> None:
+        if point.text == text:
             return
-        before = _tag_key(point.text)
-        point.text = text
+        changed, _undo = apply(self.meeting, SetText(point, text))
         self._dirty[id(point)] = point
-        self._text_changed(point)
-        if _tag_key(text) != before:
-            self.actions_changed.emit()
-        if save_now:
-            self.flush()
-            return
+        self.changed.emit(changed)
         self._last_typed = time.monotonic()
         if self._first_unsaved is None:
             self._first_unsaved = self._last_typed
@@ -144,10 +107,6 @@ class MeetingModel(QObject):
             self._arm(int(min(idle_left, wait_left)) + 1)
         else:
             self.flush()
-
-    def _text_changed(self, point: Point) -> None:
-        for listener in self.text_listeners:
-            listener(point)
 
     def flush(self) -> None:
         """Write every point typed since the last save (each its own transaction)."""
@@ -185,14 +144,25 @@ class MeetingModel(QObject):
         self._recovery_written = self._recovery_written or kept is not None
         return None if kept is None else str(kept)
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Around a structural write: if it cannot be saved, say so and make nothing change."""
+    # --- every other edit: written, then applied, then announced -----------------------------
+    def apply(self, changes: Sequence[Change]) -> list[Change]:
+        """Make ``changes`` as one transaction; returns the changes that undo them.
+
+        Raises ``EditNotSaved`` (after saying why) when the file cannot take them: then
+        nothing changed, on screen or on disk.
+        """
+        self.flush()
         try:
-            yield
+            applied = editing.apply_changes(self.db, self.meeting, changes)
         except StorageUnavailable as exc:
             self.save_failed.emit(f"Not saved: {exc}")
             raise EditNotSaved(str(exc)) from exc
+        for change in changes:
+            if isinstance(change, SetText):
+                self._dirty.pop(id(change.point), None)  # written just now, as it stands
+        self.changed.emit(applied.changed)
+        self._mark_saved()
+        return applied.undo
 
     def _mark_saved(self) -> None:
         self.last_saved = self._now()
@@ -200,148 +170,4 @@ class MeetingModel(QObject):
 
     def request_focus(self, point: Point | None, position: int = -1) -> None:
         if point is not None:
-            self.focus_requested.emit(point, position)
-
-    # --- points: immediate ----------------------------------------------------------------
-    def insert_point(self, place: PointPlace, point: Point) -> None:
-        self.flush()
-        assert place.item.id is not None
-        with self._writing():
-            editing.add_point(
-                self.db,
-                item_id=place.item.id,
-                index=place.index,
-                point=point,
-                parent_id=None if place.parent is None else place.parent.id,
-            )
-        place.siblings.insert(place.index, point)
-        self._structure_saved()
-
-    def delete_point(self, point: Point) -> PointPlace:
-        self.flush()
-        place = self.place_of(point)
-        assert point.id is not None
-        with self._writing():
-            editing.delete_point(self.db, point_id=point.id)
-        del place.siblings[place.index]
-        # The object may come back by undo and get new ids; mark the old ones gone meanwhile.
-        point.id = None
-        for child in point.children:
-            child.id = None
-        self._structure_saved()
-        return place
-
-    def move_point(self, point: Point, parent: Point | None, index: int) -> None:
-        """Move within its item: reorder, indent (new parent) or outdent (parent None)."""
-        self.flush()
-        old = self.place_of(point)
-        assert point.id is not None
-        with self._writing():
-            editing.move_point(
-                self.db,
-                point_id=point.id,
-                parent_id=None if parent is None else parent.id,
-                index=index,
-            )
-        del old.siblings[old.index]
-        new_siblings = old.item.points if parent is None else parent.children
-        new_siblings.insert(min(index, len(new_siblings)), point)
-        self._structure_saved()
-
-    def set_action_done(self, point: Point, done: bool, on: dt.date | None) -> None:
-        self.flush()
-        assert point.id is not None
-        with self._writing():
-            editing.mark_action(self.db, point_id=point.id, done=done, on=on)
-        point.action_done = done
-        point.action_done_on = (on or dt.date.today()) if done else None
-        self._text_changed(point)  # the chip turns green
-        self.actions_changed.emit()
-        self._mark_saved()
-
-    # --- items ----------------------------------------------------------------------------
-    def insert_item(self, index: int, item: AgendaItem) -> None:
-        self.flush()
-        assert self.meeting.id is not None
-        with self._writing():
-            editing.add_item(self.db, meeting_id=self.meeting.id, index=index, item=item)
-        self.meeting.items.insert(index, item)
-        self._structure_saved()
-
-    def delete_item(self, item: AgendaItem) -> int:
-        self.flush()
-        index = self.meeting.items.index(item)
-        assert item.id is not None
-        with self._writing():
-            editing.delete_item(self.db, item_id=item.id)
-        del self.meeting.items[index]
-        self._structure_saved()
-        return index
-
-    def move_item(self, item: AgendaItem, index: int) -> None:
-        self.flush()
-        assert item.id is not None
-        with self._writing():
-            editing.move_item(self.db, item_id=item.id, index=index)
-        self.meeting.items.remove(item)
-        self.meeting.items.insert(index, item)
-        self._structure_saved()
-
-    def update_item(self, item: AgendaItem, fields: dict[str, object]) -> None:
-        """Set the item's own fields (number, title, pages, intro, exempt, exempt_paragraph)."""
-        self.flush()
-        assert item.id is not None
-        with self._writing():
-            editing.update_item(self.db, item_id=item.id, **fields)  # type: ignore[arg-type]  # keys are checked by the service
-        for name, value in fields.items():
-            setattr(item, name, value)
-        self._structure_saved()
-
-    def set_decisions(self, item: AgendaItem, decisions: list[Decision]) -> None:
-        self.flush()
-        assert item.id is not None
-        with self._writing():
-            editing.set_decisions(self.db, item_id=item.id, decisions=decisions)
-        item.decisions = decisions
-        self._structure_saved()
-
-    def set_documents(self, item: AgendaItem, documents: list[str]) -> None:
-        self.flush()
-        assert item.id is not None
-        with self._writing():
-            editing.set_documents(self.db, item_id=item.id, documents=documents)
-        item.documents = list(documents)
-        self._structure_saved()
-
-    # --- meeting --------------------------------------------------------------------------
-    def set_attendees(self, attendees: list[Attendee]) -> None:
-        self.flush()
-        assert self.meeting.id is not None
-        kept = [a for a in attendees if a.name.strip()]
-        with self._writing():
-            editing.set_attendees(self.db, meeting_id=self.meeting.id, attendees=kept)
-        self.meeting.attendees = kept
-        self.header_changed.emit()
-        self._mark_saved()
-
-    def update_header(self, fields: dict[str, object]) -> None:
-        """Council, committee, date, times, venue, status or label style."""
-        self.flush()
-        before = {name: getattr(self.meeting, name) for name in fields}
-        for name, value in fields.items():
-            setattr(self.meeting, name, value)
-        try:
-            with self._writing():
-                editing.update_meeting(self.db, meeting=self.meeting)
-        except EditNotSaved:
-            for name, value in before.items():
-                setattr(self.meeting, name, value)
-            raise
-        self.header_changed.emit()
-        self.structure_changed.emit()  # the label style re-letters every point
-        self._mark_saved()
-
-    def _structure_saved(self) -> None:
-        self.structure_changed.emit()
-        self.actions_changed.emit()
-        self._mark_saved()
+            self.focus.emit((point, position))

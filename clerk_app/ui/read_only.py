@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit
 
-from clerk_app.ui.commands import MarkActionDone
+from clerk_app.ui.commands import Edit
 
 REFUSAL = (
     "These minutes are approved and read-only: record an agreed change with "
@@ -49,7 +49,7 @@ class GuardedStack(QUndoStack):
         self.actions_too = actions_too
 
     def push(self, cmd: QUndoCommand) -> None:
-        if isinstance(cmd, MarkActionDone) and not self.actions_too:
+        if isinstance(cmd, Edit) and cmd.tracker_only and not self.actions_too:
             self.target.push(cmd)
         else:
             self.refused.emit(self.reason)

@@ -235,23 +235,22 @@ def test_any_search_text_gives_hits_or_a_sentence(query: str, tmp_path: Path) ->
 
 
 def test_hostile_attendance_is_cleaned_and_kept(tmp_path: Path) -> None:
+    from clerk_app.core.changes import SetAttendance
     from clerk_app.core.model import Attendee, Role
     from clerk_app.services import editing
 
     db = open_database(tmp_path / "people.db")
     try:
-        meeting_id = meetings.create_meeting(
-            db, Meeting(committee="Cabinet", date=dt.date(2025, 1, 1))
-        )
-        editing.set_attendees(
-            db,
-            meeting_id=meeting_id,
-            attendees=[
+        meeting = Meeting(committee="Cabinet", date=dt.date(2025, 1, 1))
+        meeting_id = meetings.create_meeting(db, meeting)
+        change = SetAttendance(
+            [
                 Attendee("Siobhán\x07 Ó\u00a0Briain\ud800", Role.CHAIR),
                 Attendee("<b>Łukasz</b> 👩🏽‍💼 \u202eWójcik", job_title="Head of\r\nPlanning"),
                 Attendee("\x00\x1b  "),  # nothing left once cleaned: not an attendee
-            ],
+            ]
         )
+        editing.apply_changes(db, meeting, [change])
         people = meetings.load_meeting(db, meeting_id).attendees
     finally:
         db.close()

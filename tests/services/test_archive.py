@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+from clerk_app.core.changes import UpdateItem
 from clerk_app.core.model import Presence, Status
 from clerk_app.services import archive, editing, meetings
 from clerk_app.services.action_tracker import action_log, to_csv
@@ -48,10 +49,9 @@ def test_approval_locks_and_amendments_are_recorded(db: Database, meeting_id: in
     assert approved.status is Status.APPROVED and approved.approved_on == dt.date(2025, 4, 8)
     with pytest.raises(LockedMeetingError, match="approved and locked"):
         editing.set_point_text(db, point_id=point.id, text="quietly changed")
-    item_id = loaded.items[1].id
-    assert item_id is not None
     with pytest.raises(LockedMeetingError):
-        editing.update_item(db, item_id=item_id, title="renamed")
+        editing.apply_changes(db, loaded, [UpdateItem(loaded.items[1], {"title": "renamed"})])
+    assert loaded.items[1].title != "renamed"  # refused in memory too
     archive.amend_point(
         db,
         point_id=point.id,

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
+from clerk_app.core.changes import (
+    DeletePoint,
+    InsertPoint,
+    MovePoint,
+    SetDecisions,
+    SetDocuments,
+    StructureError,
+    UpdateItem,
+)
 from clerk_app.core.model import AgendaItem, Decision, Meeting, Point
 from clerk_app.services import editing, meetings
 from clerk_app.store.database import Database
@@ -30,12 +40,14 @@ def _texts(db: Database, meeting: Meeting) -> list[list[str]]:
     return [[p.text] + [c.text for c in p.children] for p in loaded.items[0].points]
 
 
+def _in_memory(meeting: Meeting) -> list[list[str]]:
+    return [[p.text] + [c.text for c in p.children] for p in meeting.items[0].points]
+
+
 def test_insert_between_points_shifts_the_later_ones(db: Database) -> None:
     meeting = _meeting(db)
-    item_id = meeting.items[0].id
-    assert item_id is not None
     new = Point("inserted")
-    editing.add_point(db, item_id=item_id, index=1, point=new)
+    editing.apply_changes(db, meeting, [InsertPoint(meeting.items[0], None, 1, new)])
     assert new.id is not None
     assert _texts(db, meeting) == [["first"], ["inserted"], ["second"]]
 
@@ -43,28 +55,28 @@ def test_insert_between_points_shifts_the_later_ones(db: Database) -> None:
 def test_indent_outdent_and_move(db: Database) -> None:
     meeting = _meeting(db)
     first, second = meeting.items[0].points
-    assert first.id and second.id
     # Tab on "second": it becomes sub-point i. of "first"
-    editing.move_point(db, point_id=second.id, parent_id=first.id, index=0)
-    assert _texts(db, meeting) == [["first", "second"]]
+    editing.apply_changes(db, meeting, [MovePoint(second, first, 0)])
+    assert _texts(db, meeting) == [["first", "second"]] == _in_memory(meeting)
     # Shift+Tab lifts it back after its old parent
-    editing.move_point(db, point_id=second.id, parent_id=None, index=1)
-    assert _texts(db, meeting) == [["first"], ["second"]]
+    editing.apply_changes(db, meeting, [MovePoint(second, None, 1)])
+    assert _texts(db, meeting) == [["first"], ["second"]] == _in_memory(meeting)
     # Alt+Up moves it above
-    editing.move_point(db, point_id=second.id, parent_id=None, index=0)
-    assert _texts(db, meeting) == [["second"], ["first"]]
+    applied = editing.apply_changes(db, meeting, [MovePoint(second, None, 0)])
+    assert _texts(db, meeting) == [["second"], ["first"]] == _in_memory(meeting)
+    # and the changes returned undo it, in the file and in memory alike
+    editing.apply_changes(db, meeting, applied.undo)
+    assert _texts(db, meeting) == [["first"], ["second"]] == _in_memory(meeting)
 
 
 def test_delete_closes_the_gap(db: Database) -> None:
     meeting = _meeting(db)
-    item_id = meeting.items[0].id
-    assert item_id is not None
     third = Point("third")
-    editing.add_point(db, item_id=item_id, index=2, point=third)
+    editing.apply_changes(db, meeting, [InsertPoint(meeting.items[0], None, 2, third)])
     first = meeting.items[0].points[0]
-    assert first.id is not None
-    editing.delete_point(db, point_id=first.id)
-    assert _texts(db, meeting) == [["second"], ["third"]]
+    editing.apply_changes(db, meeting, [DeletePoint(first)])
+    assert _texts(db, meeting) == [["second"], ["third"]] == _in_memory(meeting)
+    assert first.id is None  # its row is gone: undo gives it a new one
     with db.session() as session:
         positions = session.scalars(select(PointRow.position).order_by(PointRow.position)).all()
     assert list(positions) == [0, 1]
@@ -95,17 +107,41 @@ def test_text_is_cleaned_on_the_way_in(db: Database) -> None:
 
 def test_decisions_documents_and_item_fields(db: Database) -> None:
     meeting = _meeting(db)
-    item_id = meeting.items[0].id
-    assert item_id is not None and meeting.id is not None
-    editing.set_decisions(
-        db, item_id=item_id, decisions=[Decision(preamble="That the Panel:", resolutions=["a", ""])]
+    item = meeting.items[0]
+    assert meeting.id is not None
+    decisions = [Decision(preamble="That the Panel:", resolutions=["a", ""])]
+    editing.apply_changes(
+        db,
+        meeting,
+        [
+            SetDecisions(item, decisions),
+            SetDocuments(item, ["Report (PDF)", "  "]),
+            UpdateItem(item, {"title": "Housing repairs backlog", "exempt": True}),
+        ],
     )
-    editing.set_documents(db, item_id=item_id, documents=["Report (PDF)", "  "])
-    editing.update_item(db, item_id=item_id, title="Housing repairs backlog", exempt=True)
     loaded = meetings.load_meeting(db, meeting.id).items[0]
+    assert (item.decisions, item.documents) == (loaded.decisions, loaded.documents)
     assert loaded.decisions == [Decision(preamble="That the Panel:", resolutions=["a"])]
     assert loaded.documents == ["Report (PDF)"]
     assert (loaded.title, loaded.exempt) == ("Housing repairs backlog", True)
+
+
+def test_a_failed_change_leaves_file_and_memory_as_they_were(db: Database) -> None:
+    meeting = _meeting(db)
+    first, second = meeting.items[0].points
+    editing.apply_changes(db, meeting, [DeletePoint(second)])
+    editing.apply_changes(db, meeting, [InsertPoint(meeting.items[0], first, 0, Point("i"))])
+    before = _texts(db, meeting)
+    # The second change is refused (a point with sub-points cannot become a sub-point): the
+    # first, already written in the same transaction, is rolled back with it.
+    lone = Point("lone")
+    with pytest.raises(StructureError):
+        editing.apply_changes(
+            db,
+            meeting,
+            [InsertPoint(meeting.items[0], None, 1, lone), MovePoint(first, lone, 0)],
+        )
+    assert _texts(db, meeting) == before == _in_memory(meeting)
 
 
 def test_new_meeting_carries_the_committees_attendance(db: Database) -> None:

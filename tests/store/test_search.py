@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from clerk_app.core.changes import DeletePoint
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Role
 from clerk_app.core.search_query import QuerySyntaxError
 from clerk_app.services import editing, meetings
@@ -118,12 +119,12 @@ def test_the_index_follows_every_edit(archive: Database) -> None:
     editing.set_point_text(archive, point_id=hit.point_id, text="Cases had trebled.")
     assert not [h for h in search(archive, "doubled") if h.kind == "point"]
     assert search(archive, "trebled")
-    editing.delete_point(archive, point_id=hit.point_id)
+    meeting = meetings.load_meeting(archive, hit.meeting_id)
+    point = next(p for _i, p, _parent in meeting.all_points() if p.id == hit.point_id)
+    applied = editing.apply_changes(archive, meeting, [DeletePoint(point)])
     assert not search(archive, "trebled")
     # undo of a delete re-inserts the point: it is found again
-    item_id = hit.item_id
-    assert item_id is not None
-    editing.add_point(archive, item_id=item_id, index=1, point=Point("Cases had trebled."))
+    editing.apply_changes(archive, meeting, applied.undo)
     assert [h.label for h in search(archive, "trebled")] == ["b."]
 
 

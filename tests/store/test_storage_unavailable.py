@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from clerk_app.core.changes import InsertPoint
 from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.services import editing, meetings
 from clerk_app.store.database import Database
@@ -20,14 +21,15 @@ def test_disk_full_is_reported_and_nothing_is_half_written(db: Database) -> None
         items=[AgendaItem("Internal audit", points=[Point("first")])],
     )
     meetings.create_meeting(db, meeting)
-    item_id = meeting.items[0].id
-    assert item_id is not None and meeting.id is not None
+    item = meeting.items[0]
+    assert meeting.id is not None
     with disk_full(db), pytest.raises(StorageUnavailable, match="disk is full"):
-        editing.add_point(db, item_id=item_id, index=1, point=Point("x" * 200_000))
+        editing.apply_changes(db, meeting, [InsertPoint(item, None, 1, Point("x" * 200_000))])
     loaded = meetings.load_meeting(db, meeting.id)
     assert [p.text for p in loaded.items[0].points] == ["first"]
+    assert [p.text for p in item.points] == ["first"]  # nor on screen
     # space returns: the same write now succeeds
-    editing.add_point(db, item_id=item_id, index=1, point=Point("x" * 200_000))
+    editing.apply_changes(db, meeting, [InsertPoint(item, None, 1, Point("x" * 200_000))])
     assert len(meetings.load_meeting(db, meeting.id).items[0].points) == 2
 
 

@@ -1,0 +1,25 @@
+"""The open database as the window and the command line hold it, and the errors it raises.
+
+Callers outside the store keep a ``Database`` only to hand it back to services; they catch
+these errors to tell the clerk what went wrong, without knowing how the store works.
+"""
+
+from __future__ import annotations
+
+from clerk_app.store.database import Database
+from clerk_app.store.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    NewerDatabaseError,
+    StorageUnavailable,
+)
+from clerk_app.store.meetings import UnknownMeetingError
+
+__all__ = [
+    "DamagedDatabaseError",
+    "Database",
+    "DatabaseError",
+    "NewerDatabaseError",
+    "StorageUnavailable",
+    "UnknownMeetingError",
+]
