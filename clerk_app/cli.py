@@ -101,7 +101,7 @@ def _emit_json(document: object, out: TextIO) -> None:
 
 
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from clerk_app.importing.text import MinutesFileError, read_minutes_file
+    from clerk_app.minutes_text.importer import MinutesFileError, read_minutes_file
 
     try:
         result = read_minutes_file(args.file, committee=args.committee, date=args.date)

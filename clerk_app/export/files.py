@@ -10,7 +10,6 @@ is removed).  The Word and PDF libraries are imported only when that format is a
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import secrets
 import sys
@@ -23,7 +22,7 @@ from clerk_app.core.model import Meeting
 
 Progress = Callable[[int, int], None]
 
-MINUTES_SUFFIXES = (".docx", ".pdf", ".txt")
+MINUTES_SUFFIXES = (".docx", ".pdf")
 ACTIONS_SUFFIXES = (".docx", ".pdf")
 # Characters Windows forbids in file names: refused everywhere, because minutes written on
 # Linux or a Mac often end up on a council's Windows file share.
@@ -38,7 +37,7 @@ class ExportError(Exception):
     the clerk (names the file and what to do)."""
 
 
-def _check_name(path: Path, suffixes: tuple[str, ...]) -> str:
+def check_name(path: Path, suffixes: tuple[str, ...]) -> str:
     """The format's suffix, after refusing names no common file system would accept."""
     name = path.name
     bad = sorted({ch for ch in name if ch in _FORBIDDEN})
@@ -148,17 +147,15 @@ def export_meeting(
     action_log: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    """Write .docx / .pdf / .txt chosen by path's suffix (case-insensitive).
+    """Write .docx / .pdf chosen by path's suffix (case-insensitive).
 
     The public version (exempt items reduced to stubs) unless ``confidential``; with
-    ``action_log`` the Word and PDF versions end with a table of actions (the text version
-    is the text writer's own).  Returns the path written; raises ExportError.
+    ``action_log`` the document ends with a table of actions.  Returns the path written;
+    raises ExportError.  (Plain text is the minutes format's own writer, in
+    ``clerk_app.minutes_text``; the exporting service sends .txt there.)
     """
     path = Path(path)
-    suffix = _check_name(path, MINUTES_SUFFIXES)
-    if suffix == ".txt":
-        return _export_text(meeting, path, confidential=confidential, progress=progress)
-
+    suffix = check_name(path, MINUTES_SUFFIXES)
     from clerk_app.core.document import compose
 
     document = compose(meeting, confidential=confidential, action_log=action_log)
@@ -181,7 +178,7 @@ def export_actions(
     from clerk_app.core.action_table import compose_actions
 
     path = Path(path)
-    suffix = _check_name(path, ACTIONS_SUFFIXES)
+    suffix = check_name(path, ACTIONS_SUFFIXES)
     chosen = [meetings] if isinstance(meetings, Meeting) else list(meetings)
     document = compose_actions(chosen, confidential=confidential, open_only=open_only)
     return _render(document, path, suffix, progress)
@@ -207,25 +204,3 @@ def _render(document: MinutesDocument, path: Path, suffix: str, progress: Progre
             f"Cannot lay out {path.name} as PDF ({str(exc)[:80]}); export to Word instead "
             "and report this."
         ) from exc
-
-
-def _export_text(
-    meeting: Meeting, path: Path, *, confidential: bool, progress: Progress | None
-) -> Path:
-    from clerk_app.core.exempt import public_meeting
-
-    # Looked up by name: the text exporter is developed alongside this module, and a static
-    # import would break type checking of this one whenever the two are out of step.
-    text_module = importlib.import_module("clerk_app.export.text")
-    write_minutes: Callable[[Meeting], str] = text_module.write_minutes
-
-    visible = meeting if confidential else public_meeting(meeting)
-    data = write_minutes(visible).encode("utf-8")
-
-    def write(stream: BinaryIO) -> None:
-        stream.write(data)
-
-    written = write_atomically(path, write)
-    if progress is not None:
-        progress(1, 1)
-    return written

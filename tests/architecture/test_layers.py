@@ -14,7 +14,6 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"core"},
     "export": {"core"},
     "minutes_text": {"core"},
-    "importing": {"core"},
     "services": {"core", "store", "export", "minutes_text"},
     "ui": {"core", "services"},
     "cli": {"core", "services", "app"},

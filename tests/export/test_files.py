@@ -34,8 +34,19 @@ def test_unsupported_suffix_names_the_supported_ones(tmp_path, name):
     with pytest.raises(ExportError) as caught:
         export_meeting(sample_meeting(), tmp_path / name)
     message = str(caught.value)
-    assert name in message and ".docx, .pdf or .txt" in message
+    assert name in message and ".docx or .pdf" in message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["minutes.odt", "minutes"])
+def test_the_service_names_every_format_it_writes(db, tmp_path, name):
+    from clerk_app.services import meetings
+    from clerk_app.services.exporting import export_minutes
+
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    with pytest.raises(ExportError) as caught:
+        export_minutes(db, meeting_id, tmp_path / name)
+    assert ".docx, .pdf or .txt" in str(caught.value)
 
 
 FORBIDDEN_NAMES = ["a<b.pdf", "a>b.docx", "what?.pdf", "star*.pdf", "pipe|.pdf", 'quote".pdf',
@@ -164,10 +175,13 @@ def test_progress_rises_to_done(tmp_path, suffix):
     assert len({t for _, t in calls}) == 1
 
 
-def test_text_export_is_public_unless_confidential(tmp_path):
-    pytest.importorskip("clerk_app.export.text")
-    public = export_meeting(sample_meeting(), tmp_path / "m.txt").read_text(encoding="utf-8")
-    full = export_meeting(sample_meeting(), tmp_path / "c.TXT", confidential=True)
+def test_text_export_is_public_unless_confidential(db, tmp_path):
+    from clerk_app.services import meetings
+    from clerk_app.services.exporting import export_minutes
+
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    public = export_minutes(db, meeting_id, tmp_path / "m.txt").read_text(encoding="utf-8")
+    full = export_minutes(db, meeting_id, tmp_path / "c.TXT", confidential=True)
     assert "Performance update" in public
     for secret in SECRETS:
         assert secret not in public

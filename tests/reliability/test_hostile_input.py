@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from clerk_app.core.model import AgendaItem, Decision, Meeting, Point
 from clerk_app.core.text import clean_line, clean_text
 from clerk_app.export.files import export_meeting
-from clerk_app.export.text import write_minutes
-from clerk_app.importing.text import read_minutes
+from clerk_app.minutes_text.importer import read_minutes
+from clerk_app.minutes_text.writer import write_minutes
 from clerk_app.services import meetings
 from clerk_app.store.database import open_database
 

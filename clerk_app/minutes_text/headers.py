@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from clerk_app.core.model import Attendee, LabelStyle, Presence, Role, Status
 from clerk_app.core.text import clean_line
-from clerk_app.importing.attendance import attendance_line, parse_attendance
+from clerk_app.minutes_text.attendance import attendance_line, parse_attendance
 
 _MONTHS = (
     "January February March April May June July August September October November December"

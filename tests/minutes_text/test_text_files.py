@@ -10,7 +10,7 @@ import pytest
 
 from clerk_app.core.lettering import letters
 from clerk_app.core.model import Role
-from clerk_app.importing.text import MinutesFileError, read_minutes, read_minutes_file
+from clerk_app.minutes_text.importer import MinutesFileError, read_minutes, read_minutes_file
 
 MINUTES = (
     "Committee: Komisja Rewizyjna\n"

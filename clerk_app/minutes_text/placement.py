@@ -14,7 +14,7 @@ from typing import Literal
 
 from clerk_app.core.lettering import letters_to_index, roman_to_index
 from clerk_app.core.model import LabelStyle
-from clerk_app.importing.lines import Label, decimal_parts
+from clerk_app.minutes_text.lines import Label, decimal_parts
 
 _LETTER_STYLES: dict[str, LabelStyle] = {
     "dot": LabelStyle.DOT,

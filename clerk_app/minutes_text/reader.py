@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
 from clerk_app.core.text import clean_line
-from clerk_app.importing.headers import HeaderReader, parse_date_text, parse_time_text
-from clerk_app.importing.lines import (
+from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
+from clerk_app.minutes_text.lines import (
     INDENT_CHARS,
     Heading,
     Label,
@@ -45,8 +45,8 @@ from clerk_app.importing.lines import (
     parse_label,
     parse_pages_line,
 )
-from clerk_app.importing.placement import Context, place
-from clerk_app.importing.resolutions import resolution_slot
+from clerk_app.minutes_text.placement import Context, place
+from clerk_app.minutes_text.resolutions import resolution_slot
 
 _KEPT_IN_INTRO = "kept as a paragraph of the item's introduction"
 

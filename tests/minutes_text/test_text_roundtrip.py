@@ -1,6 +1,6 @@
 """Plain-text minutes round-trip: what the writer writes, the reader reads back unchanged.
 
-Two properties (see the limitation in ``clerk_app.export.text``'s docstring):
+Two properties (see the limitation in ``clerk_app.minutes_text.writer``'s docstring):
 - for meetings whose later paragraphs do not start like structure, reading what was written
   gives the same meeting back;
 - for *every* meeting, one write-read cycle reaches a fixpoint: the text written from what
@@ -28,10 +28,10 @@ from clerk_app.core.model import (
     Status,
 )
 from clerk_app.core.text import clean_line, clean_text
-from clerk_app.export.text import write_minutes
-from clerk_app.importing.attendance import classify_annotation
-from clerk_app.importing.lines import looks_structural
-from clerk_app.importing.text import read_minutes
+from clerk_app.minutes_text.attendance import classify_annotation
+from clerk_app.minutes_text.importer import read_minutes
+from clerk_app.minutes_text.lines import looks_structural
+from clerk_app.minutes_text.writer import write_minutes
 
 # Characters people really type or paste, which st.characters() reaches only rarely.
 _SPECIAL = [

@@ -15,8 +15,8 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
-from clerk_app.export.text import write_minutes
-from clerk_app.importing.text import ImportResult, read_minutes, read_minutes_file
+from clerk_app.minutes_text.importer import ImportResult, read_minutes, read_minutes_file
+from clerk_app.minutes_text.writer import write_minutes
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "text"
 

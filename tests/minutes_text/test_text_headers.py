@@ -7,15 +7,15 @@ import datetime as dt
 import pytest
 
 from clerk_app.core.model import Attendee, LabelStyle, Presence, Role, Status
-from clerk_app.importing.attendance import format_attendance, parse_attendance
-from clerk_app.importing.headers import (
+from clerk_app.minutes_text.attendance import format_attendance, parse_attendance
+from clerk_app.minutes_text.headers import (
     format_date,
     format_time,
     parse_date_text,
     parse_time_range,
     parse_time_text,
 )
-from clerk_app.importing.text import ImportResult, read_minutes
+from clerk_app.minutes_text.importer import ImportResult, read_minutes
 
 ITEM = "\n1.\tAPOLOGIES\nNone.\n"
 

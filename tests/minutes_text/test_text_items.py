@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from clerk_app.core.model import AgendaItem, DecisionKind, LabelStyle, Meeting, Numbering
-from clerk_app.importing.lines import looks_structural
-from clerk_app.importing.text import ImportResult, read_minutes
+from clerk_app.minutes_text.importer import ImportResult, read_minutes
+from clerk_app.minutes_text.lines import looks_structural
 
 NBSP = "\u00a0"
 

@@ -1,4 +1,4 @@
-"""A Meeting out as plain-text minutes, in the format that ``clerk_app.importing.text`` reads.
+"""A Meeting out as plain-text minutes, in the format that ``minutes_text.importer`` reads.
 
 What is written, top to bottom::
 
@@ -58,9 +58,9 @@ from __future__ import annotations
 
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, LabelStyle, Meeting, Point
-from clerk_app.importing.attendance import format_attendance
-from clerk_app.importing.headers import format_date, format_time_range
-from clerk_app.importing.lines import (
+from clerk_app.minutes_text.attendance import format_attendance
+from clerk_app.minutes_text.headers import format_date, format_time_range
+from clerk_app.minutes_text.lines import (
     NO_PAGES,
     Heading,
     format_exempt,
@@ -70,7 +70,7 @@ from clerk_app.importing.lines import (
     parse_decision,
     parse_heading,
 )
-from clerk_app.importing.resolutions import continues_resolutions
+from clerk_app.minutes_text.resolutions import continues_resolutions
 
 _KEYWORDS = {
     DecisionKind.RESOLVED: "RESOLVED",

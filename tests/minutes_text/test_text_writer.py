@@ -18,8 +18,8 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
-from clerk_app.export.text import write_minutes
-from clerk_app.importing.text import read_minutes
+from clerk_app.minutes_text.importer import read_minutes
+from clerk_app.minutes_text.writer import write_minutes
 
 DAY = dt.date(2024, 5, 21)
 

@@ -3,7 +3,7 @@
 The format is FORMAT.md's: optional header lines, then agenda items ("42.<tab>TITLE",
 "77/24 Title", "OSC 12/24 Title", or "Agenda item" with the title on the next line), each
 with an introduction, lettered points and roman sub-points, decisions and supporting
-documents.  ``clerk_app.export.text.write_minutes`` writes the same format; the grammar the
+documents.  ``clerk_app.minutes_text.writer.write_minutes`` writes the same format; the grammar the
 two share is in ``lines.py`` (items), ``headers.py`` and ``attendance.py`` (the header).
 
 Text that cannot be understood is never dropped: it is kept as a paragraph (of the item's
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from clerk_app.core.model import LabelStyle, Meeting, Status
 from clerk_app.core.text import clean_line
-from clerk_app.importing.reader import ImportWarning, MinutesReader
+from clerk_app.minutes_text.reader import ImportWarning, MinutesReader
 
 __all__ = [
     "ImportResult",

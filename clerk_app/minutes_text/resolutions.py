@@ -12,7 +12,7 @@ from __future__ import annotations
 from clerk_app.core.lettering import letters_to_index, roman_to_index
 from clerk_app.core.model import Decision, Numbering
 from clerk_app.core.text import clean_line
-from clerk_app.importing.lines import Label
+from clerk_app.minutes_text.lines import Label
 
 
 def title_like(text: str) -> bool:

@@ -1,1 +1,0 @@
-"""Importers: plain-text minutes in, a meeting model out."""
