@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget  # noqa: E40
 
 from clerk_app.app import build_window, make_application  # noqa: E402
 from clerk_app.store.database import open_database  # noqa: E402
-from clerk_app.ui.main_window import MainWindow  # noqa: E402
+from clerk_app.ui.shell.main_window import MainWindow  # noqa: E402
 
 TEXT = "the committee noted the update and asked officers to report back in june "
 

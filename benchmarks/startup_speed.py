@@ -4,7 +4,7 @@ Usage: .venv/bin/python benchmarks/startup_speed.py [--runs 7] [--meetings 2000]
 
 Each run is a fresh ``python -m clerk_app.cli --db PATH`` process with CLERK_REPORT_READY=1;
 the time is from just before the process is started to its "clerk: ready" line (the window
-has painted and the event loop has run dry, see ``clerk_app/ui/startup_report.py``).  The
+has painted and the event loop has run dry, see ``clerk_app/ui/shell/startup_report.py``).  The
 time to "clerk: listed" (the meeting list holds its rows) is reported beside it.  Runs over
 the two databases alternate, after one discarded warm-up each, so that disk caches and CPU
 frequency treat them alike; medians are printed with the ratio.  Target from the issue: the

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from clerk_app.store.database import Database
-    from clerk_app.ui.backup_schedule import BackupSchedule
-    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.shell.backup_schedule import BackupSchedule
+    from clerk_app.ui.shell.main_window import MainWindow
 
 NO_DISPLAY = "no display: run Clerk from a desktop session, or headless with xvfb-run -a clerk-app"
 FONTS = pathlib.Path(__file__).resolve().parents[1] / "resources" / "fonts"
@@ -49,7 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if FONTS.is_dir():
         for font in sorted(FONTS.glob("*.ttf")):
             QFontDatabase.addApplicationFont(str(font))
-    from clerk_app.ui.icons import app_icon
+    from clerk_app.ui.shell.icons import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -71,7 +71,7 @@ def build_window(
     from PySide6.QtGui import QUndoStack
 
     from clerk_app.services.meetings import load_meeting
-    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.shell.main_window import MainWindow
 
     meeting = load_meeting(db, meeting_id) if meeting_id is not None else None
     window = MainWindow(
@@ -133,7 +133,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
             print(f"clerk-app: {exc}", file=sys.stderr)
             return 2
         if os.environ.get("CLERK_REPORT_READY") == "1":  # benchmarks/startup_speed.py
-            from clerk_app.ui.startup_report import report_ready
+            from clerk_app.ui.shell.startup_report import report_ready
 
             report_ready(window)
         window.show()
@@ -204,7 +204,7 @@ def start_backups(
     from PySide6.QtCore import QSettings
 
     from clerk_app.store.backups import DEFAULT_KEEP_DAYS
-    from clerk_app.ui.backup_schedule import BackupSchedule
+    from clerk_app.ui.shell.backup_schedule import BackupSchedule
 
     # How long backups are kept: Clerk's settings, "backups/keep_days" (IT may set it).
     keep = QSettings().value("backups/keep_days", DEFAULT_KEEP_DAYS)

@@ -144,11 +144,10 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from clerk_app.export.files import ExportError
-    from clerk_app.services.exporting import export_minutes
+    from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
 
     try:
-        written = export_minutes(
+        exported = export_minutes(
             db,
             meetings.parse_meeting_id(args.meeting),
             args.to,
@@ -157,7 +156,11 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
         )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc
-    out.write(f"{written}\n")
+    # A separate step: the file is written whatever happens to the history's note of it.
+    warning = record_circulated(db, exported)
+    if warning is not None:
+        err.write(f"clerk-app: warning: {warning}\n")
+    out.write(f"{exported.path}\n")
     return 0
 
 

@@ -33,7 +33,7 @@ def smoke_report() -> dict[str, Any]:
 
     from clerk_app import app as app_module
     from clerk_app.export import fonts
-    from clerk_app.ui import icons
+    from clerk_app.ui.shell import icons
 
     icon = QGuiApplication.windowIcon().pixmap(64, 64).toImage()
     return {

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting, Status
+from clerk_app.export.files import ExportError
 from clerk_app.services import archive, meetings
-from clerk_app.store.database import Database
+from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A file written, and the meeting as it went into it."""
+
+    path: Path
+    meeting: Meeting
 
 
 def export_minutes(
@@ -19,14 +30,14 @@ def export_minutes(
     confidential: bool = False,
     action_log: bool = False,
     progress: Callable[[int, int], None] | None = None,
-) -> Path:
+) -> Exported:
     """Write the minutes to ``path`` (.docx, .pdf or .txt); ExportError says what went wrong.
 
-    Exporting a draft is how it is circulated, so the draft as exported is kept as a revision:
-    later, the approved minutes can be compared with what members were sent.
+    Only reads the database: a read-only window, or a file another process is writing, can
+    export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
     """
     meeting = meetings.load_meeting(db, meeting_id)
-    # Imported here: the exporters pull in python-docx or reportlab, which most commands skip.
+    # The exporters import python-docx or reportlab only when a format is asked for.
     from clerk_app.export.files import MINUTES_SUFFIXES, check_name, export_meeting
 
     if check_name(Path(path), (*MINUTES_SUFFIXES, TEXT)) == TEXT:
@@ -37,10 +48,35 @@ def export_minutes(
         written = export_meeting(
             meeting, path, confidential=confidential, action_log=action_log, progress=progress
         )
-    if meeting.status is Status.DRAFT:
-        archive.mark_circulated(db, meeting_id, meeting=meeting)
-    return written
+    return Exported(written, meeting)
 
+
+def record_circulated(db: Database, exported: Exported) -> str | None:
+    """Exporting a draft is how it is circulated: keep the draft as exported, so that the
+    approved minutes can later be compared with what members were sent.
+
+    Returns a warning when that cannot be written (the database is read-only here, or busy
+    or full): the exported file is good all the same, so this never fails the export.
+    """
+    meeting = exported.meeting
+    if meeting.status is not Status.DRAFT or meeting.id is None:
+        return None
+    if db.read_only:
+        return (
+            f"{exported.path.name} is written; this window is read-only, so the history does "
+            "not record that this draft was circulated"
+        )
+    try:
+        archive.mark_circulated(db, meeting.id, meeting=meeting)
+    except (StorageUnavailable, DatabaseError) as exc:
+        return (
+            f"{exported.path.name} is written, but the history could not record that this "
+            f"draft was circulated: {exc}"
+        )
+    return None
+
+
+__all__ = ["ExportError", "Exported", "export_action_log", "export_minutes"]
 
 TEXT = ".txt"
 
@@ -57,3 +93,36 @@ def _export_text(meeting: Meeting, path: Path, *, confidential: bool) -> Path:
         stream.write(data)
 
     return write_atomically(path, write)
+
+
+def export_action_log(
+    db: Database,
+    path: Path,
+    entries: Sequence[ActionEntry],
+    *,
+    open_only: bool,
+    confidential: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """The action tracker's rows to ``path``: .csv for a spreadsheet, or .docx / .pdf with each
+    row's meeting read once.  Rows of exempt items only if ``confidential``."""
+    from clerk_app.export.files import check_name, export_actions, write_atomically
+    from clerk_app.services.action_tracker import to_csv
+
+    shown = [e for e in entries if confidential or not e.exempt]
+    if check_name(Path(path), (".csv", ".docx", ".pdf")) == ".csv":
+        data = to_csv(shown).encode("utf-8")
+
+        def write(stream: BinaryIO) -> None:
+            stream.write(data)
+
+        return write_atomically(path, write)
+    ids = list(dict.fromkeys(e.meeting_id for e in shown if e.meeting_id is not None))
+    loaded = []
+    for done, meeting_id in enumerate(ids):
+        loaded.append(meetings.load_meeting(db, meeting_id))
+        if progress is not None:
+            progress(done + 1, len(ids))
+    return export_actions(
+        loaded, path, confidential=confidential, open_only=open_only, progress=progress
+    )

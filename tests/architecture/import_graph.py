@@ -58,7 +58,7 @@ def edges_of(name: str, path: Path) -> Iterator[Edge]:
         elif isinstance(node, ast.ImportFrom):
             target = _absolute(name, is_package, node)
             for alias in node.names:
-                # "from clerk_app.ui import rows" imports the module clerk_app.ui.rows.
+                # "from clerk_app.ui import rows" imports the module clerk_app.ui.capture.rows.
                 sub = f"{target}.{alias.name}"
                 yield Edge(name, sub if sub in known else target, node.lineno)
 

@@ -180,8 +180,8 @@ def test_text_export_is_public_unless_confidential(db, tmp_path):
     from clerk_app.services.exporting import export_minutes
 
     meeting_id = meetings.create_meeting(db, sample_meeting())
-    public = export_minutes(db, meeting_id, tmp_path / "m.txt").read_text(encoding="utf-8")
-    full = export_minutes(db, meeting_id, tmp_path / "c.TXT", confidential=True)
+    public = export_minutes(db, meeting_id, tmp_path / "m.txt").path.read_text(encoding="utf-8")
+    full = export_minutes(db, meeting_id, tmp_path / "c.TXT", confidential=True).path
     assert "Performance update" in public
     for secret in SECRETS:
         assert secret not in public

@@ -172,7 +172,7 @@ def test_one_licence_everywhere(recipe: Any) -> None:
 
 
 def test_the_about_box_shows_version_licence_and_database(recipe: Any, tmp_path: Path) -> None:
-    from clerk_app.ui.about import about_text
+    from clerk_app.ui.shell.about import about_text
 
     text = about_text(tmp_path / "Parish & Town" / "clerk.db")
     assert f"Clerk {__version__}" in text

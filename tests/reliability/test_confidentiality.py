@@ -59,7 +59,7 @@ def _assert_public(text: str, where: str) -> None:
 def test_public_minutes_keep_only_the_stub(
     db: Database, meeting_id: int, tmp_path: Path, suffix: str
 ) -> None:
-    target = export_minutes(db, meeting_id, tmp_path / f"public{suffix}", action_log=True)
+    target = export_minutes(db, meeting_id, tmp_path / f"public{suffix}", action_log=True).path
     raw = target.read_bytes()
     for word in SECRET:
         assert word.encode() not in raw
@@ -70,7 +70,7 @@ def test_public_minutes_keep_only_the_stub(
     assert "paragraph 1" in flat
     confidential = export_minutes(
         db, meeting_id, tmp_path / f"confidential{suffix}", confidential=True
-    )
+    ).path
     text = {".docx": _docx_text, ".pdf": _pdf_text}.get(suffix, lambda p: p.read_text())(
         confidential
     )

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from clerk_app.app import build_window, make_application
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database, open_database
-from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import present, sample_meeting
 
 

@@ -18,12 +18,12 @@ from clerk_app.core.model import AgendaItem, Meeting, Point, Status
 from clerk_app.services import archive
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
-from clerk_app.ui.actions import Cmd
-from clerk_app.ui.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
-from clerk_app.ui.history_dialog import HistoryDialog
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.rows import RowKind
-from clerk_app.ui.trash_dialog import TrashDialog
+from clerk_app.ui.archive.history_dialog import HistoryDialog
+from clerk_app.ui.archive.trash_dialog import TrashDialog
+from clerk_app.ui.capture.rows import RowKind
+from clerk_app.ui.dialogs.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
+from clerk_app.ui.shell.command_registry import Cmd
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import answering, key, present, reload, type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

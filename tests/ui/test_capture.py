@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from clerk_app.ui.capture_view import CaptureView
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.owner_completer import OwnerDialog
-from clerk_app.ui.point_editor import PointEditor
+from clerk_app.ui.capture.capture_view import CaptureView
+from clerk_app.ui.capture.point_editor import PointEditor
+from clerk_app.ui.dialogs.owner_dialog import OwnerDialog
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import answering, focused, key, reload, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.services import recovery
 from clerk_app.store.database import Database
-from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.disk import disk_full, unwritable
 from tests.ui.helpers import key, reload, type_text
 

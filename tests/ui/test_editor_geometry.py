@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import key, type_text
 
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from clerk_app.app import build_window
 from clerk_app.services import editing
 from clerk_app.store.database import Database
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.point_editor import from_qt_position, to_qt_position
+from clerk_app.ui.capture.point_editor import from_qt_position, to_qt_position
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import key, present, reload, type_text
 
 

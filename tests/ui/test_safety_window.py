@@ -153,7 +153,7 @@ def test_restore_from_backup_in_the_window(qtbot, tmp_path: Path, monkeypatch) -
 
     from clerk_app.app import build_window
     from clerk_app.services import editing
-    from clerk_app.ui.backup_dialog import BackupDialog
+    from clerk_app.ui.dialogs.backup_dialog import BackupDialog
     from tests.ui.helpers import present
 
     path = tmp_path / "clerk.db"

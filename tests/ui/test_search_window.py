@@ -15,8 +15,8 @@ from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.services import searching
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.search_dialog import SearchDialog
+from clerk_app.ui.archive.search_dialog import SearchDialog
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import focused, key, present, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

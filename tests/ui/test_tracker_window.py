@@ -19,8 +19,8 @@ from clerk_app.app import build_window
 from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.tracker_view import TrackerView
+from clerk_app.ui.archive.tracker_view import TrackerView
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import key, present, reload, type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

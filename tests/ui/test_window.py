@@ -15,13 +15,13 @@ from clerk_app.app import build_window
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
-from clerk_app.ui.actions import SPECS, Cmd
-from clerk_app.ui.attendance_dialog import AttendanceDialog
-from clerk_app.ui.decision_dialog import DecisionDialog
-from clerk_app.ui.item_dialog import ItemDialog
-from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.meeting_dialog import MeetingDialog
-from clerk_app.ui.rows import RowKind
+from clerk_app.ui.capture.rows import RowKind
+from clerk_app.ui.dialogs.attendance_dialog import AttendanceDialog
+from clerk_app.ui.dialogs.decision_dialog import DecisionDialog
+from clerk_app.ui.dialogs.item_dialog import ItemDialog
+from clerk_app.ui.dialogs.meeting_dialog import MeetingDialog
+from clerk_app.ui.shell.command_registry import SPECS, Cmd
+from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import answering, focused, key, present, reload, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -282,7 +282,7 @@ def test_empty_item_gets_a_first_point(window: MainWindow, db_path: Path, meetin
     "number, expected", [("77", "78"), ("77/24", "78/24"), ("OSC 9", "OSC 10")]
 )
 def test_next_item_number(number: str, expected: str) -> None:
-    from clerk_app.ui.intents import next_number
+    from clerk_app.ui.capture.intents import next_number
 
     assert next_number(number) == expected
 

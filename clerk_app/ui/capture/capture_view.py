@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from clerk_app.core.changes import Changed
 from clerk_app.core.model import AgendaItem, Point
-from clerk_app.ui.intents import EditIntents
-from clerk_app.ui.meeting_model import MeetingModel
-from clerk_app.ui.point_editor import PointEditor
-from clerk_app.ui.row_painter import ACTIVE_BAND, RowPainter
-from clerk_app.ui.rows import Row, RowKind, build_rows, owners_of
+from clerk_app.ui.capture.intents import EditIntents
+from clerk_app.ui.capture.meeting_model import MeetingModel
+from clerk_app.ui.capture.point_editor import PointEditor
+from clerk_app.ui.capture.row_painter import ACTIVE_BAND, RowPainter
+from clerk_app.ui.capture.rows import Row, RowKind, build_rows, owners_of
 
 _BOTTOM_SPACE = 120  # room below the last point: the clerk types near the middle, not the edge
 

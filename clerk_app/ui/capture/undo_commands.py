@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from clerk_app.core.changes import Change, SetActionDone, SetText
 from clerk_app.core.model import Point
-from clerk_app.ui.meeting_model import EditNotSaved, MeetingModel
+from clerk_app.ui.capture.meeting_model import EditNotSaved, MeetingModel
 
 TYPING_ID = 1001
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit
 
-from clerk_app.ui.commands import Edit
+from clerk_app.ui.capture.undo_commands import Edit
 
 REFUSAL = (
     "These minutes are approved and read-only: record an agreed change with "

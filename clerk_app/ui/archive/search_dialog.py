@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.wording import long_date
 from clerk_app.services.searching import QuerySyntaxError, SearchHit
-from clerk_app.ui.background import Background
+from clerk_app.ui.shell.background import Background
 
 DEBOUNCE_MS = 150
 LIMIT = 50  # hits shown: the best ones; more words narrow the search

@@ -15,16 +15,16 @@ from PySide6.QtCore import Qt
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Decision, Meeting
 from clerk_app.services import editing, meetings
-from clerk_app.ui.attendance_dialog import AttendanceDialog
-from clerk_app.ui.decision_dialog import DecisionDialog
-from clerk_app.ui.intents import next_number
-from clerk_app.ui.item_dialog import ItemDialog
-from clerk_app.ui.meeting_dialog import MeetingDialog
-from clerk_app.ui.owner_completer import OwnerDialog
-from clerk_app.ui.rows import Row
+from clerk_app.ui.capture.intents import next_number
+from clerk_app.ui.capture.rows import Row
+from clerk_app.ui.dialogs.attendance_dialog import AttendanceDialog
+from clerk_app.ui.dialogs.decision_dialog import DecisionDialog
+from clerk_app.ui.dialogs.item_dialog import ItemDialog
+from clerk_app.ui.dialogs.meeting_dialog import MeetingDialog
+from clerk_app.ui.dialogs.owner_dialog import OwnerDialog
 
 if TYPE_CHECKING:
-    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.shell.main_window import MainWindow
 
 
 class DialogFlows:

@@ -25,7 +25,7 @@ from clerk_app.core.changes import Change, Changed, PointPlace, SetText, apply, 
 from clerk_app.core.model import Meeting, Point
 from clerk_app.services import editing, recovery
 from clerk_app.services.database import Database, StorageUnavailable
-from clerk_app.ui.channel import Channel
+from clerk_app.ui.capture.channel import Channel
 
 IDLE_MS = 250
 MAX_WAIT_MS = 450

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from clerk_app.services import meetings
 from clerk_app.services.meetings import MeetingSummary
 from clerk_app.store.database import Database
-from clerk_app.ui.background import Background
-from clerk_app.ui.meeting_list import MeetingList
+from clerk_app.ui.archive.meeting_list import MeetingList
+from clerk_app.ui.shell.background import Background
 
 _Answer = tuple[list[MeetingSummary], list[str]]
 

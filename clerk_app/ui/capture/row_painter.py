@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
-from clerk_app.ui.rows import Row, RowKind
+from clerk_app.ui.capture.rows import Row, RowKind
 
 MARGIN = 24
 NUMBER_COLUMN = 76  # "OSC 12/24." fits

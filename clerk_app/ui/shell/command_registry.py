@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
-from clerk_app.ui.icons import icon
+from clerk_app.ui.shell.icons import icon
 
 
 class Cmd(enum.Enum):

@@ -34,8 +34,8 @@ from clerk_app.services import editing, meetings
 from clerk_app.services.action_tracker import ActionEntry, action_log
 from clerk_app.store.database import Database
 from clerk_app.store.errors import StorageUnavailable
-from clerk_app.ui.background import Background
-from clerk_app.ui.tracker_model import TEXT, ActionTableModel
+from clerk_app.ui.archive.tracker_model import TEXT, ActionTableModel
+from clerk_app.ui.shell.background import Background
 
 STATUSES = ("Open", "Done", "All")
 _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -29,18 +29,18 @@ from clerk_app.core.model import Meeting, Status
 from clerk_app.core.wording import long_date
 from clerk_app.services import meetings
 from clerk_app.store.database import Database
-from clerk_app.ui.about import show_about
-from clerk_app.ui.actions import ActionRegistry, Cmd
-from clerk_app.ui.actions_panel import ActionsPanel
-from clerk_app.ui.archive_wiring import ArchiveFlows
-from clerk_app.ui.background import Background
-from clerk_app.ui.capture_view import CaptureView
-from clerk_app.ui.dialogs import DialogFlows
-from clerk_app.ui.export_flow import PathChooser, ask_save_path, export_interactively
-from clerk_app.ui.icons import app_icon
-from clerk_app.ui.intents import EditIntents
-from clerk_app.ui.meeting_model import MeetingModel
-from clerk_app.ui.meetings_page import MeetingsPage
+from clerk_app.ui.archive.meetings_page import MeetingsPage
+from clerk_app.ui.capture.actions_panel import ActionsPanel
+from clerk_app.ui.capture.capture_view import CaptureView
+from clerk_app.ui.capture.intents import EditIntents
+from clerk_app.ui.capture.meeting_model import MeetingModel
+from clerk_app.ui.flows.archive_flows import ArchiveFlows
+from clerk_app.ui.flows.editing import DialogFlows
+from clerk_app.ui.flows.export import PathChooser, ask_save_path, export_interactively
+from clerk_app.ui.shell.about import show_about
+from clerk_app.ui.shell.background import Background
+from clerk_app.ui.shell.command_registry import ActionRegistry, Cmd
+from clerk_app.ui.shell.icons import app_icon
 
 DialogRunner = Callable[[QDialog], bool]
 
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup: save, restore over the open database, then close."""
         from clerk_app.services import safety
         from clerk_app.store.errors import DatabaseError
-        from clerk_app.ui.backup_dialog import BackupDialog
+        from clerk_app.ui.dialogs.backup_dialog import BackupDialog
 
         dialog = BackupDialog(safety.list_backups(self.db.path), self)
         if not self.run_dialog(dialog) or dialog.chosen is None:

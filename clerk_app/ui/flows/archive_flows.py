@@ -22,15 +22,15 @@ from clerk_app.core.search_query import highlight_spans, parse_query
 from clerk_app.core.wording import long_date
 from clerk_app.services import archive, meetings, searching
 from clerk_app.services.searching import SearchHit
-from clerk_app.ui.actions import ActionRegistry, Cmd
-from clerk_app.ui.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
-from clerk_app.ui.capture_view import CaptureView
-from clerk_app.ui.history_dialog import HistoryDialog
-from clerk_app.ui.read_only import REFUSAL, GuardedStack, TypingGuard
-from clerk_app.ui.search_dialog import LIMIT, SearchDialog
-from clerk_app.ui.tracker_export import export_log
-from clerk_app.ui.tracker_view import TrackerView
-from clerk_app.ui.trash_dialog import TrashDialog
+from clerk_app.ui.archive.history_dialog import HistoryDialog
+from clerk_app.ui.archive.search_dialog import LIMIT, SearchDialog
+from clerk_app.ui.archive.tracker_view import TrackerView
+from clerk_app.ui.archive.trash_dialog import TrashDialog
+from clerk_app.ui.capture.capture_view import CaptureView
+from clerk_app.ui.capture.read_only import REFUSAL, GuardedStack, TypingGuard
+from clerk_app.ui.dialogs.approval_dialogs import AmendDialog, ConfirmDialog, DateDialog
+from clerk_app.ui.flows.action_log_export import export_log
+from clerk_app.ui.shell.command_registry import ActionRegistry, Cmd
 
 IN_USE = (
     "Another Clerk window has this database open for editing: this one is read-only. "
@@ -38,7 +38,7 @@ IN_USE = (
 )
 
 if TYPE_CHECKING:
-    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.shell.main_window import MainWindow
 
 NEXT_MEETING_AFTER = dt.timedelta(days=28)  # a committee's usual cycle: a default to change
 

@@ -32,8 +32,8 @@ from clerk_app.core.changes import (
     UpdateItem,
 )
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
-from clerk_app.ui.commands import Edit, TypeText
-from clerk_app.ui.meeting_model import MeetingModel
+from clerk_app.ui.capture.meeting_model import MeetingModel
+from clerk_app.ui.capture.undo_commands import Edit, TypeText
 
 
 def next_number(number: str) -> str:

@@ -49,8 +49,7 @@ def export_interactively(
     path = Path(chosen)
     if path.suffix.lower() != SUFFIX[kind]:
         path = path.with_name(path.name + SUFFIX[kind])
-    from clerk_app.export.files import ExportError
-    from clerk_app.services.exporting import export_minutes
+    from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
 
     assert meeting.id is not None  # a stored meeting
     progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, parent)
@@ -67,10 +66,13 @@ def export_interactively(
     try:
         # Through the service, as the command line does: a draft exported is a draft circulated,
         # and the history keeps it to compare with what is approved.
-        export_minutes(db, meeting.id, path, confidential=False, progress=on_progress)
+        exported = export_minutes(db, meeting.id, path, confidential=False, progress=on_progress)
     except ExportError as exc:
         progress.close()
         QMessageBox.critical(parent, title, str(exc))
         return None
     progress.close()
+    warning = record_circulated(db, exported)
+    if warning is not None:
+        QMessageBox.warning(parent, title, warning)
     return path

@@ -20,7 +20,7 @@ from clerk_app.core.model import Meeting
 from clerk_app.services import meetings
 from clerk_app.services.action_tracker import ActionEntry, to_csv
 from clerk_app.store.database import Database
-from clerk_app.ui.export_flow import PathChooser
+from clerk_app.ui.flows.export import PathChooser
 
 SUFFIX = {"csv": ".csv", "docx": ".docx", "pdf": ".pdf"}
 FILTER = {
