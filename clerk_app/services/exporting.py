@@ -111,7 +111,8 @@ def export_action_log(
 
     shown = [e for e in entries if confidential or not e.exempt]
     if check_name(Path(path), (".csv", ".docx", ".pdf")) == ".csv":
-        data = to_csv(shown).encode("utf-8")
+        # With a byte-order mark: without it Excel on Windows reads "Zoë" as "ZoÃ«".
+        data = ("\ufeff" + to_csv(shown)).encode("utf-8")
 
         def write(stream: BinaryIO) -> None:
             stream.write(data)

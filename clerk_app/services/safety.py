@@ -14,7 +14,15 @@ from clerk_app.store.backups import (
     take_backup,
 )
 
-__all__ = ["Backup", "automatic_backup", "list_backups", "restore", "take_backup"]
+__all__ = [
+    "DEFAULT_KEEP_DAYS",
+    "Backup",
+    "automatic_backup",
+    "list_backups",
+    "prune_backups",
+    "restore",
+    "take_backup",
+]
 
 # During a long meeting a fresh copy every so often bounds what a damaged file could cost.
 PERIOD = dt.timedelta(minutes=15)

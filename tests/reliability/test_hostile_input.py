@@ -21,6 +21,7 @@ from clerk_app.export.files import export_meeting
 from clerk_app.minutes_text.importer import read_minutes
 from clerk_app.minutes_text.writer import write_minutes
 from clerk_app.services import meetings
+from clerk_app.services.exporting import export_minutes
 from clerk_app.store.database import open_database
 
 NASTY = [
@@ -179,10 +180,10 @@ def test_huge_points_and_huge_items(tmp_path: Path, suffix: str) -> None:
     try:
         meeting_id = meetings.create_meeting(db, meeting)
         stored = meetings.load_meeting(db, meeting_id)
+        assert stored == meeting
+        target = export_minutes(db, meeting_id, tmp_path / f"big{suffix}").path
     finally:
         db.close()
-    assert stored == meeting
-    target = export_meeting(stored, tmp_path / f"big{suffix}")
     if suffix == ".txt":
         text = target.read_text(encoding="utf-8")
         assert long_point in text and "Point number 9999." in text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
 from clerk_app.services.meetings import load_meeting
 from clerk_app.store.database import open_database
+from clerk_app.ui.shell.main_window import MainWindow
 
 
 def sample_meeting() -> Meeting:
@@ -88,3 +89,12 @@ def answering(fill: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
         return True
 
     return run
+
+
+def wait_exported(window: MainWindow, timeout_ms: int = 20000) -> None:
+    """Exports are written on the background worker: wait until the window has its answer."""
+    waited = 0
+    while window.exports.runner.busy:
+        assert waited < timeout_ms, "the export did not finish"
+        QTest.qWait(10)
+        waited += 10

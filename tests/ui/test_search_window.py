@@ -62,7 +62,7 @@ def listing(
 def open_search(qtbot: QtBot, window: MainWindow) -> SearchDialog:
     window.meeting_list.setFocus()
     key(Qt.Key.Key_F, CTRL)
-    dialog = window.archive.search_dialog
+    dialog = window.search.dialog
     assert dialog is not None and dialog.isVisible()
     # The window manager activates the dialog a moment later, as on a desktop.
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.query)

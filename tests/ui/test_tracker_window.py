@@ -21,7 +21,7 @@ from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
 from clerk_app.ui.archive.tracker_view import TrackerView
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import key, present, reload, type_text
+from tests.ui.helpers import key, present, reload, type_text, wait_exported
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TODAY = dt.datetime(2025, 1, 15, 10, 0)
@@ -76,7 +76,7 @@ def tracker_window(qtbot: QtBot, db: Database, settings: QSettings) -> Iterator[
 def open_tracker(qtbot: QtBot, window: MainWindow) -> TrackerView:
     window.meeting_list.setFocus()
     key(Qt.Key.Key_L, CTRL_SHIFT)
-    tracker = window.archive.tracker
+    tracker = window.tracker.view
     assert tracker is not None and window.pages.currentWidget() is tracker
     wait_loaded(qtbot, tracker)
     assert QApplication.focusWidget() is tracker.table
@@ -242,6 +242,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     tracker_window.choose_path = lambda *_args: str(target)
     tracker = open_tracker(qtbot, tracker_window)
     QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
+    wait_exported(tracker_window)
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
@@ -251,6 +252,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     assert f"Exported {target}" in tracker_window.statusBar().currentMessage()
     tracker.confidential.setChecked(True)
     QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
+    wait_exported(tracker_window)
     assert "Head of Legal" in target.read_text(encoding="utf-8-sig")
     assert not list(tmp_path.glob(".*.part"))  # written atomically: no temporary left
 
@@ -262,6 +264,7 @@ def test_word_export_of_the_open_actions(
     tracker_window.choose_path = lambda *_args: str(target)
     tracker = open_tracker(qtbot, tracker_window)
     QTest.mouseClick(export_button(tracker, "&Word…"), Qt.MouseButton.LeftButton)
+    wait_exported(tracker_window)
     words = "\n".join(
         cell.text
         for table in Document(str(target)).tables
@@ -283,6 +286,7 @@ def test_pdf_export_of_one_owners_actions(
     type_text("finance")
     qtbot.waitUntil(lambda: texts(tracker) == [BUDGET], timeout=5000)
     QTest.mouseClick(export_button(tracker, "P&DF…"), Qt.MouseButton.LeftButton)
+    wait_exported(tracker_window)
     pages = PdfReader(str(tmp_path / "actions.pdf")).pages
     words = " ".join(" ".join(page.extract_text().split()) for page in pages)  # lines rejoined
     # The document of the meetings listed: Cabinet's, not the Housing panel's.

@@ -22,7 +22,7 @@ from clerk_app.ui.dialogs.item_dialog import ItemDialog
 from clerk_app.ui.dialogs.meeting_dialog import MeetingDialog
 from clerk_app.ui.shell.command_registry import SPECS, Cmd
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import answering, focused, key, present, reload, type_text
+from tests.ui.helpers import answering, focused, key, present, reload, type_text, wait_exported
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -206,6 +206,7 @@ def test_ctrl_e_exports_the_saved_meeting(
     window.choose_path = lambda *_args: str(tmp_path / "minutes")
     type_text(" Unsaved words.")
     key(Qt.Key.Key_E, CTRL)
+    wait_exported(window)
     written = tmp_path / "minutes.docx"
     paragraphs = [p.text for p in docx.Document(str(written)).paragraphs]
     assert any(p.endswith("Unsaved words.") for p in paragraphs)
@@ -224,6 +225,7 @@ def test_export_error_is_shown_in_a_dialog(
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     window.choose_path = lambda *_args: str(tmp_path / "no such folder" / "minutes.pdf")
     key(Qt.Key.Key_P, CTRL)
+    wait_exported(window)
     assert len(shown) == 1 and "does not exist" in shown[0]
     assert not (tmp_path / "no such folder").exists()
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clerk_app.services import meetings
+from clerk_app.services.database import Database
 from clerk_app.services.meetings import MeetingSummary
-from clerk_app.store.database import Database
 from clerk_app.ui.archive.meeting_list import MeetingList
 from clerk_app.ui.shell.background import Background
 

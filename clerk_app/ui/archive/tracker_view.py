@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from clerk_app.core.wording import short_date
 from clerk_app.services import editing, meetings
 from clerk_app.services.action_tracker import ActionEntry, action_log
-from clerk_app.store.database import Database
-from clerk_app.store.errors import StorageUnavailable
+from clerk_app.services.database import Database, StorageUnavailable
 from clerk_app.ui.archive.tracker_model import TEXT, ActionTableModel
 from clerk_app.ui.shell.background import Background
 

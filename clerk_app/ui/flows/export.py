@@ -1,25 +1,41 @@
-"""Ctrl+E / Ctrl+P: choose a file, export the saved meeting to it with a progress dialog.
+"""Exports from the window: the minutes (Ctrl+E Word, Ctrl+P PDF) and the tracker's action log.
 
-The exporter (``clerk_app.export.files``) is imported only when asked for: it pulls in
-python-docx and reportlab, which the live window never needs.  What is exported is the meeting
-as stored (re-read after a flush), the same thing ``clerk-app export`` would write.
+One runner for all of them: the file is chosen on the GUI thread, then written on the
+background worker while the clerk goes on typing (the status bar says what is being
+written), and the answer comes back to the GUI thread.  The exporters import python-docx and
+reportlab only then, which the live window never needs otherwise.  What is exported is the
+meeting as stored after a flush, the same thing ``clerk-app export`` writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting
-from clerk_app.store.database import Database
+from clerk_app.services import exporting
+from clerk_app.ui.shell.port import Shell
 
-SUFFIX = {"docx": ".docx", "pdf": ".pdf"}
-FILTER = {"docx": "Word document (*.docx)", "pdf": "PDF document (*.pdf)"}
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
 
-PathChooser = Callable[[QWidget, str, str, str], str]
+SUFFIX = {"docx": ".docx", "pdf": ".pdf", "csv": ".csv"}
+FILTER = {
+    "docx": "Word document (*.docx)",
+    "pdf": "PDF document (*.pdf)",
+    "csv": "CSV for Excel (*.csv)",
+}
+MINUTES_TITLE = {"docx": "Export Word", "pdf": "Export PDF"}
+LOG_TITLE = {
+    "csv": "Export action log (CSV)",
+    "docx": "Export action log (Word)",
+    "pdf": "Export action log (PDF)",
+}
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
@@ -32,47 +48,111 @@ def suggested_name(meeting: Meeting, kind: str) -> str:
     return f"{safe or 'Minutes'} {meeting.date.isoformat()}{SUFFIX[kind]}"
 
 
-def export_interactively(
-    parent: QWidget,
-    db: Database,
-    meeting: Meeting,
-    kind: str,
-    *,
-    folder: Path,
-    choose: PathChooser = ask_save_path,
-) -> Path | None:
-    """Ask where, export with progress, report errors in a dialog; the path written or None."""
-    title = "Export Word" if kind == "docx" else "Export PDF"
-    chosen = choose(parent, title, str(folder / suggested_name(meeting, kind)), FILTER[kind])
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != SUFFIX[kind]:
-        path = path.with_name(path.name + SUFFIX[kind])
-    from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
+class ExportRunner(QObject):
+    """Writes one export at a time on the background worker; reports on the GUI thread."""
 
-    assert meeting.id is not None  # a stored meeting
-    progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, parent)
-    progress.setWindowTitle(title)
-    progress.setCancelButton(None)  # the exporter cannot be interrupted halfway
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
+    _progress = Signal(str, int, int)  # file name, done, total: queued from the worker
 
-    def on_progress(done: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, max(total, 1)))
-        QApplication.processEvents()
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
+        self._progress.connect(self._show_progress)
 
-    try:
-        # Through the service, as the command line does: a draft exported is a draft circulated,
-        # and the history keeps it to compare with what is approved.
-        exported = export_minutes(db, meeting.id, path, confidential=False, progress=on_progress)
-    except ExportError as exc:
-        progress.close()
-        QMessageBox.critical(parent, title, str(exc))
-        return None
-    progress.close()
-    warning = record_circulated(db, exported)
-    if warning is not None:
-        QMessageBox.warning(parent, title, warning)
-    return path
+    @property
+    def busy(self) -> bool:
+        return self.shell.background.busy("export")
+
+    def run(
+        self, title: str, path: Path, work: Callable[[Progress], T], done: Callable[[T], None]
+    ) -> None:
+        if self.busy:
+            self.shell.say("An export is still being written: try again in a moment")
+            return
+        self.shell.say(f"Writing {path.name}…")
+
+        def on_error(error: Exception) -> None:
+            if not isinstance(error, exporting.ExportError):
+                raise error  # a bug: fail loudly
+            self.shell.say(f"Not exported: {error}")
+            QMessageBox.critical(self.shell.widget, title, str(error))
+
+        name = path.name
+        self.shell.background.run(
+            "export",
+            lambda: work(lambda d, t: self._progress.emit(name, d, t)),
+            done,
+            on_error,
+        )
+
+    def _show_progress(self, name: str, done: int, total: int) -> None:
+        if total > 1 and self.busy:
+            self.shell.say(f"Writing {name}… {100 * done // total}%")
+
+
+class ExportFlow:
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.runner = ExportRunner(shell)
+
+    def _folder(self) -> Path:
+        return Path(str(self.shell.settings.value("export/folder", str(Path.home()))))
+
+    def _choose(self, title: str, suggested: str, kind: str) -> Path | None:
+        chosen = self.shell.choose_path(
+            self.shell.widget, title, str(self._folder() / suggested), FILTER[kind]
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != SUFFIX[kind]:
+            path = path.with_name(path.name + SUFFIX[kind])
+        return path
+
+    def _written(self, path: Path) -> None:
+        self.shell.settings.setValue("export/folder", str(path.parent))
+        self.shell.say(f"Exported {path}")
+
+    def export_minutes(self, kind: str) -> None:
+        shell, loaded = self.shell, self.shell.loaded
+        if loaded is None or loaded.meeting.id is None:
+            return
+        loaded.model.flush()
+        meeting_id, title = loaded.meeting.id, MINUTES_TITLE[kind]
+        path = self._choose(title, suggested_name(loaded.meeting, kind), kind)
+        if path is None:
+            return
+        db = shell.db
+
+        def done(exported: exporting.Exported) -> None:
+            self._written(exported.path)
+            # A draft exported is a draft circulated; noting it is a step of its own, and
+            # its failure (a busy or read-only database) is a warning, never a lost file.
+            warning = exporting.record_circulated(db, exported)
+            if warning is not None:
+                shell.say(warning)
+                QMessageBox.warning(shell.widget, title, warning)
+
+        self.runner.run(
+            title,
+            path,
+            lambda progress: exporting.export_minutes(db, meeting_id, path, progress=progress),
+            done,
+        )
+
+    def export_action_log(
+        self, kind: str, entries: Sequence[ActionEntry], *, open_only: bool, confidential: bool
+    ) -> None:
+        """The tracker's rows as CSV, or the council's actions document in Word or PDF."""
+        title = LOG_TITLE[kind]
+        path = self._choose(title, f"Action log{SUFFIX[kind]}", kind)
+        if path is None:
+            return
+        db, rows = self.shell.db, list(entries)
+        self.runner.run(
+            title,
+            path,
+            lambda progress: exporting.export_action_log(
+                db, path, rows, open_only=open_only, confidential=confidential, progress=progress
+            ),
+            self._written,
+        )

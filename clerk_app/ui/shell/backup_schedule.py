@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from clerk_app.services import safety
-from clerk_app.store.backups import DEFAULT_KEEP_DAYS
-from clerk_app.store.errors import DatabaseError
+from clerk_app.services.database import DatabaseError
+from clerk_app.services.safety import DEFAULT_KEEP_DAYS
 
 
 class BackupSchedule(QObject):

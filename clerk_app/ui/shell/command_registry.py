@@ -65,7 +65,7 @@ class Spec:
     icon: str = ""
     toolbar: bool = False
     # "meeting", "edit", "action", "point", "item", "undo", "redo"; the archive's: "draft",
-    # "approved-point", "listed", "source" (see ArchiveFlows.can)
+    # "approved-point", "listed", "source" (see MainWindow.can)
     needs: str = "always"
     tip: str = ""
     checkable: bool = False

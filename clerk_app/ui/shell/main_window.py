@@ -1,16 +1,18 @@
-"""The main window: the meeting list or one open meeting, the actions panel, menus and toolbar.
+"""The main window: the meeting list, one open meeting or the tracker; the actions panel, menus.
 
-It owns no meeting logic: commands come from the registry (``actions.py``), edits go through
-``EditIntents`` to undo commands, and dialogs only collect values (``dialogs.py``).  Everything
-it needs (database, undo stack, settings, clock) is passed in by ``app.py``; tests pass their
-own, including ``run_dialog`` to answer dialogs without a modal loop.
+It is the shell the flows talk to (``port.Shell``): it lays out pages, says things in the
+status bar, runs dialogs and shows meetings.  It owns no meeting logic: commands come from
+the registry (``command_registry.py``) and go to a flow named for what it does (editing,
+meetings, search, tracker, approval, export, backup), and edits go through the open meeting's
+intents to undo commands.  Everything it needs (database, undo stack, settings, clock) is
+passed in by ``app.py``; tests pass their own, including ``run_dialog`` to answer dialogs
+without a modal loop.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -22,25 +24,32 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from clerk_app.core.changes import Changed
-from clerk_app.core.model import Meeting, Status
+from clerk_app.core.model import Meeting, Point, Status
 from clerk_app.core.wording import long_date
 from clerk_app.services import meetings
-from clerk_app.store.database import Database
+from clerk_app.services.database import Database
 from clerk_app.ui.archive.meetings_page import MeetingsPage
 from clerk_app.ui.capture.actions_panel import ActionsPanel
 from clerk_app.ui.capture.capture_view import CaptureView
 from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
-from clerk_app.ui.flows.archive_flows import ArchiveFlows
-from clerk_app.ui.flows.editing import DialogFlows
-from clerk_app.ui.flows.export import PathChooser, ask_save_path, export_interactively
+from clerk_app.ui.capture.open_meeting import LOCKED_DIALOGS, OpenMeeting, open_meeting
+from clerk_app.ui.flows.approval import ApprovalFlow
+from clerk_app.ui.flows.backup import BackupFlow
+from clerk_app.ui.flows.editing import EditingFlow
+from clerk_app.ui.flows.export import ExportFlow, ask_save_path
+from clerk_app.ui.flows.meetings import MeetingsFlow
+from clerk_app.ui.flows.search import SearchFlow
+from clerk_app.ui.flows.tracker import TrackerFlow
 from clerk_app.ui.shell.about import show_about
 from clerk_app.ui.shell.background import Background
 from clerk_app.ui.shell.command_registry import ActionRegistry, Cmd
 from clerk_app.ui.shell.icons import app_icon
+from clerk_app.ui.shell.port import PathChooser
 
 DialogRunner = Callable[[QDialog], bool]
 
@@ -67,18 +76,13 @@ class MainWindow(QMainWindow):
         self.db, self.stack, self.settings, self.now = db, stack, settings, now
         self.run_dialog = run_dialog
         self.choose_path = choose_path
-        self.model: MeetingModel | None = None
-        self.intents: EditIntents | None = None
-        self.view: CaptureView | None = None
-        self.flows = DialogFlows(self)
-        self.archive = ArchiveFlows(self)
+        self.loaded: OpenMeeting | None = None
         self.background = Background(self)
         self.setWindowIcon(app_icon())
         self.setObjectName("ClerkMainWindow")
         self.pages = QStackedWidget()
         self.meetings_page = MeetingsPage(db, self.background)
         self.meeting_list = self.meetings_page.list
-        self.meeting_list.open_requested.connect(self.open_meeting)
         self.pages.addWidget(self.meetings_page)
         self.setCentralWidget(self.pages)
         self.panel = ActionsPanel()
@@ -91,6 +95,13 @@ class MainWindow(QMainWindow):
         self._panel_timer.timeout.connect(self._refresh_panel)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.editing = EditingFlow(self)
+        self.meetings = MeetingsFlow(self)
+        self.search = SearchFlow(self)
+        self.exports = ExportFlow(self)
+        self.tracker = TrackerFlow(self, self.exports)
+        self.approval = ApprovalFlow(self)
+        self.backups = BackupFlow(self)
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -103,13 +114,36 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.show_meeting_list(in_background=list_in_background)
 
+    # --- the open meeting, as the tests and the flows see it ---------------------------------
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def current(self) -> OpenMeeting | None:
+        """The open meeting, if it is what the window shows."""
+        loaded = self.loaded
+        return loaded if loaded is not None and self.pages.currentWidget() is loaded.view else None
+
+    @property
+    def model(self) -> MeetingModel | None:
+        return self.loaded.model if self.loaded is not None else None
+
+    @property
+    def intents(self) -> EditIntents | None:
+        return self.loaded.intents if self.loaded is not None else None
+
+    @property
+    def view(self) -> CaptureView | None:
+        return self.loaded.view if self.loaded is not None else None
+
     # --- wiring ---------------------------------------------------------------------------
     def _connect_commands(self) -> None:
         r = self.registry
-        r.connect(Cmd.NEW_MEETING, self.flows.new_meeting)
+        r.connect(Cmd.NEW_MEETING, self.meetings.new_meeting)
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
-        r.connect(Cmd.EXPORT_WORD, lambda: self.export("docx"))
-        r.connect(Cmd.EXPORT_PDF, lambda: self.export("pdf"))
+        r.connect(Cmd.EXPORT_WORD, lambda: self.exports.export_minutes("docx"))
+        r.connect(Cmd.EXPORT_PDF, lambda: self.exports.export_minutes("pdf"))
         r.connect(Cmd.QUIT, self.close)
         r.connect(Cmd.UNDO, self.stack.undo)
         r.connect(Cmd.REDO, self.stack.redo)
@@ -119,19 +153,29 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MOVE_UP, lambda: self._on_view(lambda v: v.move_point(-1)))
         r.connect(Cmd.MOVE_DOWN, lambda: self._on_view(lambda v: v.move_point(1)))
         r.connect(Cmd.DELETE_POINT, lambda: self._on_view(CaptureView.delete_point))
-        r.connect(Cmd.TAG_ACTION, self.flows.tag_action)
+        r.connect(Cmd.TAG_ACTION, self.editing.tag_action)
         r.connect(Cmd.ACTION_DONE, self.toggle_done)
-        r.connect(Cmd.NEW_ITEM, self.flows.new_item)
-        r.connect(Cmd.EDIT_ITEM, self.flows.edit_item)
-        r.connect(Cmd.RESOLVED, self.flows.add_decision)
+        r.connect(Cmd.NEW_ITEM, self.editing.new_item)
+        r.connect(Cmd.EDIT_ITEM, self.editing.edit_item)
+        r.connect(Cmd.RESOLVED, self.editing.add_decision)
         r.connect(Cmd.ITEM_UP, lambda: self._move_item(-1))
         r.connect(Cmd.ITEM_DOWN, lambda: self._move_item(1))
         r.connect(Cmd.DELETE_ITEM, self._delete_item)
-        r.connect(Cmd.MEETING_DETAILS, self.flows.edit_header)
-        r.connect(Cmd.ATTENDANCE, self.flows.edit_attendance)
+        r.connect(Cmd.MEETING_DETAILS, self.editing.edit_header)
+        r.connect(Cmd.ATTENDANCE, self.editing.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
         r.connect(Cmd.RESTORE_BACKUP, self.restore_backup)
-        self.archive.connect(r)
+        r.connect(Cmd.SEARCH, self.search.search)
+        r.connect(Cmd.TRACKER, self.tracker.show)
+        r.connect(Cmd.NEXT_MEETING, self.meetings.next_meeting)
+        r.connect(Cmd.DELETE_MEETING, self._delete_meeting)
+        r.connect(Cmd.TRASH, self.meetings.show_trash)
+        r.connect(Cmd.APPROVE, self.approval.approve)
+        r.connect(Cmd.AMEND, self.approval.amend)
+        r.connect(Cmd.HISTORY, self.approval.history)
+        self.meeting_list.open_requested.connect(self.open_meeting)
+        self.meetings_page.delete_requested.connect(lambda _id: self._delete_meeting())
+        self.meeting_list.currentItemChanged.connect(lambda *_: self.update_actions())
         self.dock.toggleViewAction().toggled.connect(r[Cmd.ACTIONS_PANEL].setChecked)
         r[Cmd.ACTIONS_PANEL].toggled.connect(self.dock.setVisible)
         self.panel.point_activated.connect(lambda p: self._on_view(lambda v: v.focus_point(p)))
@@ -141,8 +185,10 @@ class MainWindow(QMainWindow):
 
     def can(self, need: str) -> bool:
         """Whether a command's need is met: the registry asks this, not the widgets."""
-        view = self.view if self.pages.currentWidget() is self.view else None
-        editable = view is not None and not self.archive.locked  # approved minutes are not
+        current = self.current
+        view = current.view if current is not None else None
+        editable = current is not None and not current.locked  # approved minutes are not
+        listed = self.listed_meeting() is not None
         answers = {
             "always": True,
             "meeting": view is not None,
@@ -153,14 +199,23 @@ class MainWindow(QMainWindow):
             "undo": view is not None and self.stack.canUndo(),
             "redo": view is not None and self.stack.canRedo(),
             "writable": not self.db.read_only,
+            "draft": editable,
+            "approved-point": current is not None
+            and current.locked
+            and view is not None
+            and view.active is not None,
+            "listed": listed,
+            "source": view is not None or listed,
         }
-        return answers[need] if need in answers else self.archive.can(need, view)
+        return answers[need]
 
     def update_actions(self) -> None:
         self.registry.update_enabled(self.can)
         point = self.view.active if self.view is not None else None
         self.registry[Cmd.ACTION_DONE].setChecked(point is not None and point.action_done)
         self._update_undo_actions()
+
+    refresh_commands = update_actions
 
     def _update_undo_actions(self) -> None:
         # Runs on every keystroke (a merged typing command moves the index): two actions only.
@@ -173,52 +228,106 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
+    def refocus(self) -> None:
+        view = self.view
+        if view is not None and view.active is not None:
+            view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_view(self, call: Callable[[CaptureView], object]) -> None:
         if self.view is not None:
             call(self.view)
 
     # --- pages ----------------------------------------------------------------------------
-    def show_meeting_list(self, *, in_background: bool = False) -> None:
+    def show_meeting_list(self, select: int | None = None, *, in_background: bool = False) -> None:
         if self.model is not None:
             self.model.flush()
-        self.meetings_page.reload(self._last_meeting(), in_background=in_background)
+        chosen = select if select is not None else self._last_meeting()
+        self.meetings_page.reload(chosen, in_background=in_background)
         self.pages.setCurrentIndex(0)
         self.meeting_list.setFocus()
         self.dock.setEnabled(False)
         self.update_title()
         self.update_actions()
 
+    def listed_meeting(self) -> int | None:
+        if self.pages.currentWidget() is not self.meetings_page:
+            return None
+        return self.meeting_list.selected_id()
+
+    def show_page(self, page: QWidget, title: str) -> None:
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.dock.setEnabled(False)
+        self.update_title()
+        self.setWindowTitle(title)
+        self.update_actions()
+
     def open_meeting(self, meeting_id: int) -> None:
         """Load a meeting from the store and show it (flushing the one open before)."""
         self.show_meeting(meetings.load_meeting(self.db, meeting_id))
 
-    def show_meeting(self, meeting: Meeting) -> None:
-        if self.model is not None:
-            self.model.flush()
-            self.model.deleteLater()
+    def show_meeting(self, meeting: Meeting) -> OpenMeeting:
+        if self.loaded is not None:
+            self.loaded.model.flush()
+            self.loaded.model.deleteLater()
+            self.pages.removeWidget(self.loaded.view)
+            self.loaded.view.deleteLater()
         self.stack.clear()  # undo history belongs to one meeting
-        self.model = MeetingModel(self.db, meeting, now=self.now, parent=self)
-        self.intents = EditIntents(self.model, self.archive.stack_for(meeting))
-        view = CaptureView(self.model, self.intents)
-        if self.view is not None:
-            self.pages.removeWidget(self.view)
-            self.view.deleteLater()
-        self.view = view
+        shown = open_meeting(self.db, meeting, self.stack, now=self.now, say=self.say, parent=self)
+        self.loaded = shown
+        view = shown.view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         view.status_message.connect(self.say)
         view.current_changed.connect(self.update_actions)
-        view.edit_requested.connect(self.flows.edit_row)
-        self.archive.meeting_shown(view)
-        self.model.saved.connect(lambda _when: self.update_title())
-        self.model.save_failed.connect(self._save_failed)
-        self.model.changed.connect(self._on_changed)
+        if shown.locked:
+            view.edit_requested.connect(lambda *_: self.say(LOCKED_DIALOGS))
+        else:
+            view.edit_requested.connect(self.editing.edit_row)
+        shown.model.saved.connect(lambda _when: self.update_title())
+        shown.model.save_failed.connect(self._save_failed)
+        shown.model.changed.connect(self._on_changed)
         self.dock.setEnabled(True)
         self._refresh_panel()
         self.settings.setValue("meeting/last", meeting.id)
         self.update_title()
         self.update_actions()
         view.setFocus()
+        return shown
+
+    def show_meeting_at(
+        self, meeting_id: int, point_id: int | None, item_id: int | None = None, *, reuse: bool
+    ) -> Point | None:
+        """Open a meeting with the caret in a point (or at the item); the point, if any.
+
+        ``reuse``: if that meeting is the one open, go back to it as it is, undo history and
+        all (a search); otherwise read it again from the file (the tracker may have changed
+        its actions).
+        """
+        loaded = self.loaded
+        if reuse and loaded is not None and loaded.meeting.id == meeting_id:
+            self.pages.setCurrentWidget(loaded.view)
+            self.dock.setEnabled(True)
+            self.update_title()
+        else:
+            loaded = self.show_meeting(meetings.load_meeting(self.db, meeting_id))
+        view, meeting = loaded.view, loaded.meeting
+        point = None
+        if point_id is not None:
+            point = next((p for _i, p, _parent in meeting.all_points() if p.id == point_id), None)
+        item = next((i for i in meeting.items if i.id == item_id), None)
+        if point is None and item is not None and item.points:
+            point = item.points[0]
+        if point is not None:
+            view.focus_point(point, -1)
+        elif item is not None:
+            # An item without points (found by its title): show it, ready for Enter.
+            view.current_item = item
+            view.ensure_visible(next(r for r in view.rows if r.item is item))
+            view.setFocus()
+        self.update_actions()
+        return point
 
     def _on_changed(self, changed: Changed) -> None:
         if changed.actions:
@@ -232,10 +341,10 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         title = "Clerk"
-        if self.model is not None and self.pages.currentWidget() is self.view:
-            m = self.model.meeting
+        if self.current is not None:
+            m = self.current.meeting
             title = f"{m.committee}, {long_date(m.date)} – Clerk"
-            when = self.model.last_saved
+            when = self.current.model.last_saved
             saved = f"Saved {when:%H:%M:%S}" if when else "No changes yet"
             if m.status is Status.APPROVED:
                 saved = "Approved, read-only"
@@ -267,32 +376,6 @@ class MainWindow(QMainWindow):
             if not intents.move_item(view.current_item, delta):
                 self.say("The item cannot move further")
 
-    def restore_backup(self) -> None:
-        """File > Restore from backup: save, restore over the open database, then close."""
-        from clerk_app.services import safety
-        from clerk_app.store.errors import DatabaseError
-        from clerk_app.ui.dialogs.backup_dialog import BackupDialog
-
-        dialog = BackupDialog(safety.list_backups(self.db.path), self)
-        if not self.run_dialog(dialog) or dialog.chosen is None:
-            return
-        if self.model is not None:
-            self.model.flush()
-        self.db.close()  # the pool reopens on demand, so a failed restore leaves it usable
-        try:
-            kept = safety.restore(self.db.path, dialog.chosen.path)
-        except DatabaseError as exc:
-            QMessageBox.critical(self, "Clerk cannot restore the backup", str(exc))
-            return
-        QMessageBox.information(
-            self,
-            "Backup restored",
-            f"The minutes are as they were on {dialog.chosen.taken_at:%d %B %Y at %H:%M}. "
-            f"The database as it was is kept as {kept.name}.\n\nClerk closes now; open it "
-            "again to go on.",
-        )
-        self.close()
-
     def _delete_item(self) -> None:
         view, intents = self.view, self.intents
         if view is not None and intents is not None and view.current_item is not None:
@@ -301,18 +384,15 @@ class MainWindow(QMainWindow):
             self.say("Item deleted (Ctrl+Z brings it back)")
             self.update_actions()
 
-    def export(self, kind: str) -> None:
-        if self.model is None or self.model.meeting.id is None:
-            return
-        self.model.flush()
-        stored = meetings.load_meeting(self.db, self.model.meeting.id)
-        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
-        written = export_interactively(
-            self, self.db, stored, kind, folder=folder, choose=self.choose_path
-        )
-        if written is not None:
-            self.settings.setValue("export/folder", str(written.parent))
-            self.say(f"Exported {written}")
+    def _delete_meeting(self) -> None:
+        row = self.meeting_list.currentItem()
+        if row is not None:
+            self.meetings.delete_meeting(f"{row.text(1)}, {row.text(0)}")
+
+    def restore_backup(self) -> None:
+        """File > Restore from backup: save, restore over the open database, then close."""
+        if self.backups.restore():
+            self.close()
 
     # --- settings and closing -------------------------------------------------------------
     def _last_meeting(self) -> int | None:
