@@ -48,6 +48,14 @@ def move_point(db: Database, *, point_id: int, parent_id: int | None, index: int
         uow.commit()
 
 
+def move_points(db: Database, *, moves: list[tuple[int, int | None, int]]) -> None:
+    """Several ``(point_id, parent_id, index)`` moves as one transaction: an indent and the
+    sub-points it brings along reach the disk together or not at all."""
+    with db.unit_of_work() as uow:
+        edits.move_points(uow.session, moves=moves)
+        uow.commit()
+
+
 def mark_action(db: Database, *, point_id: int, done: bool, on: dt.date | None = None) -> None:
     """Mark a point's action done (recording when) or open again."""
     with db.unit_of_work() as uow:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 from clerk_app.store.archive import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
@@ -73,11 +74,30 @@ def _renumber(rows: Sequence[PointRow | ItemRow]) -> None:
             row.position = position
 
 
+def _guard_parent(session: Session, item_id: int, parent_id: int, moving: int | None) -> None:
+    """Refuse a parent that would make a third level, or that is in another item."""
+    parent = _get(session, PointRow, parent_id)
+    if parent.item_id != item_id:
+        raise StructureError(f"point {parent_id} is in another agenda item")
+    if parent.id == moving:
+        raise StructureError("a point cannot be its own sub-point")
+    if parent.parent_id is not None:
+        raise StructureError(
+            f"point {parent_id} is a sub-point and cannot hold sub-points; "
+            "minutes have two levels only"
+        )
+
+
 def insert_point(
     session: Session, *, item_id: int, parent_id: int | None, index: int, point: Point
 ) -> int:
-    """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids."""
+    """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids.
+
+    StructureError if that would make a third level (nothing is written)."""
     item = _guard_item(session, item_id)
+    if parent_id is not None:
+        _guard_parent(session, item_id, parent_id, None)
+    check_can_hold(point, under_sub_point=False, as_sub_point=parent_id is not None)
     siblings = _point_siblings(session, item_id, parent_id)
     index = max(0, min(index, len(siblings)))
     for row in siblings[index:]:
@@ -136,8 +156,18 @@ def delete_point(session: Session, *, point_id: int) -> None:
 
 
 def move_point(session: Session, *, point_id: int, parent_id: int | None, index: int) -> None:
-    """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left."""
+    """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left.
+
+    StructureError if that would make a third level: the parent is a sub-point, or the point
+    still has sub-points of its own (core/structure.py moves those first)."""
     row = _guard_point(session, point_id)
+    if parent_id is not None:
+        _guard_parent(session, row.item_id, parent_id, row.id)
+        if _point_siblings(session, row.item_id, row.id):
+            raise StructureError(
+                "a point with sub-points cannot itself become a sub-point; "
+                "its sub-points must move first"
+            )
     old_parent = row.parent_id
     old = [r for r in _point_siblings(session, row.item_id, old_parent) if r.id != row.id]
     if old_parent == parent_id:
@@ -153,9 +183,17 @@ def move_point(session: Session, *, point_id: int, parent_id: int | None, index:
     _renumber(new)
 
 
+def move_points(session: Session, *, moves: Sequence[tuple[int, int | None, int]]) -> None:
+    """Several ``(point_id, parent_id, index)`` moves in order, as one change (one transaction
+    when the caller commits once): Tab and Shift+Tab move a point and its sub-points together."""
+    for point_id, parent_id, index in moves:
+        move_point(session, point_id=point_id, parent_id=parent_id, index=index)
+
+
 def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaItem) -> int:
     """Insert a whole agenda item (with points, decisions, documents); fills its ids."""
     ensure_editable(session, meeting_id)
+    check_two_levels(item.points)
     siblings = list(
         session.scalars(
             select(ItemRow).where(ItemRow.meeting_id == meeting_id).order_by(ItemRow.position)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
+from clerk_app.core.structure import Move
 from clerk_app.ui.meeting_model import EditNotSaved, MeetingModel, PointPlace
 
 TYPING_ID = 1001
@@ -140,35 +140,30 @@ class DeletePoint(EditCommand):
         self.model.request_focus(self.point, len(self.point.text))
 
 
-@dataclass(frozen=True)
-class Move:
-    """One step of a structural move: ``point`` goes under ``parent`` at ``index``."""
-
-    point: Point
-    parent: Point | None
-    index: int
-
-
 class MovePoints(EditCommand):
-    """Alt+Up/Down, Tab, Shift+Tab: one or more moves applied in order, reversed on undo."""
+    """Alt+Up/Down, Tab, Shift+Tab: moves planned by core/structure.py, saved as one change
+    and undone by the reverse moves, so undo restores exactly the shape before."""
 
-    def __init__(self, model: MeetingModel, label: str, moves: list[Move], caret: int) -> None:
+    def __init__(
+        self,
+        model: MeetingModel,
+        label: str,
+        moves: list[Move],
+        caret: int,
+        focus: Point | None = None,
+    ) -> None:
         super().__init__(label)
         self.model, self.moves, self.caret = model, moves, caret
+        self.focus = moves[0].point if focus is None else focus  # where the caret was
         self.back: list[Move] = []
 
     def redo(self) -> None:
-        self.back = []
-        for move in self.moves:
-            place = self.model.place_of(move.point)
-            self.back.append(Move(move.point, place.parent, place.index))
-            self.model.move_point(move.point, move.parent, move.index)
-        self.model.request_focus(self.moves[0].point, self.caret)
+        self.back = self.model.move_points(self.moves)
+        self.model.request_focus(self.focus, self.caret)
 
     def undo(self) -> None:
-        for move in reversed(self.back):
-            self.model.move_point(move.point, move.parent, move.index)
-        self.model.request_focus(self.moves[0].point, self.caret)
+        self.model.move_points(list(reversed(self.back)))
+        self.model.request_focus(self.focus, self.caret)
 
 
 class MarkActionDone(EditCommand):

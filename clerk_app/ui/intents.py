@@ -14,6 +14,7 @@ import re
 
 from PySide6.QtGui import QUndoStack
 
+from clerk_app.core import structure
 from clerk_app.core.actions import set_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
 from clerk_app.ui.commands import (
@@ -24,7 +25,6 @@ from clerk_app.ui.commands import (
     InsertItem,
     InsertPoint,
     MarkActionDone,
-    Move,
     MoveItem,
     MovePoints,
     SetAttendance,
@@ -127,37 +127,28 @@ class EditIntents:
         self.stack.push(InsertPoint(self.model, PointPlace(item, None, 0), Point("")))
 
     def indent(self, point: Point, caret: int) -> bool:
-        """Tab: a sub-point of the point above; its own sub-points follow it."""
-        place = self.model.place_of(point)
-        if place.parent is not None or place.index == 0:
+        """Tab: a sub-point of the point above; its own sub-points follow it as siblings."""
+        moves = structure.indent_moves(self.model.place_of(point).item.points, point)
+        if moves is None:
             return False
-        parent = place.item.points[place.index - 1]
-        start = len(parent.children)
-        moves = [Move(point, parent, start)]
-        moves += [Move(child, parent, start + 1 + i) for i, child in enumerate(point.children)]
-        self.stack.push(MovePoints(self.model, "Indent point", moves, caret))
+        self.stack.push(MovePoints(self.model, "Indent point", moves, caret, focus=point))
         return True
 
     def outdent(self, point: Point, caret: int) -> bool:
         """Shift+Tab: back to a lettered point after its parent; later sub-points become its own."""
-        place = self.model.place_of(point)
-        if place.parent is None:
+        moves = structure.outdent_moves(self.model.place_of(point).item.points, point)
+        if moves is None:
             return False
-        parent_index = place.item.points.index(place.parent)
-        later = place.parent.children[place.index + 1 :]
-        moves = [Move(point, None, parent_index + 1)]
-        moves += [Move(child, point, i) for i, child in enumerate(later)]
-        self.stack.push(MovePoints(self.model, "Outdent point", moves, caret))
+        self.stack.push(MovePoints(self.model, "Outdent point", moves, caret, focus=point))
         return True
 
     def move(self, point: Point, delta: int, caret: int) -> bool:
         """Alt+Up / Alt+Down among its siblings; letters follow."""
-        place = self.model.place_of(point)
-        index = place.index + delta
-        if not 0 <= index < len(place.siblings):
+        move = structure.sibling_move(self.model.place_of(point).item.points, point, delta)
+        if move is None:
             return False
         label = "Move point up" if delta < 0 else "Move point down"
-        self.stack.push(MovePoints(self.model, label, [Move(point, place.parent, index)], caret))
+        self.stack.push(MovePoints(self.model, label, [move], caret))
         return True
 
     def delete(self, point: Point, *, only_if_empty: bool) -> bool:

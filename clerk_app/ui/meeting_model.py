@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.structure import Move, apply_move, check_can_hold
 from clerk_app.services import editing, recovery
 from clerk_app.store.database import Database
 from clerk_app.store.errors import StorageUnavailable
@@ -47,6 +48,12 @@ class PointPlace:
     @property
     def siblings(self) -> list[Point]:
         return self.item.points if self.parent is None else self.parent.children
+
+
+def _ids(move: Move) -> tuple[int, int | None, int]:
+    assert move.point.id is not None
+    assert move.parent is None or move.parent.id is not None
+    return (move.point.id, None if move.parent is None else move.parent.id, move.index)
 
 
 @lru_cache(maxsize=4096)
@@ -206,6 +213,12 @@ class MeetingModel(QObject):
     def insert_point(self, place: PointPlace, point: Point) -> None:
         self.flush()
         assert place.item.id is not None
+        # Checked before anything is written: a third level is refused, never half-made.
+        check_can_hold(
+            point,
+            under_sub_point=place.parent is not None and place.parent not in place.item.points,
+            as_sub_point=place.parent is not None,
+        )
         with self._writing():
             editing.add_point(
                 self.db,
@@ -233,20 +246,30 @@ class MeetingModel(QObject):
 
     def move_point(self, point: Point, parent: Point | None, index: int) -> None:
         """Move within its item: reorder, indent (new parent) or outdent (parent None)."""
+        self.move_points([Move(point, parent, index)])
+
+    def move_points(self, moves: list[Move]) -> list[Move]:
+        """Make ``moves`` (one item's, in order) as one saved change; returns the moves that
+        undo them, to be made in reverse order.
+
+        Each move is made in memory first (core/structure.py refuses a third level), then all
+        are written in one transaction; if either fails, memory is put back as it was.
+        """
         self.flush()
-        old = self.place_of(point)
-        assert point.id is not None
-        with self._writing():
-            editing.move_point(
-                self.db,
-                point_id=point.id,
-                parent_id=None if parent is None else parent.id,
-                index=index,
-            )
-        del old.siblings[old.index]
-        new_siblings = old.item.points if parent is None else parent.children
-        new_siblings.insert(min(index, len(new_siblings)), point)
+        item = self.place_of(moves[0].point).item
+        back: list[Move] = []
+        try:
+            for move in moves:
+                old = apply_move(item.points, move)
+                back.append(Move(move.point, old.parent, old.index))
+            with self._writing():
+                editing.move_points(self.db, moves=[_ids(move) for move in moves])
+        except BaseException:
+            for move in reversed(back):
+                apply_move(item.points, move)
+            raise
         self._structure_saved()
+        return back
 
     def set_action_done(self, point: Point, done: bool, on: dt.date | None) -> None:
         self.flush()
