@@ -7,6 +7,7 @@ one transaction, so whatever returned has reached the disk (WAL, synchronous=FUL
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
 from clerk_app.core.text import clean_line, clean_text
@@ -48,7 +49,7 @@ def move_point(db: Database, *, point_id: int, parent_id: int | None, index: int
         uow.commit()
 
 
-def move_points(db: Database, *, moves: list[tuple[int, int | None, int]]) -> None:
+def move_points(db: Database, *, moves: Sequence[tuple[int, int | None, int]]) -> None:
     """Several ``(point_id, parent_id, index)`` moves as one transaction: an indent and the
     sub-points it brings along reach the disk together or not at all."""
     with db.unit_of_work() as uow:
