@@ -150,6 +150,9 @@ def delete_point(session: Session, *, point_id: int) -> None:
     item_id, parent_id = row.item_id, row.parent_id
     for child in _point_siblings(session, item_id, row.id):
         session.delete(child)
+    # Children first, in their own flush: deleted together, the parent's ON DELETE CASCADE
+    # could remove them before their own DELETE ran, and SQLAlchemy warns of missing rows.
+    session.flush()
     session.delete(row)
     session.flush()
     _renumber(_point_siblings(session, item_id, parent_id))
