@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.model.actions_changed.connect(self._panel_timer.start)
         self.model.header_changed.connect(self.update_title)
         self.dock.setEnabled(True)
+        self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved
         self._refresh_panel()
         self.settings.setValue("meeting/last", meeting.id)
         self.update_title()
