@@ -216,7 +216,8 @@ class MeetingModel(QObject):
         # Checked before anything is written: a third level is refused, never half-made.
         check_can_hold(
             point,
-            under_sub_point=place.parent is not None and place.parent not in place.item.points,
+            under_sub_point=place.parent is not None
+            and not any(top is place.parent for top in place.item.points),
             as_sub_point=place.parent is not None,
         )
         with self._writing():
