@@ -8,8 +8,8 @@ store persists the same value (``clerk_app.store.changes``), and the editing ser
 in one transaction (``clerk_app.services.editing.apply_changes``).  So a structural edit is
 written once, here, whoever makes it: the window, its undo stack, or a script.
 
-``check`` refuses what the meeting's shape does not allow before anything is written: a point
-has lettered points and sub-points, never sub-sub-points (see ``structure``).
+``check`` refuses what the meeting's shape does not allow before anything is written: an item
+has lettered points and sub-points, never sub-sub-points (the rule is ``structure``'s).
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ from functools import lru_cache
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 
-
-class StructureError(ValueError):
-    """A change the meeting's shape does not allow (a third level, a point not in it)."""
+__all__ = ["StructureError"]  # raised by check(); its rules live in structure.py
 
 
 @dataclass(frozen=True)
@@ -192,15 +191,12 @@ STRUCTURE = Changed(structure=True, actions=True)
 
 # --- checking ----------------------------------------------------------------------------
 def _check_parent(item: AgendaItem, parent: Point | None, point: Point) -> None:
-    if parent is None:
-        return
-    if not any(top is parent for top in item.points):
-        raise StructureError("a sub-point's parent must be a lettered point of the same item")
     if parent is point:
         raise StructureError("a point cannot be its own sub-point")
-    if point.children:
-        # Two levels only: a point with sub-points never becomes a sub-point itself.
-        raise StructureError("a point with sub-points cannot become a sub-point")
+    lettered = parent is None or any(top is parent for top in item.points)
+    if not lettered and not any(parent in top.children for top in item.points):
+        raise StructureError("a sub-point's parent must be a point of the same item")
+    check_can_hold(point, under_sub_point=not lettered, as_sub_point=parent is not None)
 
 
 def check(meeting: Meeting, change: Change) -> None:
@@ -209,14 +205,15 @@ def check(meeting: Meeting, change: Change) -> None:
         if not any(item is change.item for item in meeting.items):
             raise StructureError("the item is not in this meeting")
         _check_parent(change.item, change.parent, change.point)
-        if any(child.children for child in change.point.children):
-            raise StructureError("sub-points cannot have sub-points")
+        check_two_levels([change.point])
     elif isinstance(change, MovePoint):
         place = place_of(meeting, change.point)
         item = change.item or place.item
         _check_parent(item, change.parent, change.point)
     elif isinstance(change, DeletePoint | SetText | SetActionDone):
         place_of(meeting, change.point)
+    elif isinstance(change, InsertItem):
+        check_two_levels(change.item.points)
     elif isinstance(change, DeleteItem | MoveItem | UpdateItem | SetDecisions | SetDocuments):
         if not any(item is change.item for item in meeting.items):
             raise StructureError("the item is not in this meeting")

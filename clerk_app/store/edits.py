@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 from clerk_app.store.guards import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
@@ -74,11 +75,30 @@ def _renumber(rows: Sequence[PointRow | ItemRow]) -> None:
             row.position = position
 
 
+def _guard_parent(session: Session, item_id: int, parent_id: int, moving: int | None) -> None:
+    """Refuse a parent that would make a third level, or that is in another item."""
+    parent = _get(session, PointRow, parent_id)
+    if parent.item_id != item_id:
+        raise StructureError(f"point {parent_id} is in another agenda item")
+    if parent.id == moving:
+        raise StructureError("a point cannot be its own sub-point")
+    if parent.parent_id is not None:
+        raise StructureError(
+            f"point {parent_id} is a sub-point and cannot hold sub-points; "
+            "minutes have two levels only"
+        )
+
+
 def insert_point(
     session: Session, *, item_id: int, parent_id: int | None, index: int, point: Point
 ) -> int:
-    """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids."""
+    """Insert ``point`` (with its sub-points) at ``index`` among its siblings; fills its ids.
+
+    StructureError if that would make a third level (nothing is written)."""
     item = _guard_item(session, item_id)
+    if parent_id is not None:
+        _guard_parent(session, item_id, parent_id, None)
+    check_can_hold(point, under_sub_point=False, as_sub_point=parent_id is not None)
     siblings = _point_siblings(session, item_id, parent_id)
     index = max(0, min(index, len(siblings)))
     for row in siblings[index:]:
@@ -131,6 +151,9 @@ def delete_point(session: Session, *, point_id: int) -> None:
     item_id, parent_id = row.item_id, row.parent_id
     for child in _point_siblings(session, item_id, row.id):
         session.delete(child)
+    # Children first, in their own flush: deleted together, the parent's ON DELETE CASCADE
+    # could remove them before their own DELETE ran, and SQLAlchemy warns of missing rows.
+    session.flush()
     session.delete(row)
     session.flush()
     _renumber(_point_siblings(session, item_id, parent_id))
@@ -145,11 +168,21 @@ def move_point(
     item_id: int | None = None,
 ) -> None:
     """Put a point at ``index`` under ``parent_id`` (None: top level), closing the gap it left;
-    ``item_id``, if given and another item of the meeting, moves it (and its sub-points) there."""
+    ``item_id``, if given and another item of the meeting, moves it (and its sub-points) there.
+
+    StructureError if that would make a third level: the parent is a sub-point, or the point
+    still has sub-points of its own (core/structure.py moves those first)."""
     row = _guard_point(session, point_id)
+    target_item = row.item_id if item_id is None else _guard_item(session, item_id).id
+    if parent_id is not None:
+        _guard_parent(session, target_item, parent_id, row.id)
+        if _point_siblings(session, row.item_id, row.id):
+            raise StructureError(
+                "a point with sub-points cannot itself become a sub-point; "
+                "its sub-points must move first"
+            )
     old_parent = row.parent_id
     old = [r for r in _point_siblings(session, row.item_id, old_parent) if r.id != row.id]
-    target_item = row.item_id if item_id is None else _guard_item(session, item_id).id
     if old_parent == parent_id and target_item == row.item_id:
         index = max(0, min(index, len(old)))
         old.insert(index, row)
@@ -171,6 +204,7 @@ def move_point(
 def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaItem) -> int:
     """Insert a whole agenda item (with points, decisions, documents); fills its ids."""
     ensure_editable(session, meeting_id)
+    check_two_levels(item.points)
     siblings = list(
         session.scalars(
             select(ItemRow).where(ItemRow.meeting_id == meeting_id).order_by(ItemRow.position)

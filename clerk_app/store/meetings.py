@@ -22,6 +22,7 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
+from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.tables import (
     AttendeeRow,
@@ -108,9 +109,11 @@ def attendee_row(attendee: Attendee, position: int) -> AttendeeRow:
 
 def add_points(session: Session, items: list[tuple[ItemRow, list[Point]]]) -> None:
     """Insert the points of several items in two flushes: top-level points, then sub-points
-    (which need their parent's id).  Fills in every point's ``id``."""
+    (which need their parent's id).  Fills in every point's ``id``.  A third level is
+    refused (StructureError) rather than silently left out."""
     tops: list[tuple[Point, PointRow]] = []
     for item_row_, points in items:
+        check_two_levels(points)
         for position, point in enumerate(points):
             row = point_row(point, position)
             row.item = item_row_

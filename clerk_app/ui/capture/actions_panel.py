@@ -2,7 +2,8 @@
 
 Refreshed when the set of actions changes (a tag typed or removed, a point moved or deleted),
 not on every keystroke: the model says when a point's owners or due date changed.
-Double-clicking an action puts the caret in its point; ticking Done is an undoable edit.
+Double-clicking an action puts the caret in its point; ticking Done is an undoable edit
+(in a read-only window the box shows the state but cannot be ticked, and says why).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import Meeting, Point
 
 COLUMNS = ("Point", "Owners", "Due", "Done", "Text")
+READ_ONLY_DONE = (
+    "This window is read-only: another Clerk window has the database open for editing. "
+    "Mark actions done there."
+)
 
 
 def action_rows(meeting: Meeting) -> list[tuple[str, Point]]:
@@ -46,6 +51,9 @@ class ActionsPanel(QTreeWidget):
         self.setAlternatingRowColors(True)
         self._points: list[Point] = []
         self._filling = False
+        # Why Done cannot be ticked here, or None.  A box that ticks but is never saved would
+        # tell the clerk an action is closed when the file says it is still open.
+        self.read_only_reason: str | None = None
         self.itemDoubleClicked.connect(self._activate)
         self.itemChanged.connect(self._changed)
 
@@ -59,10 +67,14 @@ class ActionsPanel(QTreeWidget):
                 assert action is not None
                 due = f"{action.due.day} {action.due:%b %Y}" if action.due else ""
                 row = QTreeWidgetItem([label, "/".join(action.owners), due, "", point.text])
-                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(
                     3, Qt.CheckState.Checked if point.action_done else Qt.CheckState.Unchecked
                 )
+                if self.read_only_reason is None:
+                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                else:
+                    row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                    row.setToolTip(3, self.read_only_reason)
                 row.setToolTip(4, point.text)
                 self.addTopLevelItem(row)
                 self._points.append(point)
@@ -70,6 +82,10 @@ class ActionsPanel(QTreeWidget):
                 self.resizeColumnToContents(column)
         finally:
             self._filling = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Done boxes show the state but cannot be ticked (the tooltip says why) when read-only."""
+        self.read_only_reason = READ_ONLY_DONE if read_only else None
 
     def _activate(self, row: QTreeWidgetItem, _column: int) -> None:
         self.point_activated.emit(self._points[self.indexOfTopLevelItem(row)])

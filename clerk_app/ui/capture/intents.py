@@ -14,6 +14,7 @@ import re
 
 from PySide6.QtGui import QUndoStack
 
+from clerk_app.core import point_moves
 from clerk_app.core.actions import set_tag
 from clerk_app.core.changes import (
     Change,
@@ -22,7 +23,6 @@ from clerk_app.core.changes import (
     InsertItem,
     InsertPoint,
     MoveItem,
-    MovePoint,
     SetActionDone,
     SetAttendance,
     SetDecisions,
@@ -129,42 +129,28 @@ class EditIntents:
         self._push("New point", [InsertPoint(item, None, 0, new)], focus=(new, 0))
 
     def indent(self, point: Point, caret: int) -> bool:
-        """Tab: a sub-point of the point above; its own sub-points follow it as its siblings,
-        since a sub-point has no sub-points of its own."""
-        place = self.model.place_of(point)
-        if place.parent is not None or place.index == 0:
+        """Tab: a sub-point of the point above; its own sub-points follow it as siblings."""
+        moves = point_moves.indent(self.model.place_of(point), point)
+        if moves is None:
             return False
-        parent = place.item.points[place.index - 1]
-        start = len(parent.children)
-        # The sub-points move first, so that the point never holds them as a sub-point.
-        changes: list[Change] = [
-            MovePoint(child, parent, start + i) for i, child in enumerate(point.children)
-        ]
-        changes.append(MovePoint(point, parent, start))
-        self._push("Indent point", changes, focus=(point, caret), focus_on_undo=(point, caret))
+        self._push("Indent point", [*moves], focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def outdent(self, point: Point, caret: int) -> bool:
         """Shift+Tab: back to a lettered point after its parent; later sub-points become its own."""
-        place = self.model.place_of(point)
-        if place.parent is None:
+        moves = point_moves.outdent(self.model.place_of(point), point)
+        if moves is None:
             return False
-        parent_index = place.item.points.index(place.parent)
-        later = place.parent.children[place.index + 1 :]
-        changes: list[Change] = [MovePoint(point, None, parent_index + 1)]
-        changes += [MovePoint(child, point, i) for i, child in enumerate(later)]
-        self._push("Outdent point", changes, focus=(point, caret), focus_on_undo=(point, caret))
+        self._push("Outdent point", [*moves], focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def move(self, point: Point, delta: int, caret: int) -> bool:
         """Alt+Up / Alt+Down among its siblings; letters follow."""
-        place = self.model.place_of(point)
-        index = place.index + delta
-        if not 0 <= index < len(place.siblings):
+        move = point_moves.step(self.model.place_of(point), point, delta)
+        if move is None:
             return False
         label = "Move point up" if delta < 0 else "Move point down"
-        changes: list[Change] = [MovePoint(point, place.parent, index)]
-        self._push(label, changes, focus=(point, caret), focus_on_undo=(point, caret))
+        self._push(label, [move], focus=(point, caret), focus_on_undo=(point, caret))
         return True
 
     def delete(self, point: Point, *, only_if_empty: bool) -> bool:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.meetings_page)
         self.setCentralWidget(self.pages)
         self.panel = ActionsPanel()
+        self.panel.set_read_only(db.read_only)  # a tick there could never be saved
         self.dock = QDockWidget("Actions", self)
         self.dock.setObjectName("ActionsDock")
         self.dock.setWidget(self.panel)
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
         self.dock.setEnabled(True)
+        self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved
         self._refresh_panel()
         self.settings.setValue("meeting/last", meeting.id)
         self.update_title()
