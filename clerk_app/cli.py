@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
-    p.add_argument("--public", action="store_true", help="leave out exempt (confidential) items")
+    _scope_options(p)
 
     p = sub.add_parser("backup", help="take a backup of the database now")
     p.add_argument(
@@ -92,7 +92,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--committee", metavar="NAME", help="only this committee's actions")
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
     p.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
+    _scope_options(p)
     return parser
+
+
+def _scope_options(p: argparse.ArgumentParser) -> None:
+    """Public unless asked: exempt items are left out unless ``--confidential``."""
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--confidential", action="store_true", help="include exempt (confidential) items"
+    )
+    # --public was once needed to leave exempt items out; scripts that pass it keep working.
+    scope.add_argument(
+        "--public", action="store_true", help="leave out exempt items (the default; no effect)"
+    )
 
 
 def _emit_json(document: object, out: TextIO) -> None:
@@ -165,7 +178,7 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     from clerk_app.services.searching import QuerySyntaxError, search
 
     try:
-        hits = search(db, args.query, limit=args.limit, include_exempt=not args.public)
+        hits = search(db, args.query, limit=args.limit, include_exempt=args.confidential)
     except QuerySyntaxError as exc:
         raise UsageError(f"cannot search for {args.query!r}: {exc}") from exc
     if args.json:
@@ -220,6 +233,7 @@ def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO
         owner=args.owner,
         committee=args.committee,
         overdue_on=dt.date.today() if args.overdue else None,
+        include_exempt=args.confidential,
     )
     if args.csv:
         out.write(to_csv(entries))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from clerk_app.core.exempt import check_paragraphs
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
 from clerk_app.core.text import clean_line, clean_text
 from clerk_app.store import edits
@@ -75,7 +76,13 @@ def update_item(
     exempt: bool | None = None,
     exempt_paragraph: str | None = None,
 ) -> None:
-    """Change an item's own fields; those left None stay as they are."""
+    """Change an item's own fields; those left None stay as they are.
+
+    ``exempt_paragraph`` holds Schedule 12A paragraph numbers only (ExemptParagraphError
+    otherwise): it is printed in the public minutes, so no reason may be typed into it.
+    """
+    if exempt_paragraph is not None:
+        exempt_paragraph = check_paragraphs(exempt_paragraph)
     fields: dict[str, object] = {}
     for name, value in (
         ("number", number),

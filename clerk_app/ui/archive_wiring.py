@@ -166,7 +166,11 @@ class ArchiveFlows:
         w = self.window
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(
-                lambda query: searching.search(w.db, query, limit=LIMIT), w.background, parent=w
+                lambda query, confidential: searching.search(
+                    w.db, query, limit=LIMIT, include_exempt=confidential
+                ),
+                w.background,
+                parent=w,
             )
             self.search_dialog.hit_chosen.connect(self.open_hit)
             # Escape: the keyboard returns to the minutes, whatever the window manager does.
