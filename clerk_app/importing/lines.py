@@ -178,10 +178,11 @@ _DOCUMENTS = re.compile(
 # The exempt marker, in any case: "EXEMPT", "Exempt item", "Not for publication",
 # "Confidential", then optionally ": paragraph 3", " - paragraph 3", "(paragraph 5)" or
 # " under paragraph 3 of Schedule 12A" / " by virtue of paragraph 3 ...".
-_EXEMPT_WORD = r"exempt(?:{s}+(?:item|information|report|business|matter))?".format(s=_SEP)
+_EXEMPT_WORD = rf"exempt(?:{_SEP}+(?:item|information|report|business|matter))?"
 _PRIVATE_WORD = (
-    r"(?:not{s}+for{s}+publication|(?:private{s}+and{s}+)?confidential(?:{s}+item)?)"
-).format(s=_SEP)
+    rf"(?:not{_SEP}+for{_SEP}+publication"
+    rf"|(?:private{_SEP}+and{_SEP}+)?confidential(?:{_SEP}+item)?)"
+)
 _EXEMPT = re.compile(
     rf"(?:(?P<exempt>{_EXEMPT_WORD})|{_PRIVATE_WORD})"
     rf"(?:{_SEP}*[:\-\u2013\u2014]{_SEP}*(?P<rest>.*?)|{_SEP}*\((?P<paren>[^()]*)\)"

@@ -8,6 +8,7 @@ from pathlib import Path
 from clerk_app.core.model import Status
 from clerk_app.services import archive, meetings
 from clerk_app.store.database import Database
+from clerk_app.store.errors import StorageUnavailable
 
 
 def export_minutes(
@@ -18,11 +19,15 @@ def export_minutes(
     confidential: bool = False,
     action_log: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the minutes to ``path`` (.docx, .pdf or .txt); ExportError says what went wrong.
 
     Exporting a draft is how it is circulated, so the draft as exported is kept as a revision:
-    later, the approved minutes can be compared with what members were sent.
+    later, the approved minutes can be compared with what members were sent.  The file is
+    what was asked for: if that record cannot be written (a read-only or full database), it
+    is said through ``on_warning`` and the export still succeeds.  Without ``on_warning`` the
+    StorageUnavailable is raised, after the file was written.
     """
     meeting = meetings.load_meeting(db, meeting_id)
     # Imported here: the exporters pull in python-docx or reportlab, which most commands skip.
@@ -32,5 +37,13 @@ def export_minutes(
         meeting, path, confidential=confidential, action_log=action_log, progress=progress
     )
     if meeting.status is Status.DRAFT:
-        archive.mark_circulated(db, meeting_id, meeting=meeting)
+        try:
+            archive.mark_circulated(db, meeting_id, meeting=meeting)
+        except StorageUnavailable as exc:
+            if on_warning is None:
+                raise
+            on_warning(
+                f"{written} was written, but Clerk could not record that this draft was"
+                f" circulated: {exc}"
+            )
     return written
