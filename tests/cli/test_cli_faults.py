@@ -155,11 +155,11 @@ def test_search_limit_must_be_one_or_more(db_path: Path, limit: str) -> None:
 
 @pytest.fixture
 def busy_db(tmp_path: Path) -> Path:
-    """A meeting with 800 actions: more output than a pipe holds (64 KB), and a slow PDF."""
+    """A meeting with 2,000 actions: more output than a pipe holds, and a PDF that takes a while."""
     path = tmp_path / "busy.db"
     db = open_database(path)
     report = "to report on the repairs, the complaints and the rent arrears of case"
-    points = [Point(f"Officer {n} {report} {n}. (Action: Officer {n})") for n in range(800)]
+    points = [Point(f"Officer {n} {report} {n}. (Action: Officer {n})") for n in range(2000)]
     meetings.create_meeting(
         db,
         Meeting(
