@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -18,7 +20,8 @@ from clerk_app import __version__
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.services import meetings
 from clerk_app.store.database import Database
-from clerk_app.store.errors import DatabaseError
+from clerk_app.store.errors import DatabaseError, StorageUnavailable
+from clerk_app.store.faults import creation_race, environment_fault
 from clerk_app.store.meetings import UnknownMeetingError
 from clerk_app.store.paths import resolve_database_path
 
@@ -40,6 +43,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"bad date {text!r}: expected YYYY-MM-DD, for example 2024-05-21"
         ) from None
+
+
+def _limit(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{count} hits: give 1 or more") from None
+    return count
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search all meetings")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
-    p.add_argument("--public", action="store_true", help="leave out exempt (confidential) items")
+    p.add_argument("--limit", type=_limit, default=50, help="at most this many hits (default 50)")
+    _scope_options(p)
 
     p = sub.add_parser("backup", help="take a backup of the database now")
     p.add_argument(
@@ -92,7 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--committee", metavar="NAME", help="only this committee's actions")
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
     p.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
+    _scope_options(p)
     return parser
+
+
+def _scope_options(p: argparse.ArgumentParser) -> None:
+    """Public unless asked: exempt items are left out unless ``--confidential``."""
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--confidential", action="store_true", help="include exempt (confidential) items"
+    )
+    # --public was once needed to leave exempt items out; scripts that pass it keep working.
+    scope.add_argument(
+        "--public", action="store_true", help="leave out exempt items (the default; no effect)"
+    )
 
 
 def _emit_json(document: object, out: TextIO) -> None:
@@ -143,6 +169,10 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
     return 0
 
 
+def _warn(err: TextIO, message: str) -> None:
+    err.write(f"clerk-app: warning: {message}\n")
+
+
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
 
@@ -159,7 +189,7 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     # A separate step: the file is written whatever happens to the history's note of it.
     warning = record_circulated(db, exported)
     if warning is not None:
-        err.write(f"clerk-app: warning: {warning}\n")
+        _warn(err, warning)
     out.write(f"{exported.path}\n")
     return 0
 
@@ -168,7 +198,7 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     from clerk_app.services.searching import QuerySyntaxError, search
 
     try:
-        hits = search(db, args.query, limit=args.limit, include_exempt=not args.public)
+        hits = search(db, args.query, limit=args.limit, include_exempt=args.confidential)
     except QuerySyntaxError as exc:
         raise UsageError(f"cannot search for {args.query!r}: {exc}") from exc
     if args.json:
@@ -223,6 +253,7 @@ def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO
         owner=args.owner,
         committee=args.committee,
         overdue_on=dt.date.today() if args.overdue else None,
+        include_exempt=args.confidential,
     )
     if args.csv:
         out.write(to_csv(entries))
@@ -323,11 +354,40 @@ def _window(args: argparse.Namespace) -> int:
     return run_window(db_path=path, create_folder=is_default, meeting_id=meeting_id)
 
 
-def main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
-) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+def _open_database(explicit: str | None) -> Database:
+    """Open the database, waiting while another process creates or migrates the same file."""
+    path, _ = resolve_database_path(explicit)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # A FIFO or a device would hang or fail deep inside SQLite: say what it is instead.
+        raise UsageError(f"{path} is not a database file (it is a pipe, socket or device)")
+    delay, deadline = 0.05, time.monotonic() + _CREATION_WAIT
+    while True:
+        try:
+            return meetings.open_db(explicit)
+        except Exception as exc:
+            # Parallel first use: another process is creating the tables this one tried to.
+            if not creation_race(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
+_CREATION_WAIT = 30.0  # seconds: eighteen parallel first imports settle well within this
+
+
+def _open_problem(exc: DatabaseError) -> str:
+    """The message for a database that cannot be opened, naming a read-only folder as such."""
+    path = exc.path
+    if "unable to open database file" in str(exc) and not os.access(path.parent, os.W_OK):
+        # SQLite must make its -wal and -shm files beside a WAL database, even to read it.
+        return (
+            f"cannot open {path}: its folder {path.parent} is read-only, and Clerk needs to"
+            " write beside the file; copy the database to a folder you can write to"
+        )
+    return f"{exc}{_damaged_hint(path)}"
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -344,9 +404,12 @@ def main(
             err.write(f"clerk-app: {exc}\n")
             return 2
     try:
-        db = meetings.open_db(args.db)
+        db = _open_database(args.db)
+    except UsageError as exc:
+        err.write(f"clerk-app: {exc}\n")
+        return 2
     except DatabaseError as exc:
-        err.write(f"clerk-app: {exc}{_damaged_hint(exc.path)}\n")
+        err.write(f"clerk-app: {_open_problem(exc)}\n")
         return 2
     try:
         return _COMMANDS[args.command](db, args, out, err)
@@ -355,6 +418,67 @@ def main(
         return 2
     finally:
         db.close()
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror.lower()}"
+    return str(exc) or type(exc).__name__
+
+
+def _silence(out: TextIO) -> None:
+    """After a closed pipe: what is still buffered goes nowhere, quietly, at exit."""
+    try:
+        descriptor = out.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test's StringIO): nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run one command; never a traceback for the clerk.
+
+    Bad input and the environment's faults (a full disk, a read-only file) are one line and
+    exit 2; a closed pipe ends quietly as Unix tools do; Ctrl+C is exit 130; anything else is
+    a bug: one line naming the log its traceback went to, and exit 1.
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        code = _run(argv, out, err)
+        out.flush()  # a reader that went away shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:
+        _silence(out)
+        return _BROKEN_PIPE
+    except KeyboardInterrupt:
+        err.write("clerk-app: interrupted; nothing was left half-written\n")
+        return 130
+    except StorageUnavailable as exc:
+        err.write(f"clerk-app: {exc}\n")
+        return 2
+    except OSError as exc:
+        err.write(f"clerk-app: {_os_problem(exc)}\n")
+        return 2
+    except Exception as exc:
+        fault = environment_fault(exc)
+        if fault is not None:
+            err.write(f"clerk-app: the database cannot be used: {fault}\n")
+            return 2
+        from clerk_app.services.error_log import log_exception
+
+        log = log_exception(exc, list(sys.argv[1:] if argv is None else argv))
+        where = f"details in {log}" if log else "no log could be written"
+        summary = (str(exc).splitlines() or [""])[0][:200]
+        err.write(f"clerk-app: internal error: {type(exc).__name__}: {summary}; {where}\n")
+        return 1
+
+
+_BROKEN_PIPE = 141  # 128 + SIGPIPE: what the shell reports for a Unix tool cut off by head
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ list's labels are written as text, with the same hanging indent, to print what t
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -248,6 +249,13 @@ def write_docx(
         renderer.block(block)
         if progress is not None:
             progress(index + 1, total)
-    renderer.doc.save(str(target) if isinstance(target, Path) else target)
+    # Zipped in memory, then written in one go: python-docx leaves its ZipFile open when the
+    # disk fills mid-save, and that object's clean-up later prints a traceback to the clerk.
+    buffer = io.BytesIO()
+    renderer.doc.save(buffer)
+    if isinstance(target, Path):
+        target.write_bytes(buffer.getbuffer())
+    else:
+        target.write(buffer.getbuffer())
     if progress is not None:
         progress(total, total)

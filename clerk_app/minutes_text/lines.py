@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from clerk_app.core.exempt import split_paragraphs
 from clerk_app.core.model import DecisionKind
 from clerk_app.core.text import clean_line
 
@@ -174,11 +175,29 @@ _DOCUMENTS = re.compile(
     rf"(?i:supporting{_SEP}+documents|background{_SEP}+(?:papers|documents))"
     rf"{_SEP}*(?::{_SEP}*(?P<rest>.*))?"
 )
-_EXEMPT = re.compile(
-    rf"EXEMPT(?:{_SEP}*(?:[:\-\u2013\u2014]{_SEP}*(?P<rest>.*?)|\((?P<paren>[^()]*)\)))?\.?"
+# The exempt marker, in any case: "EXEMPT", "Exempt item", "Not for publication",
+# "Confidential", then optionally ": paragraph 3", " - paragraph 3", "(paragraph 5)" or
+# " under paragraph 3 of Schedule 12A" / " by virtue of paragraph 3 ...".
+_EXEMPT_WORD = rf"exempt(?:{_SEP}+(?:item|information|report|business|matter))?"
+_PRIVATE_WORD = (
+    rf"(?:not{_SEP}+for{_SEP}+publication"
+    rf"|(?:private{_SEP}+and{_SEP}+)?confidential(?:{_SEP}+item)?)"
 )
-_PARAGRAPHS_WORD = re.compile(rf"(?i:(?:under{_SEP}+)?(?:paragraphs?|paras?\.?)){_SEP}+")
-_PARAGRAPH_NUMBERS = re.compile(r"\d+(?:\s*(?:,|and|&)\s*\d+)*")
+_EXEMPT = re.compile(
+    rf"(?:(?P<exempt>{_EXEMPT_WORD})|{_PRIVATE_WORD})"
+    rf"(?:{_SEP}*[:\-\u2013\u2014]{_SEP}*(?P<rest>.*?)|{_SEP}*\((?P<paren>[^()]*)\)"
+    rf"|{_SEP}+(?P<ref>(?:under|by{_SEP}+virtue{_SEP}+of|in{_SEP}+accordance{_SEP}+with)"
+    rf"{_SEP}+.*?|para(?:graph)?s?\b.*?))?\.?",
+    re.IGNORECASE,
+)
+_REFERENCE_START = re.compile(
+    rf"(?:under|by{_SEP}+virtue{_SEP}+of|in{_SEP}+accordance{_SEP}+with){_SEP}+", re.IGNORECASE
+)
+# What an exempt marker starts with: a line that does and is not understood gets a warning.
+_EXEMPT_LIKE = re.compile(
+    rf"(?:exempt|not{_SEP}+for{_SEP}+publication|(?:private{_SEP}+and{_SEP}+)?confidential)\b",
+    re.IGNORECASE,
+)
 _PAGES_LINE = re.compile(rf"Pages:{_SEP}*(?P<rest>.*)")
 _PAGES_IN_TEXT = re.compile(
     r"\bpages?\s+(?P<first>\d+)(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<last>\d+))?", re.IGNORECASE
@@ -194,18 +213,35 @@ def parse_documents(content: str) -> str | None:
     return None if match is None else clean_line(match["rest"] or "")
 
 
-def parse_exempt(content: str) -> str | None:
-    """ "EXEMPT: paragraph 3" -> "3"; "EXEMPT" -> ""; None for other lines."""
+@dataclass(frozen=True)
+class ExemptMarker:
+    paragraph: str  # Schedule 12A paragraph numbers as typed ("3", "1, 3"), or ""
+    extra: str  # anything else on the line: confidential, never the paragraph field
+
+
+def parse_exempt(content: str) -> ExemptMarker | None:
+    """ "EXEMPT: paragraph 3" -> ("3", ""); "Exempt item" -> ("", ""); None for other lines.
+
+    Text that is not a paragraph number ("EXEMPT: paragraph 1 - legal advice on ...") comes
+    back as ``extra``, for the reader to keep inside the exempt item.  "Confidential" and
+    "Not for publication" are markers only on their own or before a paragraph reference, so
+    that a sentence starting with the word stays prose.
+    """
     match = _EXEMPT.fullmatch(content)
     if match is None:
         return None
-    rest = clean_line(match["rest"] or match["paren"] or "")
-    rest = _PARAGRAPHS_WORD.sub("", rest, count=1) if _PARAGRAPHS_WORD.match(rest) else rest
-    numbers = _PARAGRAPH_NUMBERS.match(rest)
-    # "3 of Part 1 of Schedule 12A" is paragraph "3"; anything else is kept as typed.
-    if numbers and rest[numbers.end() :].lstrip().lower().startswith("of "):
-        return numbers.group()
-    return rest
+    rest = clean_line(match["rest"] or match["paren"] or match["ref"] or "")
+    start = _REFERENCE_START.match(rest)
+    rest = rest[start.end() :] if start else rest
+    paragraph, extra = split_paragraphs(rest)
+    if not paragraph and extra and not match["exempt"]:
+        return None  # "Confidential: the officer said ..." is a sentence
+    return ExemptMarker(paragraph, extra)
+
+
+def looks_like_exempt(content: str) -> bool:
+    """Whether a line that is not an exempt marker starts like one ("Exempt from ...")."""
+    return _EXEMPT_LIKE.match(content) is not None and parse_exempt(content) is None
 
 
 def format_exempt(paragraph: str) -> str:

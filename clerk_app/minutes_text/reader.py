@@ -23,18 +23,21 @@ import enum
 import itertools
 from dataclasses import dataclass
 
+from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
 from clerk_app.core.text import clean_line
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
 from clerk_app.minutes_text.lines import (
     INDENT_CHARS,
+    ExemptMarker,
     Heading,
     Label,
     action_line_owners,
     ended_at,
     is_boilerplate,
     is_draft_mark,
+    looks_like_exempt,
     malformed_tags,
     pages_in_text,
     parse_decision,
@@ -90,7 +93,7 @@ class MinutesReader:
         self.draft_mark = False
         self.ended: tuple[int, dt.time] | None = None  # "The meeting ended at ..."
         self._line_no = 0
-        self._pending_exempt: str | None = None
+        self._pending_exempt: ExemptMarker | None = None
         self._awaiting_title: tuple[int, AgendaItem] | None = None
         self._start_item_state(None)
 
@@ -144,6 +147,12 @@ class MinutesReader:
         elif (exempt := parse_exempt(content)) is not None:
             self._exempt(index, exempt)
         elif not self._ended(content):
+            if looks_like_exempt(content):
+                self.warn(
+                    "this looks like an exempt (confidential) marker but is not understood;"
+                    " kept as text, and the item is NOT marked exempt"
+                    " (write 'EXEMPT: paragraph 3' on a line of its own)"
+                )
             if self.item is None:
                 self._header_line(content)
             else:
@@ -157,16 +166,33 @@ class MinutesReader:
         self.ended = (self._line_no, moment)
         return True
 
-    def _exempt(self, index: int, paragraph: str) -> None:
+    def _exempt(self, index: int, marker: ExemptMarker) -> None:
         """ "EXEMPT: paragraph 3" marks the item it heads, or else the item it sits in."""
+        try:
+            check_paragraphs(marker.paragraph)
+        except ExemptParagraphError as exc:
+            self.warn(f"{exc}; the item is marked exempt with no paragraph")
+            extra = " ".join(filter(None, [marker.paragraph, marker.extra]))
+            marker = ExemptMarker("", extra)
+        if marker.extra:
+            # Said once, here, without the text itself: it is confidential.
+            self.warn(
+                "the exempt marker has text besides its Schedule 12A paragraph; that text is"
+                " kept in the exempt item's introduction, which is confidential"
+            )
         rest = itertools.islice(self.lines, index + 1, None)
         following = next((line for line in rest if line.strip()), "")
         heads_an_item = parse_heading(following.rstrip().lstrip(INDENT_CHARS)) is not None
         if self.item is None or heads_an_item:
-            self._pending_exempt = paragraph
+            self._pending_exempt = marker
         else:
-            self.item.exempt = True
-            self.item.exempt_paragraph = paragraph
+            self._mark_exempt(marker)
+
+    def _mark_exempt(self, marker: ExemptMarker) -> None:
+        item = self._item()
+        item.exempt, item.exempt_paragraph = True, marker.paragraph
+        if marker.extra:
+            self._intro.append(marker.extra)
 
     def _header_line(self, content: str) -> None:
         text = clean_line(content)
@@ -189,11 +215,11 @@ class MinutesReader:
     def _start_item(self, heading: Heading) -> None:
         self._finish_item()
         item = AgendaItem(title=heading.title or "", number=heading.number)
-        if self._pending_exempt is not None:
-            item.exempt, item.exempt_paragraph = True, self._pending_exempt
-            self._pending_exempt = None
         self.items.append(item)
         self._start_item_state(item)
+        if self._pending_exempt is not None:
+            self._mark_exempt(self._pending_exempt)
+            self._pending_exempt = None
         if heading.title is None:
             self._awaiting_title = (self._line_no, item)
 

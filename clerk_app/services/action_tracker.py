@@ -50,9 +50,12 @@ def action_log(
     owner: str | None = None,
     committee: str | None = None,
     overdue_on: dt.date | None = None,
-    include_exempt: bool = True,
+    include_exempt: bool = False,
 ) -> list[ActionEntry]:
     """Every action, newest meeting first, in minute order within a meeting.
+
+    Public by default: actions of exempt items are left out unless ``include_exempt``, so a
+    caller that forgets to ask never prints confidential business.
 
     ``owner`` and ``committee`` match part of a name, ignoring case and accents ("wojcik"
     finds "Łukasz Wójcik"); ``overdue_on`` keeps open actions due before that day.  Labels come

@@ -28,6 +28,7 @@ from clerk_app.core.changes import (
     check,
     forget_ids,
 )
+from clerk_app.core.exempt import check_paragraphs
 from clerk_app.core.model import Attendee, Decision, Meeting
 from clerk_app.core.text import clean_line, clean_text
 from clerk_app.store import edits
@@ -110,9 +111,14 @@ _HEADER_LINES = {"council", "committee", "venue"}
 
 
 def _cleaned_item_fields(fields: Mapping[str, object]) -> dict[str, object]:
+    """Cleaned as the store keeps them.  ``exempt_paragraph`` holds Schedule 12A paragraph
+    numbers only (ExemptParagraphError otherwise): it is printed in the public minutes, so no
+    reason may be typed into it."""
     cleaned: dict[str, object] = {}
     for name, value in fields.items():
-        if name == "intro" and isinstance(value, str):
+        if name == "exempt_paragraph" and isinstance(value, str):
+            cleaned[name] = check_paragraphs(value)
+        elif name == "intro" and isinstance(value, str):
             cleaned[name] = clean_text(value)
         elif isinstance(value, str):
             cleaned[name] = clean_line(value)

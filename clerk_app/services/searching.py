@@ -11,9 +11,12 @@ __all__ = ["QuerySyntaxError", "SearchHit", "search"]
 
 
 def search(
-    db: Database, query: str, *, limit: int = 50, include_exempt: bool = True
+    db: Database, query: str, *, limit: int = 50, include_exempt: bool = False
 ) -> list[SearchHit]:
-    """Hits for ``query``, best first; QuerySyntaxError (a sentence) for a malformed query."""
+    """Hits for ``query``, best first; QuerySyntaxError (a sentence) for a malformed query.
+
+    Public by default: exempt items are searched only when ``include_exempt`` is given.
+    """
     terms = parse_query(query)
     with db.session() as session:
         return store.search(session, terms, limit=limit, include_exempt=include_exempt)

@@ -234,6 +234,16 @@ def test_indented_document_lines_are_documents_whatever_they_look_like() -> None
         ("EXEMPT - paragraphs 1, 3", "1, 3"),
         ("EXEMPT (paragraph 5)", "5"),
         ("EXEMPT: paragraph 3 of Part 1 of Schedule 12A", "3"),
+        # Not in capitals, and the other common forms (issue 10, item 11).
+        ("Exempt: paragraph 1", "1"),
+        ("EXEMPT ITEM", ""),
+        ("Exempt item", ""),
+        ("EXEMPT - paragraph 3", "3"),
+        ("Not for publication", ""),
+        ("Confidential: paragraph 3", "3"),
+        ("Exempt information under paragraph 3 of Schedule 12A", "3"),
+        ("NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A", "3"),
+        ("exempt - paragraphs 1 and 3.", "1 and 3"),
     ],
 )
 def test_exempt_line_before_or_inside_the_item(line: str, paragraph: str) -> None:
@@ -297,3 +307,43 @@ def test_looks_structural(line: str) -> None:
 )  # fmt: skip
 def test_prose_is_not_structural(line: str) -> None:
     assert not looks_structural(line)
+
+
+def test_text_after_the_exempt_paragraph_goes_into_the_confidential_intro() -> None:
+    result = read_minutes(
+        "6.\tOPEN ITEM\nEXEMPT: paragraph 1 - legal advice on the repossession\n"
+        "7.\tCASE\nThe case was heard."
+    )
+    item = result.meeting.items[1]
+    assert (item.exempt, item.exempt_paragraph) == (True, "1")
+    assert item.intro == "legal advice on the repossession\nThe case was heard."
+    assert [w.message for w in result.warnings if "exempt" in w.message] == [
+        "line 2: the exempt marker has text besides its Schedule 12A paragraph; that text is"
+        " kept in the exempt item's introduction, which is confidential"
+    ]
+
+
+def test_a_paragraph_schedule_12a_does_not_have_is_kept_confidential() -> None:
+    result = read_minutes("6.\tCASE\nEXEMPT: paragraph 9\nText.")
+    item = result.meeting.items[0]
+    assert (item.exempt, item.exempt_paragraph) == (True, "")
+    assert "9" in item.intro
+    assert any("no paragraph 9 in Part 1 of Schedule 12A" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Exempt from the fee: the applicant", "Confidential: the officer said so", "EXEMPTION"],
+)
+def test_a_line_that_looks_like_an_exempt_marker_is_warned_about(line: str) -> None:
+    result = read_minutes(f"6.\tITEM\nText.\n{line}\n7.\tNEXT")
+    assert [i.exempt for i in result.meeting.items] == [False, False]
+    warned = [w.message for w in result.warnings if "exempt" in w.message]
+    if line == "EXEMPTION":
+        assert warned == []  # another word: prose
+    else:
+        assert warned == [
+            "line 3: this looks like an exempt (confidential) marker but is not understood;"
+            " kept as text, and the item is NOT marked exempt"
+            " (write 'EXEMPT: paragraph 3' on a line of its own)"
+        ]

@@ -227,3 +227,30 @@ def test_an_item_without_points_found_by_its_title(qtbot: QtBot, listing: MainWi
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
     key(Qt.Key.Key_Return)  # Enter on an item without points starts its first point
     assert view.active is not None and view.active.text == ""
+
+
+def test_search_is_public_unless_exempt_items_are_included(
+    qtbot: QtBot, db: Database, listing: MainWindow
+) -> None:
+    secret = "Mrs Kwiatkowska's repossession was discussed in private."
+    create_meeting(
+        db,
+        Meeting(
+            committee="Housing Scrutiny Panel",
+            date=dt.date(2024, 5, 2),
+            items=[AgendaItem("Legal case", "12", exempt=True, points=[Point(secret)])],
+        ),
+    )
+    dialog = open_search(qtbot, listing)
+    assert dialog.scope.isVisible() and dialog.scope.text() == "Public: exempt items left out"
+    assert not dialog.confidential.isChecked()
+    type_text("kwiatkowska")
+    wait_answered(qtbot, dialog)
+    assert dialog.hits == [] and dialog.message.text() == "Nothing found for kwiatkowska"
+    dialog.confidential.setChecked(True)
+    assert dialog.scope.text() == "Confidential: exempt items included"
+    wait_answered(qtbot, dialog)
+    assert [h.item_number for h in dialog.hits] == ["12"]
+    dialog.confidential.setChecked(False)
+    wait_answered(qtbot, dialog)
+    assert dialog.hits == []

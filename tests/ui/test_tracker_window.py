@@ -134,19 +134,34 @@ def test_open_actions_of_every_meeting_with_where_who_and_when(
             "open",
             PETITION,
         ],
-        [
-            "7 October 2024",
-            "Housing Scrutiny Panel",
-            "13",
-            "a.",
-            "Head of Legal",
-            "",
-            "open · exempt",
-            SECRET,
-        ],
+    ]
+    assert tracker.count.text() == "3 actions, 1 overdue"
+    assert tracker_window.windowTitle() == "Action tracker – Clerk"
+
+
+def test_exempt_actions_are_shown_only_when_included(
+    qtbot: QtBot, tracker_window: MainWindow
+) -> None:
+    tracker = open_tracker(qtbot, tracker_window)
+    # Public by default, and the page says so.
+    assert tracker.scope.isVisible() and tracker.scope.text() == "Public: exempt items left out"
+    assert SECRET not in texts(tracker)
+    tracker.confidential.setChecked(True)
+    assert tracker.scope.text() == "Confidential: exempt items included"
+    qtbot.waitUntil(lambda: SECRET in texts(tracker), timeout=5000)
+    assert rows(tracker)[-1] == [
+        "7 October 2024",
+        "Housing Scrutiny Panel",
+        "13",
+        "a.",
+        "Head of Legal",
+        "",
+        "open · exempt",
+        SECRET,
     ]
     assert tracker.count.text() == "4 actions, 1 overdue"
-    assert tracker_window.windowTitle() == "Action tracker – Clerk"
+    tracker.confidential.setChecked(False)
+    qtbot.waitUntil(lambda: SECRET not in texts(tracker), timeout=5000)
 
 
 def test_filters_by_owner_committee_status_and_overdue(
@@ -166,7 +181,7 @@ def test_filters_by_owner_committee_status_and_overdue(
     assert [row[6] for row in rows(tracker)] == ["done 1 December 2024"]
     tracker.status.setCurrentIndex(tracker.status.findText("All"))
     wait_loaded(qtbot, tracker)
-    assert len(rows(tracker)) == 5
+    assert len(rows(tracker)) == 4  # the exempt item's action is left out
     tracker.status.setCurrentIndex(tracker.status.findText("Open"))
     tracker.overdue.setFocus()
     key(Qt.Key.Key_Space)  # tick "Overdue only"
@@ -251,6 +266,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     assert len(text.splitlines()) == 4  # header and three public open actions
     assert f"Exported {target}" in tracker_window.statusBar().currentMessage()
     tracker.confidential.setChecked(True)
+    qtbot.waitUntil(lambda: SECRET in texts(tracker), timeout=5000)
     QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
     wait_exported(tracker_window)
     assert "Head of Legal" in target.read_text(encoding="utf-8-sig")

@@ -113,6 +113,48 @@ def test_ctrl_enter_adds_an_item_ready_to_type(
     assert [p.text for p in item.points] == ["Officers reported an overspend."]
 
 
+def test_item_paragraph_field_refuses_anything_but_paragraph_numbers(
+    qtbot: QtBot, window: MainWindow, db_path: Path, meeting_id: int
+) -> None:
+    seen: list[tuple[bool, str, bool, str]] = []
+
+    def run(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ItemDialog)
+        dialog.show()
+        dialog.exempt.setChecked(True)
+        dialog.paragraph.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.paragraph)
+        type_text("1 - legal advice on the Kwiatkowska repossession")
+        key(Qt.Key.Key_Return)  # Enter in a one-line field accepts the dialog...
+        seen.append(
+            (
+                dialog.isVisible(),  # ...but not with this
+                dialog.paragraph.text(),
+                QApplication.focusWidget() is dialog.paragraph,
+                dialog.problem.text(),
+            )
+        )
+        dialog.paragraph.selectAll()
+        type_text("paragraphs 1 and 3")
+        key(Qt.Key.Key_Return)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.run_dialog = run
+    key(Qt.Key.Key_F2)
+    assert seen == [
+        (
+            True,
+            "1 - legal advice on the Kwiatkowska repossession",
+            True,
+            "Not saved: '1 - legal advice on the Kwiatkowska repossession' is not a Schedule"
+            " 12A paragraph: give the paragraph numbers only, for example 3, or 1, 3 (the"
+            " reasons belong in the item's confidential text).",
+        )
+    ]
+    item = reload(db_path, meeting_id).items[1]
+    assert (item.exempt, item.exempt_paragraph) == (True, "1 and 3")
+
+
 def test_item_retitle_exempt_reorder_and_delete(
     window: MainWindow, db_path: Path, meeting_id: int
 ) -> None:

@@ -5,6 +5,7 @@ for the archive; Up/Down choose a hit without leaving the field, Enter opens it 
 answer for the latest keys has not come yet, it opens the first hit as soon as it does), and
 Escape closes.  A malformed query (an unclosed quote) is explained under the field, never
 raised.  The dialog is modeless and kept by the window, so Ctrl+F again finds the last query.
+Exempt items are searched only when "Include exempt items" is ticked; a label says which.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyle,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.wording import long_date
 from clerk_app.services.searching import QuerySyntaxError, SearchHit
+from clerk_app.ui.archive.exempt_scope import INCLUDE_EXEMPT, scope_text
 from clerk_app.ui.shell.background import Background
 
 DEBOUNCE_MS = 150
@@ -103,7 +107,7 @@ class SearchDialog(QDialog):
 
     def __init__(
         self,
-        search: Callable[[str], list[SearchHit]],
+        search: Callable[[str, bool], list[SearchHit]],  # (query, include exempt items)
         background: Background,
         parent: QWidget | None = None,
     ) -> None:
@@ -131,9 +135,17 @@ class SearchDialog(QDialog):
             self.results.setColumnWidth(column, width)
         hint = QLabel("↑ ↓ choose · Enter opens the meeting there · Esc closes")
         hint.setEnabled(False)
+        self.confidential = QCheckBox(INCLUDE_EXEMPT)
+        self.scope = QLabel(scope_text(False))
+        self.scope.setObjectName("SearchScope")
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.scope)
+        footer.addWidget(self.confidential)
         layout = QVBoxLayout(self)
-        for widget in (self.query, self.message, self.results, hint):
+        for widget in (self.query, self.message, self.results):
             layout.addWidget(widget)
+        layout.addLayout(footer)
         self.resize(980, 540)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
@@ -142,6 +154,7 @@ class SearchDialog(QDialog):
         self.query.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.itemDoubleClicked.connect(lambda *_: self.open_current())
+        self.confidential.toggled.connect(self._scope_changed)
 
     def present(self) -> None:
         """Show (again) with the last query selected, so typing replaces it."""
@@ -162,12 +175,18 @@ class SearchDialog(QDialog):
             self._show([], "", "Type to search every meeting.")
             return
         query = as_typed(text)
+        confidential = self.confidential.isChecked()
         self._background.run(
             "search",
-            lambda: self._search(query),
+            lambda: self._search(query, confidential),
             lambda hits: self._show(hits, text, None, query),
             lambda error: self._refused(error, text),
         )
+
+    def _scope_changed(self, confidential: bool) -> None:
+        self.scope.setText(scope_text(confidential))
+        self.answered = ""  # the hits shown were for the other scope: search again
+        self._start()
 
     def _refused(self, error: Exception, text: str) -> None:
         if not isinstance(error, QuerySyntaxError):

@@ -5,6 +5,8 @@ on the background worker: "all actions" of ten years takes seconds and must not 
 window.  Space (or "Mark done") marks the current action done today, or open again; the row
 stays in view even when the filter would now hide it, so the clerk sees what happened and can
 press Space again to take it back.  Enter opens the meeting with the caret in that point.
+Exempt items' actions are left out, of the table and the exports, unless "Include exempt
+items" is ticked; a label beside it says which the page shows.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from clerk_app.core.wording import short_date
 from clerk_app.services import editing, meetings
 from clerk_app.services.action_tracker import ActionEntry, action_log
 from clerk_app.services.database import Database, StorageUnavailable
+from clerk_app.ui.archive.exempt_scope import INCLUDE_EXEMPT, scope_text
 from clerk_app.ui.archive.tracker_model import TEXT, ActionTableModel
 from clerk_app.ui.shell.background import Background
 
@@ -66,6 +69,7 @@ class TrackerView(QWidget):
         self.committee.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.status.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.overdue.toggled.connect(lambda _on: self._filters_changed())
+        self.confidential.toggled.connect(self._scope_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)
         self.mark_button.clicked.connect(self.toggle_current)
@@ -112,11 +116,15 @@ class TrackerView(QWidget):
 
         self.mark_button = QPushButton("Mark done / &reopen  (Space)")
         self.open_button = QPushButton("Open meetin&g  (Enter)")
-        self.confidential = QCheckBox("Include exempt i&tems in exports")
+        # Public unless ticked, for the table and the exports alike; the label says which.
+        self.confidential = QCheckBox(INCLUDE_EXEMPT)
+        self.scope = QLabel(scope_text(False))
+        self.scope.setObjectName("TrackerScope")
         actions = QHBoxLayout()
         actions.addWidget(self.mark_button)
         actions.addWidget(self.open_button)
         actions.addStretch(1)
+        actions.addWidget(self.scope)
         actions.addWidget(self.confidential)
         for kind, caption in (("docx", "&Word…"), ("pdf", "P&DF…"), ("csv", "CSV for E&xcel…")):
             button = QPushButton(caption)
@@ -150,7 +158,12 @@ class TrackerView(QWidget):
             "owner": self.owner.text().strip() or None,
             "committee": self.committee.currentData(),
             "overdue_on": self.today() if self.overdue.isChecked() else None,
+            "include_exempt": self.confidential.isChecked(),
         }
+
+    def _scope_changed(self, confidential: bool) -> None:
+        self.scope.setText(scope_text(confidential))
+        self._filters_changed()
 
     def _filters_changed(self) -> None:
         self._pinned.clear()

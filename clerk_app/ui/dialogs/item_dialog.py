@@ -3,6 +3,9 @@
 Used for Ctrl+Enter (a new item, its number proposed as the next one) and F2 / double-click
 (retitle, renumber, mark exempt with its Schedule 12A paragraph).  Enter in a one-line field
 accepts, so adding an item during a meeting is: Ctrl+Enter, type the title, Enter.
+
+The paragraph field is printed in the public minutes, so it takes Schedule 12A paragraph
+numbers only: anything else is refused under the field, which keeps the focus and the text.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.model import AgendaItem
 
 
@@ -38,6 +43,10 @@ class ItemDialog(QDialog):
         self.paragraph.setPlaceholderText("Schedule 12A paragraph(s), e.g. 3 or 1, 3")
         self.paragraph.setEnabled(item.exempt)
         self.exempt.toggled.connect(self.paragraph.setEnabled)
+        self.problem = QLabel()
+        self.problem.setObjectName("ParagraphProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         self.documents = QPlainTextEdit("\n".join(item.documents))
         self.documents.setTabChangesFocus(True)
         self.documents.setPlaceholderText("One paper per line")
@@ -49,6 +58,7 @@ class ItemDialog(QDialog):
         form.addRow("&Introduction:", self.intro)
         form.addRow("", self.exempt)
         form.addRow("Para&graph:", self.paragraph)
+        form.addRow("", self.problem)
         form.addRow("Supporting &documents:", self.documents)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -58,6 +68,17 @@ class ItemDialog(QDialog):
         form.addRow(buttons)
         self.title.setFocus()
         self.resize(560, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if self.exempt.isChecked():
+            try:
+                self.paragraph.setText(check_paragraphs(self.paragraph.text()))
+            except ExemptParagraphError as exc:
+                self.problem.setText(f"Not saved: {exc}.")
+                self.problem.show()
+                self.paragraph.setFocus()
+                return
+        super().accept()
 
     def fields(self) -> dict[str, object]:
         return {

@@ -19,7 +19,9 @@ class SearchFlow:
         if self.dialog is None:
             db = shell.db
             self.dialog = SearchDialog(
-                lambda query: searching.search(db, query, limit=LIMIT),
+                lambda query, confidential: searching.search(
+                    db, query, limit=LIMIT, include_exempt=confidential
+                ),
                 shell.background,
                 parent=shell.widget,
             )
