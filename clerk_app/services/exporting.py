@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clerk_app.core.model import Status
-from clerk_app.services import archive, meetings
+from clerk_app.services import archive, identity, meetings
 from clerk_app.store.database import Database
 
 
@@ -18,8 +18,15 @@ def export_minutes(
     confidential: bool = False,
     action_log: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    author: str | None = None,
+    template: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write the minutes to ``path`` (.docx, .pdf or .txt); ExportError says what went wrong.
+    """Write the minutes to ``path`` (.docx, .pdf, .html or .txt); ExportError says what went
+    wrong.
+
+    ``author`` is the clerk's name setting (the OS user's full name when it is empty);
+    ``template`` a Word reference template, and ``warn`` hears why one could not be used.
 
     Exporting a draft is how it is circulated, so the draft as exported is kept as a revision:
     later, the approved minutes can be compared with what members were sent.
@@ -29,7 +36,14 @@ def export_minutes(
     from clerk_app.export.files import export_meeting
 
     written = export_meeting(
-        meeting, path, confidential=confidential, action_log=action_log, progress=progress
+        meeting,
+        path,
+        confidential=confidential,
+        action_log=action_log,
+        progress=progress,
+        author=identity.author_name(author),
+        template=template,
+        warn=warn,
     )
     if meeting.status is Status.DRAFT:
         archive.mark_circulated(db, meeting_id, meeting=meeting)

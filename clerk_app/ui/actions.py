@@ -23,6 +23,7 @@ class Cmd(enum.Enum):
     MEETINGS = "meetings"
     EXPORT_WORD = "export-word"
     EXPORT_PDF = "export-pdf"
+    EXPORT_HTML = "export-html"
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
@@ -93,6 +94,9 @@ SPECS: dict[Cmd, Spec] = {
     ),
     Cmd.EXPORT_PDF: Spec(
         "Export &PDF…", "&File", ("Ctrl+P",), icon="export-pdf", toolbar=True, needs="meeting"
+    ),
+    Cmd.EXPORT_HTML: Spec(
+        "Export &HTML…", "&File", needs="meeting", tip="One web page for the council's website"
     ),
     Cmd.QUIT: Spec("&Quit", "&File", ("Ctrl+Q",)),
     Cmd.UNDO: Spec("&Undo", "&Edit", ("Ctrl+Z",), icon="undo", toolbar=True, needs="undo"),

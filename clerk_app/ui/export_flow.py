@@ -1,4 +1,4 @@
-"""Ctrl+E / Ctrl+P: choose a file, export the saved meeting to it with a progress dialog.
+"""Ctrl+E / Ctrl+P / Export HTML: choose a file, export the saved meeting to it, with progress.
 
 The exporter (``clerk_app.export.files``) is imported only when asked for: it pulls in
 python-docx and reportlab, which the live window never needs.  What is exported is the meeting
@@ -16,8 +16,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from clerk_app.core.model import Meeting
 from clerk_app.store.database import Database
 
-SUFFIX = {"docx": ".docx", "pdf": ".pdf"}
-FILTER = {"docx": "Word document (*.docx)", "pdf": "PDF document (*.pdf)"}
+SUFFIX = {"docx": ".docx", "pdf": ".pdf", "html": ".html"}
+FILTER = {
+    "docx": "Word document (*.docx)",
+    "pdf": "PDF document (*.pdf)",
+    "html": "Web page (*.html)",
+}
+TITLE = {"docx": "Export Word", "pdf": "Export PDF", "html": "Export HTML"}
 
 PathChooser = Callable[[QWidget, str, str, str], str]
 
@@ -40,9 +45,13 @@ def export_interactively(
     *,
     folder: Path,
     choose: PathChooser = ask_save_path,
+    author: str = "",
 ) -> Path | None:
-    """Ask where, export with progress, report errors in a dialog; the path written or None."""
-    title = "Export Word" if kind == "docx" else "Export PDF"
+    """Ask where, export with progress, report errors in a dialog; the path written or None.
+
+    ``author`` is the clerk's name setting (empty: the OS user's full name).
+    """
+    title = TITLE[kind]
     chosen = choose(parent, title, str(folder / suggested_name(meeting, kind)), FILTER[kind])
     if not chosen:
         return None
@@ -67,7 +76,9 @@ def export_interactively(
     try:
         # Through the service, as the command line does: a draft exported is a draft circulated,
         # and the history keeps it to compare with what is approved.
-        export_minutes(db, meeting.id, path, confidential=False, progress=on_progress)
+        export_minutes(
+            db, meeting.id, path, confidential=False, progress=on_progress, author=author
+        )
     except ExportError as exc:
         progress.close()
         QMessageBox.critical(parent, title, str(exc))

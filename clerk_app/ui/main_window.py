@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clerk_app.core.model import Meeting, Status
 from clerk_app.core.wording import long_date
 from clerk_app.services import meetings
+from clerk_app.services.identity import CLERK_NAME_KEY
 from clerk_app.store.database import Database
 from clerk_app.ui.about import show_about
 from clerk_app.ui.actions import ActionRegistry, Cmd
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
         r.connect(Cmd.EXPORT_WORD, lambda: self.export("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.export("pdf"))
+        r.connect(Cmd.EXPORT_HTML, lambda: self.export("html"))
         r.connect(Cmd.QUIT, self.close)
         r.connect(Cmd.UNDO, self.stack.undo)
         r.connect(Cmd.REDO, self.stack.redo)
@@ -301,8 +303,9 @@ class MainWindow(QMainWindow):
         self.model.flush()
         stored = meetings.load_meeting(self.db, self.model.meeting.id)
         folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        author = str(self.settings.value(CLERK_NAME_KEY, "") or "")
         written = export_interactively(
-            self, self.db, stored, kind, folder=folder, choose=self.choose_path
+            self, self.db, stored, kind, folder=folder, choose=self.choose_path, author=author
         )
         if written is not None:
             self.settings.setValue("export/folder", str(written.parent))
