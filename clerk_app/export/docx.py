@@ -316,3 +316,16 @@ def write_docx(
     renderer.doc.save(str(target) if isinstance(target, Path) else target)
     if progress is not None:
         progress(total, total)
+
+
+def write_reference_template(target: Path) -> None:
+    """Clerk's plain house style as a template (resources/templates/minutes.docx) that a
+    council can open in Word, restyle and give back as its own."""
+    from clerk_app.core.blocks import DocumentHeader
+
+    header = DocumentHeader("", "", "", "")
+    document = MinutesDocument(header=header, blocks=(), title="Minutes", subject="", author="Clerk")
+    renderer = _Renderer(document)
+    renderer.package(dt.datetime.now(dt.UTC))
+    renderer.page_furniture()
+    renderer.doc.save(str(target))
