@@ -324,7 +324,9 @@ def write_reference_template(target: Path) -> None:
     from clerk_app.core.blocks import DocumentHeader
 
     header = DocumentHeader("", "", "", "")
-    document = MinutesDocument(header=header, blocks=(), title="Minutes", subject="", author="Clerk")
+    document = MinutesDocument(
+        header=header, blocks=(), title="Minutes", subject="", author="Clerk"
+    )
     renderer = _Renderer(document)
     renderer.package(dt.datetime.now(dt.UTC))
     renderer.page_furniture()

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from clerk_app.core.model import Status
 from clerk_app.export.files import export_meeting

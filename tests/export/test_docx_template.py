@@ -85,7 +85,9 @@ def test_a_template_that_fails_gives_a_message_and_the_plain_style(tmp_path, con
     if content is not None:
         template.write_bytes(content)
     heard: list[str] = []
-    path = export_meeting(sample_meeting(), tmp_path / "m.docx", template=template, warn=heard.append)
+    path = export_meeting(
+        sample_meeting(), tmp_path / "m.docx", template=template, warn=heard.append
+    )
     assert len(heard) == 1 and "broken.docx" in heard[0] and why in heard[0], heard
     assert "plain style" in heard[0]
     assert _fonts(path)["Normal"] == "Arial"

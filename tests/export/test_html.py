@@ -116,15 +116,9 @@ def test_language_title_and_headings(pages):
     assert not page.all("link") and not page.all("img")  # self-contained: nothing fetched
 
 
-def _list_items(page: Page) -> list[tuple[str, str, str]]:
-    """(enclosing ol's type, value, printed label) of every li, in order."""
-    out, types = [], []
-    for tag, attrs, _ in page.elements:
-        if tag == "ol":
-            types.append(attrs["type"])
-        elif tag == "li":
-            out.append((attrs["value"], attrs["data-label"]))
-    return out
+def _list_items(page: Page) -> list[tuple[str, str]]:
+    """(value, printed label) of every li, in order."""
+    return [(attrs["value"], attrs["data-label"]) for attrs, _ in page.all("li")]
 
 
 @pytest.mark.parametrize(
