@@ -1,4 +1,4 @@
-"""Export speed: 100 items x 10 points to Word and PDF, against pandoc and LibreOffice.
+"""Export speed: 100 items x 10 points to Word, PDF and HTML, against pandoc and LibreOffice.
 
 Run from the repository root:  .venv/bin/python benchmarks/export_speed.py [--items N --points N]
 
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        for suffix in (".docx", ".pdf"):
+        for suffix in (".docx", ".pdf", ".html"):
             target = out / f"minutes{suffix}"
             first, median = time_call(partial(export_meeting, meeting, target), args.repeat)
             size = (out / f"minutes{suffix}").stat().st_size // 1024
@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             db.close()
         cli = [sys.executable, "-m", "clerk_app.cli", "--db", str(database), "export"]
-        for suffix in (".docx", ".pdf"):
+        for suffix in (".docx", ".pdf", ".html"):
             target = out / f"cli{suffix}"
             seconds = time_command([*cli, str(meeting_id), "--to", str(target)], repeat=3)
             results[f"cli{suffix}"] = seconds

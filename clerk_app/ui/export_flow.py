@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from clerk_app.core.model import Meeting
+from clerk_app.services.identity import CLERK_NAME_KEY, os_full_name
 from clerk_app.store.database import Database
 
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "html": ".html"}
@@ -85,3 +93,16 @@ def export_interactively(
         return None
     progress.close()
     return path
+
+
+def ask_clerk_name(parent: QWidget, settings: QSettings) -> None:
+    """File > Your name on documents: the author written into exported minutes."""
+    current = str(settings.value(CLERK_NAME_KEY, "") or "") or os_full_name()
+    name, accepted = QInputDialog.getText(
+        parent,
+        "Your name on documents",
+        "The name exported minutes give as their author\n(empty: your computer account's name):",
+        text=current,
+    )
+    if accepted:
+        settings.setValue(CLERK_NAME_KEY, name.strip())

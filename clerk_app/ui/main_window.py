@@ -36,7 +36,12 @@ from clerk_app.ui.archive_wiring import ArchiveFlows
 from clerk_app.ui.background import Background
 from clerk_app.ui.capture_view import CaptureView
 from clerk_app.ui.dialogs import DialogFlows
-from clerk_app.ui.export_flow import PathChooser, ask_save_path, export_interactively
+from clerk_app.ui.export_flow import (
+    PathChooser,
+    ask_clerk_name,
+    ask_save_path,
+    export_interactively,
+)
 from clerk_app.ui.icons import app_icon
 from clerk_app.ui.intents import EditIntents
 from clerk_app.ui.meeting_model import MeetingModel
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.EXPORT_WORD, lambda: self.export("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.export("pdf"))
         r.connect(Cmd.EXPORT_HTML, lambda: self.export("html"))
+        r.connect(Cmd.CLERK_NAME, lambda: ask_clerk_name(self, self.settings))
         r.connect(Cmd.QUIT, self.close)
         r.connect(Cmd.UNDO, self.stack.undo)
         r.connect(Cmd.REDO, self.stack.redo)

@@ -46,3 +46,23 @@ def test_word_author_is_the_clerk_name_setting(
     window.choose_path = lambda *_args: str(tmp_path / "minutes.docx")
     window.registry[Cmd.EXPORT_WORD].trigger()
     assert docx.Document(str(tmp_path / "minutes.docx")).core_properties.author == "Priya Raman"
+
+
+def test_the_clerk_sets_their_name_from_the_file_menu(
+    window: MainWindow, settings: QSettings, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    offered: list[str] = []
+
+    def answer(_parent, _title, _label, text=""):
+        offered.append(text)
+        return "  Jo Bloggs ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    assert "Your na&me on documents…" in _file_menu_entries(window)
+    window.registry[Cmd.CLERK_NAME].trigger()
+    assert offered and offered[0]  # the OS account's name is offered first
+    assert settings.value("clerk/name") == "Jo Bloggs"
+    window.registry[Cmd.CLERK_NAME].trigger()
+    assert offered[1] == "Jo Bloggs"
