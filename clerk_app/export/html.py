@@ -73,9 +73,8 @@ th, td { border: 1px solid #000; padding: 0.25em 0.4em; text-align: left;
   h2 { break-after: avoid; }
   li, tr, .signature { break-inside: avoid; }
   thead { display: table-header-group; }
-  .marks { position: fixed; top: 0; left: 0; right: 0; border: none; padding: 0; }
   .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center;
-    font-size: 96pt; font-weight: bold; color: rgba(153, 0, 0, 0.12);
+    font-size: 72pt; font-weight: bold; color: rgba(153, 0, 0, 0.12);
     transform: rotate(-35deg); }
 }
 @media screen { .watermark { display: none; } }
@@ -117,8 +116,11 @@ class _Writer:
             # Said once, as the first thing on the page; repeated only visually when printed.
             marks = "".join(f"<p>{_text(mark)}</p>" for mark in d.marks)
             self.out.append(f'<div class="marks" role="note" aria-label="Status">{marks}</div>')
-        if d.watermark:
-            self.out.append(f'<div class="watermark" aria-hidden="true">{_text(d.watermark)}</div>')
+        # Across every printed page (a fixed box repeats on each); hidden from screen readers,
+        # which have heard the marks already.
+        watermark = "CONFIDENTIAL" if d.confidential else d.watermark
+        if watermark:
+            self.out.append(f'<div class="watermark" aria-hidden="true">{_text(watermark)}</div>')
         self.out.append("<main>")
         self.out.append("<header>")
         if head.council:

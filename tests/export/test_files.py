@@ -34,7 +34,7 @@ def test_unsupported_suffix_names_the_supported_ones(tmp_path, name):
     with pytest.raises(ExportError) as caught:
         export_meeting(sample_meeting(), tmp_path / name)
     message = str(caught.value)
-    assert name in message and ".docx, .pdf or .txt" in message
+    assert name in message and ".docx, .pdf, .html or .txt" in message
     assert list(tmp_path.iterdir()) == []
 
 

@@ -170,8 +170,10 @@ def test_marks_are_said_once_and_drawn_for_print(pages):
         said = [text for _, text in page.all("p") if text in marks]
         assert said == marks
         assert len(notes) == (1 if marks else 0)
-        watermark = [a for a, _ in page.all("div") if a.get("class") == "watermark"]
-        assert all(a.get("aria-hidden") == "true" for a in watermark)  # not read out twice
+        watermark = [(a, t) for a, t in page.all("div") if a.get("class") == "watermark"]
+        assert all(a.get("aria-hidden") == "true" for a, _ in watermark)  # not read out twice
+        expected = {"public": ["DRAFT"], "confidential": ["CONFIDENTIAL"], "approved": []}[name]
+        assert [text for _, text in watermark] == expected
     assert "@media print" in pages["public"].read_text()
     assert Page(pages["confidential"]).all("title")[0][1].startswith("CONFIDENTIAL")
 
