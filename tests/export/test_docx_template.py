@@ -101,3 +101,27 @@ def test_the_shipped_default_template_gives_the_plain_style(tmp_path):
     assert fonts["Normal"] == "Arial"
     assert word_list_labels(path) == _expected_labels(sample_meeting())
     assert compose(sample_meeting()).title == docx.Document(str(path)).core_properties.title
+
+
+def test_confidential_mark_on_a_templates_first_and_even_page_headers_too(tmp_path):
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    section.first_page_header.paragraphs[0].text = LETTERHEAD  # letterhead on page 1 only
+    section.header.paragraphs[0].text = "Kingsmere Town Council"
+    section.footer.paragraphs[0].text = "Kingsmere Town Council, www.kingsmere.gov.uk"
+    document.save(str(tmp_path / "council.docx"))
+    path = export_meeting(
+        sample_meeting(), tmp_path / "m.docx", template=tmp_path / "council.docx",
+        confidential=True,
+    )  # fmt: skip
+    section = docx.Document(str(path)).sections[0]
+    for header in (section.header, section.first_page_header, section.even_page_header):
+        texts = [p.text for p in header.paragraphs]
+        assert "CONFIDENTIAL \u2013 not for publication" in texts, texts
+    assert section.first_page_header.paragraphs[0].text == LETTERHEAD
+    # The council's own footer is kept as it is, not given a second page number line.
+    assert [p.text for p in section.footer.paragraphs] == [
+        "Kingsmere Town Council, www.kingsmere.gov.uk"
+    ]
