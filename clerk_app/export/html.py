@@ -60,6 +60,7 @@ p { margin: 0 0 0.5em; }
 ol { margin: 0 0 0.5em 4em; padding-left: 2.5em; }
 ol ol { margin-left: 0; }
 li { margin-bottom: 0.4em; padding-left: 0.3em; }
+/* The printed label ("(a)", "8.1"); a browser that cannot draw it shows the ol's type. */
 li::marker { content: attr(data-label) " "; }
 .signature { margin-top: 2em; }
 .signature p { margin-bottom: 1em; }
@@ -130,16 +131,27 @@ class _Writer:
         if head.detail_line:
             self.out.append(f"<p>{_text(head.detail_line)}</p>")
         self.out.append("</header>")
-        total = len(d.blocks) + 1
-        blocks = list(d.blocks)
+        self.body(progress)
+        self.out += ["</main>", "</body>", "</html>", ""]
+        return "\n".join(self.out)
+
+    def body(self, progress: Progress | None) -> None:
+        """The blocks, each item a section named by its heading; a list's points together."""
+        blocks = list(self.document.blocks)
+        total = len(blocks) + 1
         index = 0
         in_section = False
         while index < len(blocks):
             block = blocks[index]
-            if isinstance(block, Heading | Stub):
-                if in_section:
-                    self.out.append("</section>")
-                heading = block.heading if isinstance(block, Stub) else block
+            heading = block.heading if isinstance(block, Stub) else block
+            starts = isinstance(heading, Heading)
+            closing = isinstance(block, SignatureBlock) or (
+                isinstance(block, Paragraph) and block.style is ParagraphStyle.CLOSE
+            )
+            if in_section and (starts or closing):
+                self.out.append("</section>")
+                in_section = False
+            if isinstance(heading, Heading):
                 self.out.append(f'<section aria-labelledby="{_attr(heading.anchor)}">')
                 in_section = True
             if isinstance(block, LabelledParagraph):
@@ -163,8 +175,6 @@ class _Writer:
                 progress(index, total)
         if in_section:
             self.out.append("</section>")
-        self.out += ["</main>", "</body>", "</html>", ""]
-        return "\n".join(self.out)
 
     def block(self, block: Block) -> str:
         if isinstance(block, Heading):
