@@ -125,3 +125,23 @@ def test_confidential_mark_on_a_templates_first_and_even_page_headers_too(tmp_pa
     assert [p.text for p in section.footer.paragraphs] == [
         "Kingsmere Town Council, www.kingsmere.gov.uk"
     ]
+
+
+def test_a_template_without_app_properties_gets_clerks(tmp_path):
+    """Some programs save .docx without docProps/app.xml: Clerk adds its own."""
+    import re
+
+    source = council_template(tmp_path / "council.docx")
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(source) as inp, zipfile.ZipFile(bare, "w") as out:
+        for info in inp.infolist():
+            if info.filename == "docProps/app.xml":
+                continue
+            data = inp.read(info)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*extended-properties[^>]*/>", b"", data)
+            out.writestr(info, data)
+    path = export_meeting(sample_meeting(), tmp_path / "m.docx", template=bare)
+    with zipfile.ZipFile(path) as archive:
+        assert b"<Application>Clerk</Application>" in archive.read("docProps/app.xml")
+        assert b"extended-properties+xml" in archive.read("[Content_Types].xml")
