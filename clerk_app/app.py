@@ -216,3 +216,16 @@ def start_backups(
     if enabled:
         schedule.start()
     return schedule
+
+
+def clerk_name_setting() -> str:
+    """The clerk's name from Clerk's settings (what the window uses), or "" if unset."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # a broken Qt must not stop a command-line export
+        return ""
+    from clerk_app.services.identity import CLERK_NAME_KEY
+
+    # The organisation and application names make_application gives the window's QSettings.
+    value = QSettings("Clerk", "Clerk").value(CLERK_NAME_KEY, "")
+    return str(value or "")

@@ -74,9 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="meetings, newest first")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("export", help="export a meeting to .docx, .pdf or .txt")
+    p = sub.add_parser("export", help="export a meeting to .docx, .pdf, .html or .txt")
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--to", metavar="PATH", type=Path, required=True)
+    p.add_argument(
+        "--template", metavar="FILE", type=Path, help="Word reference template (.docx or .dotx)"
+    )
     p.add_argument("--confidential", action="store_true", help="include exempt items")
     p.add_argument("--action-log", action="store_true", help="add the action log as an appendix")
 
@@ -174,7 +177,12 @@ def _warn(err: TextIO, message: str) -> None:
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.app import clerk_name_setting
     from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
+
+    def warn(message: str) -> None:
+        # A template that cannot be used is not fatal: the plain style is used, and said.
+        _warn(err, message)
 
     try:
         exported = export_minutes(
@@ -183,6 +191,9 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
             args.to,
             confidential=args.confidential,
             action_log=args.action_log,
+            author=clerk_name_setting(),
+            template=args.template,
+            warn=warn,
         )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc

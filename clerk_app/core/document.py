@@ -187,9 +187,13 @@ class _Composer:
 
 
 def compose(
-    meeting: Meeting, *, confidential: bool = False, action_log: bool = False
+    meeting: Meeting, *, confidential: bool = False, action_log: bool = False, author: str = ""
 ) -> MinutesDocument:
-    """The minutes as printed: public (exempt items as stubs) unless ``confidential``."""
+    """The minutes as printed: public (exempt items as stubs) unless ``confidential``.
+
+    ``author`` (the clerk's name) goes into the document properties; the council's name, or
+    "Clerk", when it is not known.
+    """
     if not confidential:
         # Exempt content is removed from the data before composing, not merely skipped while
         # composing, so that no later block (the action log included) can reach it.
@@ -210,13 +214,17 @@ def compose(
     )
     subject = f"{header.meeting_line}: {header.committee}" if header.committee else ""
     title = f"{shorten(header.committee, 150)} minutes, {long_date(meeting.date)}".strip()
+    subject = subject or header.meeting_line
+    if confidential:
+        # In the properties too, so that a file list or a viewer's title bar says it.
+        title, subject = f"CONFIDENTIAL: {title}", f"CONFIDENTIAL: {subject}"
     return MinutesDocument(
         header=header,
         blocks=tuple(blocks),
         # Word refuses document properties longer than 255 characters.
         title=title,
-        subject=shorten(subject or header.meeting_line, PROPERTY_LIMIT),
-        author=shorten(header.council or "Clerk", PROPERTY_LIMIT),
+        subject=shorten(subject, PROPERTY_LIMIT),
+        author=shorten(clean_line(author) or header.council or "Clerk", PROPERTY_LIMIT),
         draft=draft,
         confidential=confidential,
         marks=marks,

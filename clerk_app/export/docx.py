@@ -4,10 +4,15 @@ Points, sub-points and resolutions are real Word lists (see docx_numbering), so 
 inserts a point in Word sees the letters follow, as in the app.  One exception: Word's
 lowerLetter counts "y, z, aa, bb" where minutes count "y, z, aa, ab", so from a 27th point on a
 list's labels are written as text, with the same hanging indent, to print what the PDF prints.
+
+A council's reference template (``template``) brings its styles, fonts, page and letterhead;
+the minutes' layout (numbering, hanging indents) is laid over it.  A template that cannot be
+used is reported through ``warn`` and the minutes are written in Clerk's plain style.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +40,14 @@ from clerk_app.core.blocks import (
     Stub,
 )
 from clerk_app.export.docx_numbering import Numbering, hanging_indent
+from clerk_app.export.docx_package import (
+    drop_thumbnail,
+    set_compatibility,
+    set_document_language,
+    set_properties,
+)
 from clerk_app.export.docx_styles import (
+    FONT,
     TEXT_WIDTH_TWIPS,
     DocxStyles,
     indents_twips,
@@ -43,9 +55,11 @@ from clerk_app.export.docx_styles import (
     set_page,
 )
 from clerk_app.export.docx_table import action_table
+from clerk_app.export.docx_template import TemplateError, has_content, load_template
 from clerk_app.export.docx_xml import Body, add_run, paragraph_element, w
 
 Progress = Callable[[int, int], None]
+Warn = Callable[[str], None]
 
 _LETTERS_IN_WORD = 26  # beyond z Word's lowerLetter and the minutes' lettering differ
 
@@ -85,34 +99,73 @@ def _measure(document: MinutesDocument) -> Indents:
     return indents_twips(numbers, labels)
 
 
+def _open(template: Path | None, warn: Warn | None) -> tuple[Any, bool]:
+    """(document to write into, whether it is a council's template)."""
+    if template is not None:
+        try:
+            return load_template(template), True
+        except TemplateError as exc:
+            if warn is not None:
+                warn(f"{exc} The minutes were written in Clerk's plain style instead.")
+    document = docx.Document()
+    set_page(document)  # python-docx's own template is US Letter
+    return document, False
+
+
 class _Renderer:
-    def __init__(self, document: MinutesDocument) -> None:
+    def __init__(
+        self, document: MinutesDocument, template: Path | None = None, warn: Warn | None = None
+    ) -> None:
         self.minutes = document
-        self.doc = docx.Document()
-        set_page(self.doc)
-        self.styles: DocxStyles = make_styles(self.doc, _measure(document))
-        self.numbering = Numbering(self.doc, self.styles.indents)
+        self.doc, council = _open(template, warn)
+        self.styles: DocxStyles = make_styles(self.doc, _measure(document), keep_look=council)
+        self.numbering = Numbering(
+            self.doc, self.styles.indents, label_font=None if council else FONT
+        )
         self._literal_lists: set[int] = set()
         self.body = Body(self.doc)
 
-    def properties(self) -> None:
-        props = self.doc.core_properties
-        props.title = self.minutes.title
-        props.subject = self.minutes.subject
-        props.author = self.minutes.author
-        props.last_modified_by = self.minutes.author
-        props.comments = "Draft minutes, subject to approval" if self.minutes.draft else ""
-        props.keywords = "minutes"
+    def package(self, now: dt.datetime) -> None:
+        """Properties, language and compatibility: a current Word file, not a 2013 one."""
+        set_properties(self.doc, self.minutes, now)
+        drop_thumbnail(self.doc)
+        set_compatibility(self.doc)
+        s = self.styles
+        used = (s.normal, s.council, s.title, s.subtitle, s.details, s.heading, s.body, s.note,
+                s.notice, s.point, s.subpoint, s.resolution, s.close, s.signature, s.table,
+                s.mark, s.footer)  # fmt: skip
+        set_document_language(self.doc, [style.name for style in used])
+
+    def _headers(self) -> list[Any]:
+        """Every header a page can show: a confidential mark must be on each of them."""
+        headers = []
+        even = self.doc.settings.odd_and_even_pages_header_footer
+        for index, section in enumerate(self.doc.sections):
+            candidates = [section.header]
+            if section.different_first_page_header_footer:
+                candidates.append(section.first_page_header)
+            if even:
+                candidates.append(section.even_page_header)
+            headers += [h for h in candidates if index == 0 or not h.is_linked_to_previous]
+        return headers
 
     def page_furniture(self) -> None:
-        section = self.doc.sections[0]
-        header = section.header
-        first = header.paragraphs[0]
-        for index, mark in enumerate(self.minutes.marks):
-            paragraph = first if index == 0 else header.add_paragraph()
-            paragraph.style = self.styles.mark
-            paragraph.add_run(mark)
-        footer = section.footer.paragraphs[0]
+        for header in self._headers():
+            # A letterhead stays as the council made it; the marks go below it.
+            reuse = header.paragraphs[0] if header.paragraphs and not has_content(header) else None
+            for index, mark in enumerate(self.minutes.marks):
+                paragraph = reuse if index == 0 and reuse is not None else header.add_paragraph()
+                paragraph.style = self.styles.mark
+                paragraph.add_run(mark)
+        for section_no, section in enumerate(self.doc.sections):
+            if section_no and section.footer.is_linked_to_previous:
+                continue
+            if has_content(section.footer):
+                continue  # the council's own footer (page numbers and all) is kept
+            self._page_numbers(section.footer)
+
+    def _page_numbers(self, part: Any) -> None:
+        footer = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
         footer.style = self.styles.footer
         before, rest = FOOTER.split("{page}")
         middle, after = rest.split("{pages}")
@@ -167,6 +220,7 @@ class _Renderer:
             add_run(p, block.text)
 
     def labelled(self, block: LabelledParagraph, style: Any) -> None:
+        s = self.styles
         counter = block.scheme.levels[block.level].counter
         if block.level == 0 and counter is Counter.LOWER_LETTER and block.index >= _LETTERS_IN_WORD:
             self._literal_lists.add(block.list_id)
@@ -175,7 +229,8 @@ class _Renderer:
             text = f"{block.label}\t{block.text}"
             self.add(style, text, left=left, hanging=left - label, tab=left)
             return
-        num_id = self.numbering.num_id(block.list_id, block.scheme, block.indent)
+        styles = (style,) if style is self.styles.resolution else (s.point, s.subpoint)
+        num_id = self.numbering.num_id(block.list_id, block.scheme, block.indent, styles)
         self.add(style, block.text, num=(num_id, block.level))
 
     def decision(self, block: DecisionBlock) -> None:
@@ -237,11 +292,21 @@ class _Renderer:
 
 
 def write_docx(
-    document: MinutesDocument, target: Path | BinaryIO, progress: Progress | None = None
+    document: MinutesDocument,
+    target: Path | BinaryIO,
+    progress: Progress | None = None,
+    *,
+    template: Path | None = None,
+    warn: Warn | None = None,
+    now: dt.datetime | None = None,
 ) -> None:
-    """Build the Word document and save it to ``target``."""
-    renderer = _Renderer(document)
-    renderer.properties()
+    """Build the Word document and save it to ``target``.
+
+    ``template``: a council's reference .docx/.dotx; if it cannot be used, ``warn`` is told
+    why and Clerk's plain style is used.  ``now``: the created/modified time (default now).
+    """
+    renderer = _Renderer(document, template, warn)
+    renderer.package(now or dt.datetime.now(dt.UTC))
     renderer.page_furniture()
     renderer.header()
     total = len(document.blocks) + 1
@@ -259,3 +324,18 @@ def write_docx(
         target.write(buffer.getbuffer())
     if progress is not None:
         progress(total, total)
+
+
+def write_reference_template(target: Path) -> None:
+    """Clerk's plain house style as a template (resources/templates/minutes.docx) that a
+    council can open in Word, restyle and give back as its own."""
+    from clerk_app.core.blocks import DocumentHeader
+
+    header = DocumentHeader("", "", "", "")
+    document = MinutesDocument(
+        header=header, blocks=(), title="Minutes", subject="", author="Clerk"
+    )
+    renderer = _Renderer(document)
+    renderer.package(dt.datetime.now(dt.UTC))
+    renderer.page_furniture()
+    renderer.doc.save(str(target))

@@ -119,29 +119,31 @@ class DocxStyles:
     indents: Indents  # twips
 
 
-def _paragraph_style(document: Any, name: str, base: Any | None = None) -> Any:
-    styles = document.styles
-    try:
-        style = styles[name]
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    _clear(style)
-    style.base_style = base
-    style.font.color.rgb = BLACK
-    return style
+class _StyleMaker:
+    """Makes the minutes' styles; with ``keep_look`` a style the template defines keeps its
+    fonts, sizes and spacing (the council's house style) and only gets the minutes' layout."""
 
+    def __init__(self, document: Any, keep_look: bool) -> None:
+        self.styles = document.styles
+        self.keep_look = keep_look
+        self.kept: set[str] = set()
 
-def make_styles(document: Any, indents: Indents) -> DocxStyles:
-    """Clear and set every style the minutes use; returns them for the renderer."""
-    _defaults(document)
-    normal = _paragraph_style(document, "Normal")
-    set_font(normal.element)
-    normal.font.size = Pt(BODY_PT)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.line_spacing = 1.1  # as the PDF's leading: a little air
+    def paragraph_style(self, name: str, base: Any | None = None) -> Any:
+        try:
+            style = self.styles[name]
+        except KeyError:
+            style = self.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        else:
+            if self.keep_look:
+                self.kept.add(name)
+                return style
+        _clear(style)
+        style.base_style = base
+        style.font.color.rgb = BLACK
+        return style
 
     def style(
+        self,
         name: str,
         *,
         size: float = BODY_PT,
@@ -150,37 +152,64 @@ def make_styles(document: Any, indents: Indents) -> DocxStyles:
         before: float = 0,
         after: float = 6,
         indent: int = 0,
-        base: Any = normal,
+        base: Any = None,
     ) -> Any:
-        made = _paragraph_style(document, name, base)
+        made = self.paragraph_style(name, base)
+        fmt = made.paragraph_format
+        if indent:
+            fmt.left_indent = Twips(indent)
+        if name in self.kept:
+            return made
         made.font.size = Pt(size)
         made.font.bold = bold
         made.font.italic = italic
-        fmt = made.paragraph_format
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-        if indent:
-            fmt.left_indent = Twips(indent)
         return made
+
+
+def make_styles(document: Any, indents: Indents, *, keep_look: bool = False) -> DocxStyles:
+    """Set every style the minutes use; returns them for the renderer.
+
+    Without ``keep_look`` each style is cleared and set to Clerk's plain look; with it (a
+    council's template) the template's own styles keep their look.
+    """
+    maker = _StyleMaker(document, keep_look)
+    normal = maker.paragraph_style("Normal")
+    if "Normal" not in maker.kept:
+        _defaults(document)
+        set_font(normal.element)
+        normal.font.size = Pt(BODY_PT)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.space_before = Pt(0)
+        normal.paragraph_format.line_spacing = 1.1  # as the PDF's leading: a little air
+
+    def style(name: str, base: Any = normal, **look: Any) -> Any:
+        return maker.style(name, base=base, **look)
 
     heading = style("Heading 1", size=12, bold=True, before=14, after=8)
     fmt = heading.paragraph_format
     fmt.keep_with_next = True
     fmt.keep_together = True
     title = int(indents.title)
+    # The minute number hangs in front of the title: the layout, kept in any house style.
     fmt.left_indent, fmt.first_line_indent = Twips(title), Twips(-title)
     fmt.tab_stops.add_tab_stop(Twips(title))
-    outline = OxmlElement("w:outlineLvl")  # what the Navigation pane and PDF bookmarks use
-    outline.set(qn("w:val"), "0")
-    heading.element.get_or_add_pPr().append(outline)
+    ppr = heading.element.get_or_add_pPr()
+    if ppr.find(qn("w:outlineLvl")) is None:
+        outline = OxmlElement("w:outlineLvl")  # what the Navigation pane and PDF bookmarks use
+        outline.set(qn("w:val"), "0")
+        ppr.append(outline)
 
     body = style("Minutes Body", indent=title)
     signature = style("Minutes Signature", before=18, after=0)
     signature.paragraph_format.keep_with_next = True
     mark = style("Minutes Mark", size=9, bold=True, after=0)
-    mark.font.color.rgb = MARK_RED
-    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if "Minutes Mark" not in maker.kept:
+        mark.font.color.rgb = MARK_RED
+        mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer = style("Footer", size=9, after=0)
-    footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if "Footer" not in maker.kept:
+        footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return DocxStyles(
         normal=normal,
         council=style("Minutes Council", size=12, bold=True, after=2),
@@ -191,7 +220,7 @@ def make_styles(document: Any, indents: Indents) -> DocxStyles:
         body=body,
         note=style("Minutes Note", italic=True, indent=title, base=body),
         notice=style("Minutes Notice", bold=True, indent=title, base=body),
-        # Indents of list paragraphs come from the numbering definition, not the style.
+        # The list layout (numbering, indents) is linked to these by docx_numbering.
         point=style("Minutes Point"),
         subpoint=style("Minutes Sub-point"),
         resolution=style("Minutes Resolution"),

@@ -22,7 +22,7 @@ from clerk_app.core.model import Meeting
 
 Progress = Callable[[int, int], None]
 
-MINUTES_SUFFIXES = (".docx", ".pdf")
+MINUTES_SUFFIXES = (".docx", ".pdf", ".html")
 ACTIONS_SUFFIXES = (".docx", ".pdf")
 # Characters Windows forbids in file names: refused everywhere, because minutes written on
 # Linux or a Mac often end up on a council's Windows file share.
@@ -146,19 +146,31 @@ def export_meeting(
     confidential: bool = False,
     action_log: bool = False,
     progress: Progress | None = None,
+    author: str = "",
+    template: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write .docx / .pdf chosen by path's suffix (case-insensitive).
+    """Write .docx / .pdf / .html chosen by path's suffix (case-insensitive).
 
     The public version (exempt items reduced to stubs) unless ``confidential``; with
-    ``action_log`` the document ends with a table of actions.  Returns the path written;
-    raises ExportError.  (Plain text is the minutes format's own writer, in
-    ``clerk_app.minutes_text``; the exporting service sends .txt there.)
+    ``action_log`` the Word and PDF versions end with a table of actions.  ``author`` names
+    the clerk in the properties; ``template`` is a Word reference template (``warn`` hears why
+    one could not be used).  Returns the path written; raises ExportError.  (Plain text is
+    the minutes format's own writer, in ``clerk_app.minutes_text``; the exporting service
+    sends .txt there.)
     """
     path = Path(path)
     suffix = check_name(path, MINUTES_SUFFIXES)
     from clerk_app.core.document import compose
 
-    document = compose(meeting, confidential=confidential, action_log=action_log)
+    document = compose(meeting, confidential=confidential, action_log=action_log, author=author)
+    if suffix == ".docx" and template is not None:
+        from clerk_app.export.docx import write_docx
+
+        return write_atomically(
+            path,
+            lambda stream: write_docx(document, stream, progress, template=template, warn=warn),
+        )
     return _render(document, path, suffix, progress)
 
 
@@ -189,6 +201,10 @@ def _render(document: MinutesDocument, path: Path, suffix: str, progress: Progre
         from clerk_app.export.docx import write_docx
 
         return write_atomically(path, lambda stream: write_docx(document, stream, progress))
+    if suffix == ".html":
+        from clerk_app.export.html import write_html
+
+        return write_atomically(path, lambda stream: write_html(document, stream, progress))
 
     from reportlab.platypus.doctemplate import LayoutError
 

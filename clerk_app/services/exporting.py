@@ -10,7 +10,7 @@ from typing import BinaryIO
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting, Status
 from clerk_app.export.files import ExportError
-from clerk_app.services import archive, meetings
+from clerk_app.services import archive, identity, meetings
 from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
 
 
@@ -30,8 +30,15 @@ def export_minutes(
     confidential: bool = False,
     action_log: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    author: str | None = None,
+    template: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Exported:
-    """Write the minutes to ``path`` (.docx, .pdf or .txt); ExportError says what went wrong.
+    """Write the minutes to ``path`` (.docx, .pdf, .html or .txt); ExportError says what went
+    wrong.
+
+    ``author`` is the clerk's name setting (the OS user's full name when it is empty);
+    ``template`` a Word reference template, and ``warn`` hears why one could not be used.
 
     Only reads the database: a read-only window, or a file another process is writing, can
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
@@ -46,7 +53,14 @@ def export_minutes(
             progress(1, 1)
     else:
         written = export_meeting(
-            meeting, path, confidential=confidential, action_log=action_log, progress=progress
+            meeting,
+            path,
+            confidential=confidential,
+            action_log=action_log,
+            progress=progress,
+            author=identity.author_name(author),
+            template=template,
+            warn=warn,
         )
     return Exported(written, meeting)
 

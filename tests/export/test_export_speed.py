@@ -14,7 +14,7 @@ from clerk_app.export.files import export_meeting
 from tests.export.minutes_factory import big_meeting
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
 def test_thousand_points_export_quickly(tmp_path, suffix):
     meeting = big_meeting(100, 10)
     assert sum(1 for _ in meeting.all_points()) == 1000

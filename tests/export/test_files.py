@@ -34,7 +34,7 @@ def test_unsupported_suffix_names_the_supported_ones(tmp_path, name):
     with pytest.raises(ExportError) as caught:
         export_meeting(sample_meeting(), tmp_path / name)
     message = str(caught.value)
-    assert name in message and ".docx or .pdf" in message
+    assert name in message and ".docx, .pdf or .html" in message
     assert list(tmp_path.iterdir()) == []
 
 
@@ -46,7 +46,7 @@ def test_the_service_names_every_format_it_writes(db, tmp_path, name):
     meeting_id = meetings.create_meeting(db, sample_meeting())
     with pytest.raises(ExportError) as caught:
         export_minutes(db, meeting_id, tmp_path / name)
-    assert ".docx, .pdf or .txt" in str(caught.value)
+    assert ".docx, .pdf, .html or .txt" in str(caught.value)
 
 
 FORBIDDEN_NAMES = ["a<b.pdf", "a>b.docx", "what?.pdf", "star*.pdf", "pipe|.pdf", 'quote".pdf',

@@ -53,3 +53,21 @@ def test_lists_render_with_letters_and_roman_numerals(tmp_path):
         "i. noted the report; and",
         "ii. agreed to receive a further update in September.",
     ]
+
+
+def test_a_council_template_keeps_the_letters(tmp_path):
+    """Numbering linked to the council's restyled point styles, as LibreOffice computes it."""
+    from tests.export.test_docx_template import council_template
+
+    template = council_template(tmp_path / "council.docx")
+    source = export_meeting(
+        sample_meeting(), tmp_path / "styled.docx", template=template, confidential=True
+    )
+    (tmp_path / "out").mkdir()
+    text = _convert(source, "txt:Text (encoded):UTF8", tmp_path / "out").lstrip("\ufeff")
+    lines = [line.strip() for line in text.splitlines()]
+    assert "i. the carers' survey would be repeated in the spring; and" in lines
+    # The second item's list starts again at "a.", with its sub-point at "i.".
+    second = lines.index("a. Members discussed the Quixotic-point bid (Action: Xylophone-owner).")
+    assert lines[second + 1] == "i. the Vortigern-sub clause was noted."
+    assert "Replace this text with the minutes" not in text

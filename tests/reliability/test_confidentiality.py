@@ -7,7 +7,9 @@ read back by independent readers, for words that occur only in the exempt item.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -51,12 +53,22 @@ def _pdf_text(path: Path) -> str:
     return f"{text} {outline} {reader.metadata}"
 
 
+def _html_text(path: Path) -> str:
+    """The page's text as a browser shows it, and its title and meta properties."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8")))
+
+
+def _text_of(path: Path) -> str:
+    readers = {".docx": _docx_text, ".pdf": _pdf_text, ".html": _html_text}
+    return readers.get(path.suffix, lambda p: p.read_text())(path)
+
+
 def _assert_public(text: str, where: str) -> None:
     for word in SECRET:
         assert word.casefold() not in text.casefold(), f"{word!r} leaked into {where}"
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".txt"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".txt"])
 def test_public_minutes_keep_only_the_stub(
     db: Database, meeting_id: int, tmp_path: Path, suffix: str
 ) -> None:
@@ -64,7 +76,7 @@ def test_public_minutes_keep_only_the_stub(
     raw = target.read_bytes()
     for word in SECRET:
         assert word.encode() not in raw
-    text = {".docx": _docx_text, ".pdf": _pdf_text}.get(suffix, lambda p: p.read_text())(target)
+    text = _text_of(target)
     _assert_public(text, target.name)
     flat = " ".join(text.split())
     assert "Enforcement case 2025/0041" in flat  # the stub is there, saying why
@@ -72,9 +84,7 @@ def test_public_minutes_keep_only_the_stub(
     confidential = export_minutes(
         db, meeting_id, tmp_path / f"confidential{suffix}", confidential=True
     ).path
-    text = {".docx": _docx_text, ".pdf": _pdf_text}.get(suffix, lambda p: p.read_text())(
-        confidential
-    )
+    text = _text_of(confidential)
     assert "Kwiatkowska" in text  # the confidential version does carry it
 
 

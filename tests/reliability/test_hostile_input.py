@@ -107,9 +107,31 @@ def test_hostile_text_is_stored_and_exported_exactly(meeting: Meeting, tmp_path:
     assert write_minutes(again) == text
     target = export_meeting(stored, tmp_path / "hostile.docx", confidential=True)
     body = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    page = _page_text(export_meeting(stored, tmp_path / "hostile.html", confidential=True))
     for item in stored.items:
         for point in item.points:
             assert point.text.split("\n")[0] in body
+            assert point.text.split("\n")[0] in page  # escaped on the way out, so kept as text
+
+
+def _page_text(path: Path) -> str:
+    """What a browser shows of an HTML page (no script can run: the test fails on one)."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            assert tag != "script", "typed text became a script"
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    return "".join(reader.parts)
 
 
 def _fragments() -> st.SearchStrategy[str]:
@@ -162,7 +184,7 @@ def test_the_importer_survives_anything_and_settles(text: str) -> None:
     assert write_minutes(second) == written
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf", ".html"])
 def test_huge_points_and_huge_items(tmp_path: Path, suffix: str) -> None:
     """A 100,000-character point and an item of 10,000 points: stored and exported whole."""
     long_point = " ".join(f"word{n}" for n in range(14_000))[:100_000].strip()
@@ -188,6 +210,11 @@ def test_huge_points_and_huge_items(tmp_path: Path, suffix: str) -> None:
         text = target.read_text(encoding="utf-8")
         assert long_point in text and "Point number 9999." in text
         assert read_minutes(text).meeting.items[1].points[-1].text == "Point number 9999."
+    elif suffix == ".html":
+        text = _page_text(target)
+        assert long_point in text and "Point number 9999." in text
+        # HTML's own lower-alpha counts as the minutes do (z, aa, ab...): the label agrees
+        assert 'value="10000" data-label="ntp.">Point number 9999.' in target.read_text()
     elif suffix == ".docx":
         paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
         assert long_point in paragraphs

@@ -14,23 +14,25 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting
 from clerk_app.services import exporting
+from clerk_app.services.identity import CLERK_NAME_KEY, os_full_name
 from clerk_app.ui.shell.port import Shell
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
-SUFFIX = {"docx": ".docx", "pdf": ".pdf", "csv": ".csv"}
+SUFFIX = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "csv": ".csv"}
 FILTER = {
     "docx": "Word document (*.docx)",
     "pdf": "PDF document (*.pdf)",
+    "html": "Web page (*.html)",
     "csv": "CSV for Excel (*.csv)",
 }
-MINUTES_TITLE = {"docx": "Export Word", "pdf": "Export PDF"}
+MINUTES_TITLE = {"docx": "Export Word", "pdf": "Export PDF", "html": "Export HTML"}
 LOG_TITLE = {
     "csv": "Export action log (CSV)",
     "docx": "Export action log (Word)",
@@ -122,6 +124,8 @@ class ExportFlow:
         if path is None:
             return
         db = shell.db
+        # The clerk's name setting (File > Your name on documents); empty: the OS account's.
+        author = str(shell.settings.value(CLERK_NAME_KEY, "") or "")
 
         def done(exported: exporting.Exported) -> None:
             self._written(exported.path)
@@ -135,9 +139,25 @@ class ExportFlow:
         self.runner.run(
             title,
             path,
-            lambda progress: exporting.export_minutes(db, meeting_id, path, progress=progress),
+            lambda progress: exporting.export_minutes(
+                db, meeting_id, path, progress=progress, author=author
+            ),
             done,
         )
+
+    def ask_clerk_name(self) -> None:
+        """File > Your name on documents: the author written into exported minutes."""
+        settings = self.shell.settings
+        current = str(settings.value(CLERK_NAME_KEY, "") or "") or os_full_name()
+        name, accepted = QInputDialog.getText(
+            self.shell.widget,
+            "Your name on documents",
+            "The name exported minutes give as their author\n"
+            "(empty: your computer account's name):",
+            text=current,
+        )
+        if accepted:
+            settings.setValue(CLERK_NAME_KEY, name.strip())
 
     def export_action_log(
         self, kind: str, entries: Sequence[ActionEntry], *, open_only: bool, confidential: bool

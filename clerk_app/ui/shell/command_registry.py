@@ -23,6 +23,8 @@ class Cmd(enum.Enum):
     MEETINGS = "meetings"
     EXPORT_WORD = "export-word"
     EXPORT_PDF = "export-pdf"
+    EXPORT_HTML = "export-html"
+    CLERK_NAME = "clerk-name"
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
@@ -93,6 +95,12 @@ SPECS: dict[Cmd, Spec] = {
     ),
     Cmd.EXPORT_PDF: Spec(
         "Export &PDF…", "&File", ("Ctrl+P",), icon="export-pdf", toolbar=True, needs="meeting"
+    ),
+    Cmd.EXPORT_HTML: Spec(
+        "Export &HTML…", "&File", needs="meeting", tip="One web page for the council's website"
+    ),
+    Cmd.CLERK_NAME: Spec(
+        "Your na&me on documents…", "&File", tip="The author named in exported minutes"
     ),
     Cmd.QUIT: Spec("&Quit", "&File", ("Ctrl+Q",)),
     Cmd.UNDO: Spec("&Undo", "&Edit", ("Ctrl+Z",), icon="undo", toolbar=True, needs="undo"),

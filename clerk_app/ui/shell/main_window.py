@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
         r.connect(Cmd.EXPORT_WORD, lambda: self.exports.export_minutes("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.exports.export_minutes("pdf"))
+        r.connect(Cmd.EXPORT_HTML, lambda: self.exports.export_minutes("html"))
+        r.connect(Cmd.CLERK_NAME, self.exports.ask_clerk_name)
         r.connect(Cmd.QUIT, self.close)
         r.connect(Cmd.UNDO, self.stack.undo)
         r.connect(Cmd.REDO, self.stack.redo)
