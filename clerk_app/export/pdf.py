@@ -11,9 +11,11 @@ as well, for the archive.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 import typst
 
@@ -38,6 +40,7 @@ Progress = Callable[[int, int], None]
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TEMPLATE = RESOURCES / "templates" / "minutes.typ"
+WATERMARK = RESOURCES / "templates" / "watermark.typ"
 FONTS = RESOURCES / "fonts"
 
 Json = dict[str, Any]
@@ -47,8 +50,23 @@ class TemplateError(Exception):
     """The Typst template could not lay the minutes out (a broken or foreign template)."""
 
 
+class InstallationError(Exception):
+    """The template or the fonts Clerk ships are missing: a broken installation."""
+
+
+# Typst breaks lines only where words allow it: a pasted hash or URL longer than a line would
+# run off the page, so such a run gets an invisible break opportunity every so many characters.
+_LONG_RUN = re.compile(r"\S{40,}")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _chunked(match: re.Match[str]) -> str:
+    run = match.group()
+    return _ZERO_WIDTH_SPACE.join(run[i : i + 30] for i in range(0, len(run), 30))
+
+
 def _text(text: str) -> str:
-    return drawable(text, FONTS)
+    return _LONG_RUN.sub(_chunked, drawable(text, FONTS))
 
 
 def _labelled(block: LabelledParagraph) -> Json:
@@ -185,14 +203,23 @@ def document_data(document: MinutesDocument) -> Json:
     }
 
 
-def standards(document: MinutesDocument) -> list[str]:
+Standard = Literal["ua-1", "a-2a"]
+
+
+def standards(document: MinutesDocument) -> list[Standard]:
     """PDF/UA-1 always; approved minutes are the record, so PDF/A-2a (archival) too."""
     return ["ua-1"] if document.draft else ["ua-1", "a-2a"]
 
 
 def render(document: MinutesDocument, template: Path = TEMPLATE) -> bytes:
     """The PDF's bytes; raises TemplateError if the template cannot lay the document out."""
-    payload = json.dumps(document_data(document), ensure_ascii=False)
+    for needed in (template, FONTS / "LiberationSans-Regular.ttf", FONTS / "DejaVuSans.ttf"):
+        if not needed.is_file():
+            raise InstallationError(f"{needed.name} is missing from {needed.parent}")
+    inputs = {
+        "data": json.dumps(document_data(document), ensure_ascii=False),
+        "watermark": _watermark(document.watermark) if document.watermark else "",
+    }
     try:
         pdf = typst.compile(
             template,
@@ -201,12 +228,26 @@ def render(document: MinutesDocument, template: Path = TEMPLATE) -> bytes:
             # Only the shipped fonts: the PDF looks the same on every machine, and PDF/A
             # needs every font embedded, which Typst does for the fonts it is given.
             ignore_system_fonts=True,
-            sys_inputs={"data": payload},
-            pdf_standards=standards(document),  # type: ignore[arg-type]  # checked by typst
+            sys_inputs=inputs,
+            pdf_standards=standards(document),
         )
     except typst.TypstError as exc:
         raise TemplateError(exc.message) from exc
     return pdf
+
+
+@lru_cache(maxsize=4)
+def _watermark(word: str) -> str:
+    """The watermark word as an SVG of glyph outlines (Typst's SVG draws text as paths)."""
+    svg = typst.compile(
+        WATERMARK,
+        format="svg",
+        font_paths=[FONTS],
+        ignore_system_fonts=True,
+        sys_inputs={"word": drawable(word, FONTS)},
+    )
+    assert isinstance(svg, bytes)  # one page, so one SVG
+    return svg.decode("utf-8")
 
 
 def write_pdf(

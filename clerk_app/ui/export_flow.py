@@ -1,7 +1,7 @@
 """Ctrl+E / Ctrl+P: choose a file, export the saved meeting to it with a progress dialog.
 
 The exporter (``clerk_app.export.files``) is imported only when asked for: it pulls in
-python-docx and reportlab, which the live window never needs.  What is exported is the meeting
+python-docx and Typst, which the live window never needs.  What is exported is the meeting
 as stored (re-read after a flush), the same thing ``clerk-app export`` would write.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from clerk_app.core.document import suggested_file_name
 from clerk_app.core.model import Meeting
 from clerk_app.store.database import Database
 
@@ -27,9 +28,8 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     return path
 
 
-def suggested_name(meeting: Meeting, kind: str) -> str:
-    safe = "".join(c if c.isalnum() or c in " -" else " " for c in meeting.committee).strip()
-    return f"{safe or 'Minutes'} {meeting.date.isoformat()}{SUFFIX[kind]}"
+def suggested_name(meeting: Meeting, kind: str, *, confidential: bool = False) -> str:
+    return suggested_file_name(meeting, SUFFIX[kind], confidential=confidential)
 
 
 def export_interactively(
