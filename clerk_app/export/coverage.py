@@ -29,7 +29,8 @@ def _ranges_format4(table: bytes) -> Iterable[range]:
             continue
         if offsets[index] == 0:
             # Every code maps to (code + delta); glyph 0 would be .notdef.
-            yield from (range(c, c + 1) for c in range(start, end + 1) if (c + deltas[index]) % 65536)
+            delta = deltas[index]
+            yield from (range(c, c + 1) for c in range(start, end + 1) if (c + delta) % 65536)
             continue
         for code in range(start, end + 1):
             at = offsets_at + 2 * index + offsets[index] + 2 * (code - start)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typst
 
@@ -35,6 +35,9 @@ from clerk_app.core.blocks import (
     Stub,
 )
 from clerk_app.export.coverage import drawable
+
+if TYPE_CHECKING:
+    from typst import PDFStandard  # the stub's name for the profiles Typst knows
 
 Progress = Callable[[int, int], None]
 
@@ -203,10 +206,7 @@ def document_data(document: MinutesDocument) -> Json:
     }
 
 
-Standard = Literal["ua-1", "a-2a"]
-
-
-def standards(document: MinutesDocument) -> list[Standard]:
+def standards(document: MinutesDocument) -> list[PDFStandard]:
     """PDF/UA-1 always; approved minutes are the record, so PDF/A-2a (archival) too."""
     return ["ua-1"] if document.draft else ["ua-1", "a-2a"]
 

@@ -142,7 +142,7 @@ def structure(path: Path) -> list[tuple[int, str]]:
                 walk(kid, depth + 1)
 
     with pikepdf.open(path) as pdf:
-        walk(pdf.Root.StructTreeRoot, 0)
+        walk(pdf.Root.StructTreeRoot, 0)  # type: ignore[arg-type]  # a dictionary in a tagged PDF
     return out
 
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pypdf
 import pytest
 
 from clerk_app.core.blocks import DecisionBlock, LabelledParagraph
 from clerk_app.core.document import compose
-from clerk_app.core.model import LabelStyle, Status
+from clerk_app.core.model import LabelStyle
 from clerk_app.core.text import clean_text
 from clerk_app.export.files import export_meeting
 from tests.export.minutes_factory import (
     HOSTILE_TEXTS,
     SECRETS,
     giant_meeting,
-    hostile_meeting,
     many_points_meeting,
     sample_meeting,
 )
@@ -38,7 +36,7 @@ STEP = 72 / 2  # 1.27 cm, half an inch
 
 
 @pytest.fixture(scope="module")
-def files(pdf_files) -> dict[str, Path]:
+def files(pdf_files):
     return pdf_files
 
 

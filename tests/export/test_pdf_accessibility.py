@@ -93,7 +93,8 @@ def test_structure_tree_has_headings_lists_and_tables_in_minutes_order(pdf_files
     # nested in their point's list, right after the point.
     lists = [i for i in children(tree, 0) if tree[i][1] == "L"]
     points = [b for b in document.blocks if isinstance(b, LabelledParagraph)]
-    resolutions = [r for b in document.blocks if isinstance(b, DecisionBlock) for r in b.resolutions]
+    decisions = [b for b in document.blocks if isinstance(b, DecisionBlock)]
+    resolutions = [r for b in decisions for r in b.resolutions]
     items, nested = 0, 0
     for index in lists:
         kids = children(tree, index)
@@ -144,12 +145,14 @@ def _watermark_shapes(page: pikepdf.Page) -> int:
     Text shown there would count against it: the watermark must be shapes, never text.
     """
     shapes, depth, inside = 0, 0, 0
-    for operands, operator in pikepdf.parse_content_stream(page):
-        op = str(operator)
+    for instruction in pikepdf.parse_content_stream(page):
+        operands, op = instruction.operands, str(instruction.operator)
         if op in ("BDC", "BMC"):
             depth += 1
             props = operands[1] if op == "BDC" and len(operands) > 1 else None
-            background = isinstance(props, pikepdf.Dictionary) and props.get("/Type") == "/Background"
+            background = (
+                isinstance(props, pikepdf.Dictionary) and props.get("/Type") == "/Background"
+            )
             if not inside and str(operands[0]) == "/Artifact" and background:
                 inside = depth
         elif op == "EMC":
