@@ -153,9 +153,13 @@ def _blocks(document: MinutesDocument) -> list[Json]:
             run = [block] if isinstance(block, LabelledParagraph) else []
             if run:
                 continue
-        if isinstance(block, SignatureBlock) and out:
-            # The signature is never alone on a page: the minute before it sticks to it.
-            out[-1]["keep"] = True
+        if isinstance(block, SignatureBlock):
+            # The signature is never alone on a page: the closing line ("The meeting ended
+            # at ...") and the last minute's last block stick to it.
+            for before in reversed(out[-2:]):
+                before["keep"] = True
+                if before.get("style") != "close":
+                    break
         out.extend(_block(block))
     if run:
         out.append(_points(run))
