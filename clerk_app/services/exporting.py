@@ -25,7 +25,7 @@ def export_minutes(
     later, the approved minutes can be compared with what members were sent.
     """
     meeting = meetings.load_meeting(db, meeting_id)
-    # Imported here: the exporters pull in python-docx or reportlab, which most commands skip.
+    # Imported here: the exporters pull in python-docx or Typst, which most commands skip.
     from clerk_app.export.files import export_meeting
 
     written = export_meeting(

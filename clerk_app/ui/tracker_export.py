@@ -76,7 +76,7 @@ def export_log(
     path = Path(chosen)
     if path.suffix.lower() != SUFFIX[kind]:
         path = path.with_name(path.name + SUFFIX[kind])
-    # Imported when asked: the exporters pull in python-docx and reportlab.
+    # Imported when asked: the exporters pull in python-docx and Typst.
     from clerk_app.export import files
 
     progress, step = _progress(parent, title, f"Writing {path.name}…")

@@ -1,6 +1,6 @@
 """Reading exported files back with tools independent of the writers.
 
-PDF: poppler's ``pdftotext`` (a different code base from reportlab and pypdf) and pypdf.
+PDF: poppler's ``pdftotext`` (a different code base from Typst and pypdf) and pypdf.
 Word: python-docx for structure and a small evaluator of numbering.xml that prints labels the
 way Word does, so the test checks what a reader of the .docx would see, not what we meant.
 """
