@@ -215,8 +215,9 @@ def standards(document: MinutesDocument) -> list[PDFStandard]:
     return ["ua-1"] if document.draft else ["ua-1", "a-2a"]
 
 
-def render(document: MinutesDocument, template: Path = TEMPLATE) -> bytes:
+def render(document: MinutesDocument, template: Path | None = None) -> bytes:
     """The PDF's bytes; raises TemplateError if the template cannot lay the document out."""
+    template = template or TEMPLATE
     for needed in (template, FONTS / "LiberationSans-Regular.ttf", FONTS / "DejaVuSans.ttf"):
         if not needed.is_file():
             raise InstallationError(f"{needed.name} is missing from {needed.parent}")

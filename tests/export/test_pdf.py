@@ -281,3 +281,20 @@ def test_more_letters_than_one_font_subset_holds(tmp_path):
     text = text.replace("\u200b", "")  # the invisible break opportunity in very long words
     for line in lines:
         assert text.count(line) == 2, line
+
+
+def test_a_missing_or_broken_template_is_a_clear_message_and_leaves_nothing(tmp_path, monkeypatch):
+    from clerk_app.export import pdf
+    from clerk_app.export.files import ExportError
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(pdf, "TEMPLATE", tmp_path / "gone.typ")
+    with pytest.raises(ExportError, match=r"Cannot make m\.pdf: gone\.typ is missing.*reinstall"):
+        export_meeting(sample_meeting(), folder / "m.pdf")
+    broken = tmp_path / "broken.typ"
+    broken.write_text("#let x = (\n", encoding="utf-8")
+    monkeypatch.setattr(pdf, "TEMPLATE", broken)
+    with pytest.raises(ExportError, match=r"Cannot lay out m\.pdf as PDF .*export to Word"):
+        export_meeting(sample_meeting(), folder / "m.pdf")
+    assert list(folder.iterdir()) == []
