@@ -83,6 +83,8 @@ def drawable(text: str, fonts: Path) -> str:
     Invisible format characters (joiners, variation selectors) a font lacks are dropped
     rather than marked: they have nothing to show.  Line breaks and spaces stay.
     """
+    if text.isascii():
+        return text  # every shipped font draws ASCII, and cleaned text has no controls
     have = covered(fonts)
     if all(ord(c) in have or c in "\n " for c in text):
         return text
