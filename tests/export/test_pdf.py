@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 
 import pypdf
 import pytest
@@ -298,3 +299,20 @@ def test_a_missing_or_broken_template_is_a_clear_message_and_leaves_nothing(tmp_
     with pytest.raises(ExportError, match=r"Cannot lay out m\.pdf as PDF .*export to Word"):
         export_meeting(sample_meeting(), folder / "m.pdf")
     assert list(folder.iterdir()) == []
+
+
+def test_a_half_million_character_point_exports_in_bounded_time(tmp_path):
+    from clerk_app.core.model import AgendaItem, Meeting, Point
+
+    words = " ".join(f"w{n}" for n in range(100_000))  # about 590,000 characters
+    text = words[:500_000].rsplit(" ", 1)[0] + " LAST-WORD-OF-IT"
+    meeting = Meeting(
+        committee="Long",
+        date=sample_meeting().date,
+        items=[AgendaItem(title="A long point", points=[Point(text)])],
+    )
+    started = time.perf_counter()
+    path = export_meeting(meeting, tmp_path / "long.pdf")
+    seconds = time.perf_counter() - started
+    assert seconds < 30, seconds  # about 2 s here; line breaking must not go quadratic
+    assert "LAST-WORD-OF-IT" in pdftotext(path, layout=False)
