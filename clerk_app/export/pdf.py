@@ -73,7 +73,7 @@ def _text(text: str) -> str:
 
 
 def _labelled(block: LabelledParagraph) -> Json:
-    return {"label": block.label, "text": _text(block.text), "subs": []}
+    return {"label": _text(block.label), "text": _text(block.text), "subs": []}
 
 
 def _points(run: list[LabelledParagraph]) -> Json:
@@ -88,14 +88,14 @@ def _points(run: list[LabelledParagraph]) -> Json:
 
 
 def _heading(heading: Heading) -> Json:
-    return {"kind": "heading", "number": heading.number, "title": _text(heading.title)}
+    return {"kind": "heading", "number": _text(heading.number), "title": _text(heading.title)}
 
 
 def _paragraph(block: Paragraph) -> Json:
     return {
         "kind": "paragraph",
         "text": _text(block.text),
-        "lead": block.lead,
+        "lead": _text(block.lead),
         "indent": block.indent,
         "style": block.style.value,
         "keep": block.keep_with_next,
@@ -196,16 +196,16 @@ def document_data(document: MinutesDocument) -> Json:
         "author": document.author,
         "keywords": [k for k in keywords if k],
         "header": {
-            "council": document.header.council,
-            "committee": document.header.committee,
-            "meeting_line": document.header.meeting_line,
-            "detail_line": document.header.detail_line,
+            "council": _text(document.header.council),
+            "committee": _text(document.header.committee),
+            "meeting_line": _text(document.header.meeting_line),
+            "detail_line": _text(document.header.detail_line),
         },
-        "marks": list(document.marks),
+        "marks": [_text(mark) for mark in document.marks],
         "watermark": document.watermark,
         "footer": FOOTER,
-        "numbers": numbers,
-        "labels": labels,
+        "numbers": [_text(number) for number in numbers],
+        "labels": [_text(label) for label in labels],
         "blocks": _blocks(document),
     }
 

@@ -68,3 +68,20 @@ def test_characters_liberation_lacks_fall_back_to_dejavu_in_the_right_weight(tmp
     assert "Done ✓" in text
     # Shaped right to left and read back in logical order: the words as typed.
     assert "مرحبا" in text and "بالعالم" in text
+
+
+def test_characters_no_font_has_anywhere_in_the_minutes_still_export(tmp_path):
+    # Committee, council, venue, minute number, title, attendee: every field a clerk types.
+    from clerk_app.core.model import Attendee
+
+    meeting = Meeting(
+        committee="Youth 🦀 Panel",
+        council="中文 Council",
+        venue="Hall 👍",
+        date=dt.date(2025, 2, 3),
+        attendees=[Attendee("Ana 🦀")],
+        items=[AgendaItem(title="Title 中", number="7🦀", points=[Point("ok")])],
+    )
+    path = export_meeting(meeting, tmp_path / "marks.pdf")
+    text = squash(pdftotext(path, layout=False))
+    assert f"Youth {REPLACEMENT} Panel" in text and f"Title {REPLACEMENT}" in text
