@@ -88,7 +88,11 @@ def _points(run: list[LabelledParagraph]) -> Json:
 
 
 def _heading(heading: Heading) -> Json:
-    return {"kind": "heading", "number": _text(heading.number), "title": _text(heading.title)}
+    number, title = _text(heading.number), _text(heading.title)
+    if not title:
+        # A tagged heading must have words: an untitled item is headed by its number alone.
+        number, title = "", number or "Untitled item"
+    return {"kind": "heading", "number": number, "title": title}
 
 
 def _paragraph(block: Paragraph) -> Json:

@@ -316,3 +316,10 @@ def test_a_half_million_character_point_exports_in_bounded_time(tmp_path):
     seconds = time.perf_counter() - started
     assert seconds < 30, seconds  # about 2 s here; line breaking must not go quadratic
     assert "LAST-WORD-OF-IT" in pdftotext(path, layout=False)
+
+
+def test_minutes_without_committee_or_titles_still_make_a_tagged_pdf(files):
+    text = flowing(pdftotext(files["untitled"]))
+    find_in_order(text, ["Minutes of the meeting held on Monday 2 June 2025", "3.",
+                         "A point under a bare number.", "Untitled item",
+                         "A point under nothing at all."])  # fmt: skip
