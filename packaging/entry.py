@@ -32,7 +32,7 @@ def smoke_report() -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from clerk_app import app as app_module
-    from clerk_app.export import fonts
+    from clerk_app.export import pdf
     from clerk_app.ui.shell import icons
 
     icon = QGuiApplication.windowIcon().pixmap(64, 64).toImage()
@@ -49,8 +49,9 @@ def smoke_report() -> dict[str, Any]:
         "icon_dir": str(icons.ICON_DIR),
         "window_fonts_dir": str(app_module.FONTS),
         "liberation_in_qt": "Liberation Sans" in QFontDatabase.families(),
-        "pdf_font": str(fonts.font_file(fonts.REGULAR)),
-        "pdf_fallback_font": str(fonts.font_file(fonts.FALLBACK)),
+        "pdf_font": str(pdf.FONTS / "LiberationSans-Regular.ttf"),
+        "pdf_fallback_font": str(pdf.FONTS / "DejaVuSans.ttf"),
+        "pdf_template": str(pdf.TEMPLATE),
         "bundle": getattr(sys, "_MEIPASS", None),
     }
 

@@ -181,8 +181,8 @@ DROPPED_PLUGINS: dict[str, frozenset[str] | None] = {
 
 # Python modules left out.  QtNetwork is imported only by PySide6's Windows OpenSSL set-up, which
 # tolerates its absence; QtDBus's Python module is unused (the library itself stays: QtGui
-# links it).  Pillow is there only because reportlab imports it; Clerk draws no raster image, so
-# its codecs with large native libraries (AVIF, WebP, FreeType, LittleCMS) are not needed.
+# links it).  Pillow is left out whole: only the icon build step uses it (the PDF engine, Typst,
+# is one native library with no Python dependencies), and Clerk reads no raster image.
 # Pygments is a test tool that Mako offers to use when it is installed.  Clerk never opens a
 # network connection, so Python's ssl goes (everything that imports it allows for its absence),
 # and with _hashlib the bundle needs no OpenSSL at all: hashlib then uses Python's built-in
@@ -196,13 +196,7 @@ EXCLUDED_MODULES = (
     "lxml.html",
     "lxml.objectify",
     "lxml.isoschematron",
-    "PIL._avif",
-    "PIL._webp",
-    "PIL._imagingft",
-    "PIL._imagingcms",
-    "PIL._imagingtk",
-    "PIL.ImageQt",
-    "PIL.ImageTk",
+    "PIL",
     "pygments",
     "tkinter",
 )

@@ -104,9 +104,10 @@ def compose_actions(
     return MinutesDocument(
         header=header,
         blocks=tuple(blocks),
-        title="Action log",
-        subject=header.meeting_line,
+        title="CONFIDENTIAL \u2013 Action log" if confidential else "Action log",
+        subject=f"CONFIDENTIAL: {header.meeting_line}" if confidential else header.meeting_line,
         author=shorten(header.council or "Clerk", 250),  # Word's limit is 255
         confidential=confidential,
         marks=marks,
+        watermark="CONFIDENTIAL" if confidential else "",
     )

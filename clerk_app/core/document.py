@@ -44,7 +44,8 @@ from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date
 
 PROPERTY_LIMIT = 250
 DRAFT_MARK = "DRAFT \u2013 subject to approval"
-CONFIDENTIAL_MARK = "CONFIDENTIAL \u2013 not for publication"
+CONFIDENTIAL = "CONFIDENTIAL"
+CONFIDENTIAL_MARK = f"{CONFIDENTIAL} \u2013 not for publication"
 
 _KEYWORDS = {
     DecisionKind.RESOLVED: "RESOLVED",
@@ -80,6 +81,14 @@ def point_scheme(style: LabelStyle, minute_number: str = "") -> ListScheme:
 
 def resolution_scheme(numbering: Numbering) -> ListScheme:
     return _RESOLUTION_SCHEMES[numbering]
+
+
+def suggested_file_name(meeting: Meeting, suffix: str, *, confidential: bool = False) -> str:
+    """ "Planning Committee 2024-05-21.pdf"; the confidential version says so in its name."""
+    safe = "".join(c if c.isalnum() or c in " -" else " " for c in meeting.committee)
+    name = safe.strip() or "Minutes"
+    tail = f" {CONFIDENTIAL}" if confidential else ""
+    return f"{name} {meeting.date.isoformat()}{tail}{suffix}"
 
 
 def minute_number(item: AgendaItem) -> str:
@@ -216,8 +225,8 @@ def compose(
     title = f"{shorten(header.committee, 150)} minutes, {long_date(meeting.date)}".strip()
     subject = subject or header.meeting_line
     if confidential:
-        # In the properties too, so that a file list or a viewer's title bar says it.
-        title, subject = f"CONFIDENTIAL: {title}", f"CONFIDENTIAL: {subject}"
+        # The properties a viewer shows (title bar, file list) say so too, not only the pages.
+        title, subject = f"{CONFIDENTIAL} \u2013 {title}", f"{CONFIDENTIAL}: {subject}"
     return MinutesDocument(
         header=header,
         blocks=tuple(blocks),
@@ -228,5 +237,5 @@ def compose(
         draft=draft,
         confidential=confidential,
         marks=marks,
-        watermark="DRAFT" if draft else "",
+        watermark=CONFIDENTIAL if confidential else "DRAFT" if draft else "",
     )

@@ -1,7 +1,7 @@
 """Cleaning text that a person typed or pasted, so that every layer can store and print it.
 
 What is removed, and why (documented promise, see docs/reliability.md once it exists):
-- C0/C1 control characters other than tab and newline: Word and reportlab refuse them and they
+- C0/C1 control characters other than tab and newline: Word and PDF writers refuse them and they
   are invisible anyway; a tab inside running text becomes a space.
 - Lone surrogates (from broken clipboard data): they cannot be encoded as UTF-8 at all.
 - Carriage returns: "\r\n" and "\r" become "\n".

@@ -206,16 +206,13 @@ def _render(document: MinutesDocument, path: Path, suffix: str, progress: Progre
 
         return write_atomically(path, lambda stream: write_html(document, stream, progress))
 
-    from reportlab.platypus.doctemplate import LayoutError
-
-    from clerk_app.export.fonts import FontMissingError
-    from clerk_app.export.pdf import write_pdf
+    from clerk_app.export.pdf import InstallationError, TemplateError, write_pdf
 
     try:
         return write_atomically(path, lambda stream: write_pdf(document, stream, progress))
-    except FontMissingError as exc:
+    except InstallationError as exc:
         raise _font_problem(exc, path) from exc
-    except LayoutError as exc:
+    except TemplateError as exc:
         raise ExportError(
             f"Cannot lay out {path.name} as PDF ({str(exc)[:80]}); export to Word instead "
             "and report this."

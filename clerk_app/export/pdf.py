@@ -1,193 +1,275 @@
-"""Renders a composed minutes document to PDF with reportlab's platypus.
+"""Renders a composed minutes document to a tagged, accessible PDF through a Typst template.
 
-Labels are drawn as the paragraph's "bullet" at the label's indent, with the text at the next
-indent step: a hanging indent, so wrapped lines align with the text, not with the letter.
+The document goes to the template as JSON data (``sys.inputs``), never spliced into Typst
+markup, so no text a clerk types can change the layout.  Typst tags the PDF (PDF/UA-1: headings,
+lists with their labels, tables with header cells; marks, watermark, running header and footer
+as artifacts), shapes every script, falls back from Liberation Sans to DejaVu Sans by itself,
+and keeps widows, orphans and lonely headings off page edges.  Approved minutes are PDF/A-2a
+as well, for the archive.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from reportlab import rl_config
-from reportlab.lib.colors import Color, black
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus import Paragraph as PdfParagraph
+import typst
 
 from clerk_app.core.blocks import (
     ACTION_COLUMN_SHARES,
     ACTION_COLUMNS,
+    FOOTER,
     ActionTable,
     Block,
     DecisionBlock,
     Heading,
-    Indents,
     LabelledParagraph,
     MinutesDocument,
+    PageBreak,
     Paragraph,
     SignatureBlock,
     Stub,
 )
-from clerk_app.core.blocks import PageBreak as PageBreakBlock
-from clerk_app.export.fonts import REGULAR, main_fonts, markup
-from clerk_app.export.pdf_pages import MinutesDocTemplate, Progress
-from clerk_app.export.pdf_styles import FRAME_WIDTH, PdfStyles, fits_before, indents
+from clerk_app.export.coverage import drawable
 
-_RULE = Color(0.55, 0.55, 0.55)
-_HEAD_FILL = Color(0.9, 0.9, 0.9)
+if TYPE_CHECKING:
+    from typst import PDFStandard  # the stub's name for the profiles Typst knows
+
+Progress = Callable[[int, int], None]
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+TEMPLATE = RESOURCES / "templates" / "minutes.typ"
+WATERMARK = RESOURCES / "templates" / "watermark.typ"
+FONTS = RESOURCES / "fonts"
+
+Json = dict[str, Any]
 
 
-def _measure(document: MinutesDocument) -> Indents:
+class TemplateError(Exception):
+    """The Typst template could not lay the minutes out (a broken or foreign template)."""
+
+
+class InstallationError(Exception):
+    """The template or the fonts Clerk ships are missing: a broken installation."""
+
+
+# Typst breaks lines only where words allow it: a pasted hash or URL longer than a line would
+# run off the page, so such a run gets an invisible break opportunity every so many characters.
+_LONG_RUN = re.compile(r"\S{40,}")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _chunked(match: re.Match[str]) -> str:
+    run = match.group()
+    return _ZERO_WIDTH_SPACE.join(run[i : i + 30] for i in range(0, len(run), 30))
+
+
+def _text(text: str) -> str:
+    return _LONG_RUN.sub(_chunked, drawable(text, FONTS))
+
+
+def _labelled(block: LabelledParagraph) -> Json:
+    return {"label": _text(block.label), "text": _text(block.text), "subs": []}
+
+
+def _points(run: list[LabelledParagraph]) -> Json:
+    """One list: points with their sub-points nested under them, in the minutes' order."""
+    items: list[Json] = []
+    for block in run:
+        if block.level > 0 and items:
+            items[-1]["subs"].append(_labelled(block))
+        else:
+            items.append(_labelled(block))
+    return {"kind": "points", "indent": run[0].indent, "items": items}
+
+
+def _heading(heading: Heading) -> Json:
+    number, title = _text(heading.number), _text(heading.title)
+    if not title:
+        # A tagged heading must have words: an untitled item is headed by its number alone.
+        number, title = "", number or "Untitled item"
+    return {"kind": "heading", "number": number, "title": title}
+
+
+def _paragraph(block: Paragraph) -> Json:
+    return {
+        "kind": "paragraph",
+        "text": _text(block.text),
+        "lead": _text(block.lead),
+        "indent": block.indent,
+        "style": block.style.value,
+        "keep": block.keep_with_next,
+    }
+
+
+def _block(block: Block) -> list[Json]:
+    if isinstance(block, Heading):
+        return [_heading(block)]
+    if isinstance(block, Paragraph):
+        return [_paragraph(block)]
+    if isinstance(block, Stub):
+        # The notice sticks to its heading (headings stick to what follows them).
+        return [_heading(block.heading), _paragraph(Paragraph(block.notice, indent=1))]
+    if isinstance(block, DecisionBlock):
+        return [
+            {
+                "kind": "decision",
+                "keyword": block.keyword,
+                "preamble": _text(block.preamble),
+                "indent": block.indent,
+                "resolutions": [_labelled(r) for r in block.resolutions],
+            }
+        ]
+    if isinstance(block, SignatureBlock):
+        return [{"kind": "signature", "lines": list(block.lines)}]
+    if isinstance(block, ActionTable):
+        rows = [
+            [_text(cell) for cell in (r.ref, r.item, r.summary, r.owners, r.due, r.status)]
+            for r in block.rows
+        ]
+        return [
+            {
+                "kind": "table",
+                "columns": list(ACTION_COLUMNS),
+                "shares": list(ACTION_COLUMN_SHARES),
+                "rows": rows,
+                "empty": block.empty_text,
+            }
+        ]
+    if isinstance(block, PageBreak):
+        return [{"kind": "pagebreak"}]
+    raise TypeError(f"no PDF rendering for {type(block).__name__}")
+
+
+def _blocks(document: MinutesDocument) -> list[Json]:
+    out: list[Json] = []
+    run: list[LabelledParagraph] = []
+    for block in document.blocks:
+        if isinstance(block, LabelledParagraph) and (not run or run[0].list_id == block.list_id):
+            run.append(block)
+            continue
+        if run:
+            out.append(_points(run))
+            run = [block] if isinstance(block, LabelledParagraph) else []
+            if run:
+                continue
+        if isinstance(block, SignatureBlock):
+            # The signature is never alone on a page: the closing line ("The meeting ended
+            # at ...") and the last minute's last block stick to it.
+            for before in reversed(out[-2:]):
+                before["keep"] = True
+                if before.get("style") != "close":
+                    break
+        out.extend(_block(block))
+    if run:
+        out.append(_points(run))
+    return out
+
+
+def _measured(document: MinutesDocument) -> tuple[list[str], list[str]]:
+    """Minute numbers and labels, for the template to size its indents to the widest."""
     numbers: list[str] = []
     labels: list[str] = []
     for block in document.blocks:
-        if isinstance(block, Heading):
-            numbers.append(block.number)
-        elif isinstance(block, Stub):
-            numbers.append(block.heading.number)
+        if isinstance(block, Heading | Stub):
+            heading = block if isinstance(block, Heading) else block.heading
+            if heading.number:
+                numbers.append(heading.number)
         elif isinstance(block, LabelledParagraph):
             labels.append(block.label)
         elif isinstance(block, DecisionBlock):
             labels.extend(r.label for r in block.resolutions)
-    return indents(numbers, labels)
+    return sorted(set(numbers)), sorted(set(labels))
 
 
-class _Renderer:
-    def __init__(self, document: MinutesDocument) -> None:
-        self.document = document
-        main_fonts()  # registered before anything measures text
-        self.styles = PdfStyles(_measure(document))
+def document_data(document: MinutesDocument) -> Json:
+    """The JSON the template reads: everything printed, nothing about how it looks."""
+    numbers, labels = _measured(document)
+    keywords = ["minutes", document.header.committee]
+    if document.confidential:
+        keywords.insert(0, "CONFIDENTIAL")
+    if document.draft:
+        keywords.insert(0, "DRAFT")
+    return {
+        "title": document.title,
+        "subject": document.subject,
+        "author": document.author,
+        "keywords": [k for k in keywords if k],
+        "header": {
+            "council": _text(document.header.council),
+            "committee": _text(document.header.committee),
+            "meeting_line": _text(document.header.meeting_line),
+            "detail_line": _text(document.header.detail_line),
+        },
+        "marks": [_text(mark) for mark in document.marks],
+        "watermark": document.watermark,
+        "footer": FOOTER,
+        "numbers": [_text(number) for number in numbers],
+        "labels": [_text(label) for label in labels],
+        "blocks": _blocks(document),
+    }
 
-    def header(self) -> list[Any]:
-        head = self.document.header
-        s = self.styles
-        out = []
-        if head.council:
-            out.append(PdfParagraph(markup(head.council, bold=True), s.council))
-        out.append(PdfParagraph(markup(head.committee, bold=True), s.committee))
-        out.append(PdfParagraph(markup(head.meeting_line, bold=True), s.meeting_line))
-        if head.detail_line:
-            out.append(PdfParagraph(markup(head.detail_line), s.detail))
-        else:
-            out.append(Spacer(1, s.detail.spaceAfter))
-        return out
 
-    def heading(self, heading: Heading) -> PdfParagraph:
-        title = markup(heading.title, bold=True)
-        number = heading.number
-        hang = bool(number) and fits_before(number, self.styles.indents.title)
-        if number and not hang:
-            # Wider than the widest indent allowed: number and title share the line.
-            title = f"{markup(number, bold=True)}\u00a0\u00a0{title}"
-        para = PdfParagraph(title, self.styles.heading(hang), bulletText=number if hang else None)
-        para.clerk_bookmark = (heading.anchor, f"{heading.number} {heading.title}".strip())
-        return para
+def standards(document: MinutesDocument) -> list[PDFStandard]:
+    """PDF/UA-1 always; approved minutes are the record, so PDF/A-2a (archival) too."""
+    return ["ua-1"] if document.draft else ["ua-1", "a-2a"]
 
-    def paragraph(self, block: Paragraph) -> PdfParagraph:
-        style = self.styles.paragraph(block.style.value, block.indent)
-        text = markup(block.text, bold=block.style.value == "notice")
-        if block.lead:
-            text = f"<b>{markup(block.lead, bold=True)}</b> {text}"
-        para = PdfParagraph(text, style)
-        para.keepWithNext = block.keep_with_next
-        return para
 
-    def labelled(self, block: LabelledParagraph) -> PdfParagraph:
-        style = self.styles.labelled(block.indent, block.level)
-        return PdfParagraph(markup(block.text), style, bulletText=block.label)
-
-    def decision(self, block: DecisionBlock) -> list[Any]:
-        style = self.styles.paragraph("body", block.indent)
-        keyword = f"<b>{markup(block.keyword, bold=True)}</b>"
-        if not block.resolutions:
-            if not block.preamble:
-                return [PdfParagraph(keyword, style)]
-            inline = f"<b>{markup(block.keyword + ':', bold=True)}</b> {markup(block.preamble)}"
-            return [PdfParagraph(inline, style)]
-        head = PdfParagraph(keyword, style)
-        head.keepWithNext = 1
-        out = [head]
-        if block.preamble:
-            preamble = PdfParagraph(markup(block.preamble), style)
-            preamble.keepWithNext = 1
-            out.append(preamble)
-        out.extend(self.labelled(r) for r in block.resolutions)
-        return out
-
-    def signature(self, block: SignatureBlock) -> list[Any]:
-        lines = [PdfParagraph(markup(line), self.styles.signature) for line in block.lines]
-        return [KeepTogether(lines)]
-
-    def table(self, block: ActionTable) -> list[Any]:
-        s = self.styles
-        if not block.rows:
-            return [PdfParagraph(markup(block.empty_text), s.paragraph("body", 0))]
-        rows = [[PdfParagraph(markup(name, bold=True), s.cell_head) for name in ACTION_COLUMNS]]
-        for row in block.rows:
-            cells = (row.ref, row.item, row.summary, row.owners, row.due, row.status)
-            rows.append([PdfParagraph(markup(cell), s.cell) for cell in cells])
-        widths = [FRAME_WIDTH * share for share in ACTION_COLUMN_SHARES]
-        table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, _RULE),
-                    ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TEXTCOLOR", (0, 0), (-1, -1), black),
-                    # The table selects its own font for each cell (Helvetica, never embedded)
-                    # even when the cells are paragraphs with fonts of their own.
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
+def render(document: MinutesDocument, template: Path | None = None) -> bytes:
+    """The PDF's bytes; raises TemplateError if the template cannot lay the document out."""
+    template = template or TEMPLATE
+    for needed in (template, FONTS / "LiberationSans-Regular.ttf", FONTS / "DejaVuSans.ttf"):
+        if not needed.is_file():
+            raise InstallationError(f"{needed.name} is missing from {needed.parent}")
+    inputs = {
+        "data": json.dumps(document_data(document), ensure_ascii=False),
+        "watermark": _watermark(document.watermark) if document.watermark else "",
+    }
+    try:
+        pdf = typst.compile(
+            template,
+            root=template.parent,
+            font_paths=[FONTS],
+            # Only the shipped fonts: the PDF looks the same on every machine, and PDF/A
+            # needs every font embedded, which Typst does for the fonts it is given.
+            ignore_system_fonts=True,
+            sys_inputs=inputs,
+            pdf_standards=standards(document),
         )
-        return [table]
+    except typst.TypstError as exc:
+        raise TemplateError(exc.message) from exc
+    return pdf
 
-    def block(self, block: Block) -> list[Any]:
-        if isinstance(block, LabelledParagraph):
-            return [self.labelled(block)]
-        if isinstance(block, Paragraph):
-            return [self.paragraph(block)]
-        if isinstance(block, Heading):
-            # Don't strand a heading at the foot of a page with no room for its first lines.
-            return [CondPageBreak(4 * self.styles.body0.leading), self.heading(block)]
-        if isinstance(block, DecisionBlock):
-            return self.decision(block)
-        if isinstance(block, Stub):
-            notice = Paragraph(block.notice, indent=1)
-            return [self.heading(block.heading), self.paragraph(notice)]
-        if isinstance(block, SignatureBlock):
-            return self.signature(block)
-        if isinstance(block, ActionTable):
-            return self.table(block)
-        if isinstance(block, PageBreakBlock):
-            return [PageBreak()]
-        raise TypeError(f"no PDF rendering for {type(block).__name__}")
 
-    def flowables(self) -> list[Any]:
-        out = self.header()
-        for index, block in enumerate(self.document.blocks):
-            made = self.block(block)
-            made[-1].clerk_block = index  # progress is reported as each block is laid out
-            out.extend(made)
-        out.append(Spacer(1, 0))
-        return out
+@lru_cache(maxsize=4)
+def _watermark(word: str) -> str:
+    """The watermark word as an SVG of glyph outlines (Typst's SVG draws text as paths)."""
+    svg = typst.compile(
+        WATERMARK,
+        format="svg",
+        font_paths=[FONTS],
+        ignore_system_fonts=True,
+        sys_inputs={"word": drawable(word, FONTS)},
+    )
+    assert isinstance(svg, bytes)  # one page, so one SVG
+    return svg.decode("utf-8")
 
 
 def write_pdf(
     document: MinutesDocument, target: Path | BinaryIO, progress: Progress | None = None
 ) -> None:
     """Lay the document out on A4 pages and write the PDF to ``target``."""
-    # ASCII85 armour makes streams a quarter bigger and, without reportlab's C accelerator,
-    # costs about as much time as laying out the text; PDF has been 8-bit clean for decades.
-    rl_config.useA85 = 0
-    renderer = _Renderer(document)
-    template = MinutesDocTemplate(
-        str(target) if isinstance(target, Path) else target, document, progress
-    )
-    template.build_minutes(renderer.flowables())
+    total = len(document.blocks) + 1
     if progress is not None:
-        total = len(document.blocks) + 1
+        progress(0, total)
+    pdf = render(document)
+    if isinstance(target, Path):
+        target.write_bytes(pdf)
+    else:
+        target.write(pdf)
+    if progress is not None:
         progress(total, total)

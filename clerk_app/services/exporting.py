@@ -44,7 +44,7 @@ def export_minutes(
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
     """
     meeting = meetings.load_meeting(db, meeting_id)
-    # The exporters import python-docx or reportlab only when a format is asked for.
+    # The exporters import python-docx or Typst only when a format is asked for.
     from clerk_app.export.files import MINUTES_SUFFIXES, check_name, export_meeting
 
     if check_name(Path(path), (*MINUTES_SUFFIXES, TEXT)) == TEXT:

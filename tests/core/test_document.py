@@ -20,7 +20,13 @@ from clerk_app.core.blocks import (
     SignatureBlock,
     Stub,
 )
-from clerk_app.core.document import compose, minute_number, point_scheme, resolution_scheme
+from clerk_app.core.document import (
+    compose,
+    minute_number,
+    point_scheme,
+    resolution_scheme,
+    suggested_file_name,
+)
 from clerk_app.core.lettering import letters, point_label, resolution_label, roman, subpoint_label
 from clerk_app.core.model import (
     AgendaItem,
@@ -240,6 +246,23 @@ def test_confidential_version_keeps_exempt_item_and_marks_every_page():
         isinstance(b, Paragraph) and b.style is ParagraphStyle.NOTICE for b in document.blocks
     )
     assert document.confidential and any(m.startswith("CONFIDENTIAL") for m in document.marks)
+
+
+def test_confidential_version_says_so_in_watermark_properties_and_file_name():
+    public = compose(sample_meeting())
+    document = compose(sample_meeting(), confidential=True)
+    assert document.watermark == "CONFIDENTIAL"
+    assert document.title == f"CONFIDENTIAL \u2013 {public.title}"
+    assert document.subject.startswith("CONFIDENTIAL: ")
+    assert "CONFIDENTIAL" not in public.title + public.subject
+    meeting = sample_meeting()
+    assert suggested_file_name(meeting, ".pdf") == "Overview and Scrutiny Committee 2024-05-21.pdf"
+    assert suggested_file_name(meeting, ".pdf", confidential=True) == (
+        "Overview and Scrutiny Committee 2024-05-21 CONFIDENTIAL.pdf"
+    )
+    actions = compose_actions([meeting], confidential=True)
+    assert actions.title.startswith("CONFIDENTIAL") and actions.watermark == "CONFIDENTIAL"
+    assert compose_actions([meeting]).watermark == ""
 
 
 def test_several_exempt_paragraphs_are_joined():

@@ -1,6 +1,6 @@
 """Reading exported files back with tools independent of the writers.
 
-PDF: poppler's ``pdftotext`` (a different code base from reportlab and pypdf) and pypdf.
+PDF: poppler's ``pdftotext`` (a different code base from Typst and pypdf) and pypdf.
 Word: python-docx for structure and a small evaluator of numbering.xml that prints labels the
 way Word does, so the test checks what a reader of the .docx would see, not what we meant.
 """
@@ -123,4 +123,36 @@ def word_list_labels(path: Path) -> list[tuple[str, str]]:
             value = _FORMATS[fmt](counters.get((num_id, shown), 1))
             text = text.replace(f"%{shown + 1}", value)
         out.append((text, paragraph.text))
+    return out
+
+
+def structure(path: Path) -> list[tuple[int, str]]:
+    """The tagged PDF's structure tree as (depth, role) in reading order, depth 0 the Document."""
+    import pikepdf
+
+    out: list[tuple[int, str]] = []
+
+    def walk(node: pikepdf.Dictionary, depth: int) -> None:
+        kids = node.get("/K")
+        if kids is None:
+            return
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                out.append((depth, str(kid.S)[1:]))
+                walk(kid, depth + 1)
+
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot, 0)  # type: ignore[arg-type]  # a dictionary in a tagged PDF
+    return out
+
+
+def children(tree: list[tuple[int, str]], at: int) -> list[int]:
+    """Indexes of the direct children of the element at index ``at``."""
+    depth = tree[at][0]
+    out = []
+    for index in range(at + 1, len(tree)):
+        if tree[index][0] <= depth:
+            break
+        if tree[index][0] == depth + 1:
+            out.append(index)
     return out

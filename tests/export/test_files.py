@@ -213,7 +213,7 @@ def test_actions_only_export_refuses_text(tmp_path):
 def test_importing_the_dispatcher_loads_neither_word_nor_pdf_library():
     code = (
         "import sys, clerk_app.export.files\n"
-        "heavy = [m for m in ('docx', 'reportlab', 'lxml') if m in sys.modules]\n"
+        "heavy = [m for m in ('docx', 'typst', 'lxml') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     done = subprocess.run(

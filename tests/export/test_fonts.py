@@ -1,14 +1,16 @@
-"""The PDF's shipped fonts and the per-character fallback to DejaVu Sans."""
+"""The PDF's shipped fonts: Liberation Sans first, DejaVu Sans where it lacks a character."""
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
-from reportlab.platypus.paraparser import ParaParser
-
-from clerk_app.export import fonts
+from clerk_app.core.model import AgendaItem, Meeting, Point
+from clerk_app.export.coverage import REPLACEMENT, covered, drawable
+from clerk_app.export.files import export_meeting
+from clerk_app.export.pdf import FONTS
+from tests.export.readers import need, pdftotext, squash
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -19,49 +21,67 @@ def test_fonts_and_their_licences_are_shipped():
         assert (RESOURCES / f"{name}.ttf").stat().st_size > 100_000
     assert "SIL Open Font License" in (RESOURCES / "LICENSE-LiberationSans.txt").read_text()
     assert "Bitstream" in (RESOURCES / "LICENSE-DejaVuSans.txt").read_text()
+    assert FONTS == RESOURCES  # the PDF uses the shipped copies, never the machine's
 
 
-def test_the_shipped_copy_is_preferred_to_the_system_one():
-    assert fonts.font_file(fonts.REGULAR).parent == RESOURCES
-    assert fonts.font_file(fonts.FALLBACK).parent == RESOURCES
+def test_coverage_is_read_from_the_fonts_themselves():
+    have = covered(FONTS)
+    for char in "aZ£€Łó–“…" + "Αθ" + "Київ" + "مرحبا" + "→≤∑✓☺" + REPLACEMENT:
+        assert ord(char) in have, char
+    for char in "中文👍🦀":
+        assert ord(char) not in have, char
 
 
-def _runs(markup: str, bold: bool = False) -> list[tuple[str, str]]:
-    style = ParagraphStyle("t", fontName=fonts.BOLD if bold else fonts.REGULAR, fontSize=11)
-    _, frags, _ = ParaParser().parse(markup, style)
-    return [(frag.fontName, frag.text) for frag in frags]
+def test_only_characters_no_font_has_are_replaced():
+    text = "Łódź – مرحبا ✓ 中 👍🏽 ok\nnext"
+    assert (
+        drawable(text, FONTS) == f"Łódź – مرحبا ✓ {REPLACEMENT} {REPLACEMENT}{REPLACEMENT} ok\nnext"
+    )
+    assert drawable("plain text", FONTS) == "plain text"
 
 
-def test_markup_escapes_what_reportlab_would_read_as_tags():
-    fonts.main_fonts()
-    assert fonts.markup("<b>x</b> & &amp;") == "&lt;b&gt;x&lt;/b&gt; &amp; &amp;amp;"
-    assert fonts.markup("one\ntwo") == "one<br/>two"
-    assert Paragraph(fonts.markup("<para>&</para>"), ParagraphStyle("t")).text  # parses
+def _fonts_in(path: Path) -> set[str]:
+    out = subprocess.run([need("pdffonts"), str(path)], capture_output=True, text=True, check=True)
+    return {line.split()[0].split("+")[-1] for line in out.stdout.splitlines()[2:] if line.strip()}
 
 
-def test_latin_text_stays_in_liberation():
-    fonts.main_fonts()
+def _meeting(title: str, point: str) -> Meeting:
+    return Meeting(
+        committee="Fonts",
+        date=dt.date(2025, 2, 3),
+        items=[AgendaItem(title=title, number="1", points=[Point(point)])],
+    )
+
+
+def test_latin_text_stays_in_liberation(tmp_path):
     text = "Łódź Wójcik Siobhán Ó Briain – £4.2m “quoted” …"
-    assert _runs(fonts.markup(text)) == [(fonts.REGULAR, text)]
+    path = export_meeting(_meeting("Latin", text), tmp_path / "latin.pdf")
+    assert not any(name.startswith("DejaVu") for name in _fonts_in(path))
+    assert text in squash(pdftotext(path, layout=False))
 
 
-def test_characters_liberation_lacks_fall_back_to_dejavu_in_the_right_weight():
-    fonts.main_fonts()
-    assert _runs(fonts.markup("Arabic مرحبا ok")) == [
-        (fonts.REGULAR, "Arabic "),
-        (fonts.FALLBACK, "مرحبا"),
-        (fonts.REGULAR, " ok"),
-    ]
-    assert (fonts.FALLBACK_BOLD, "✓") in _runs(fonts.markup("done ✓", bold=True), bold=True)
+def test_characters_liberation_lacks_fall_back_to_dejavu_in_the_right_weight(tmp_path):
+    path = export_meeting(_meeting("Done ✓", "Arabic مرحبا بالعالم ok"), tmp_path / "fb.pdf")
+    fonts = _fonts_in(path)
+    assert {"LiberationSans", "LiberationSans-Bold", "DejaVuSans", "DejaVuSans-Bold"} <= fonts
+    text = squash(pdftotext(path, layout=False))
+    assert "Done ✓" in text
+    # Shaped right to left and read back in logical order: the words as typed.
+    assert "مرحبا" in text and "بالعالم" in text
 
 
-def test_characters_no_font_has_do_not_split_runs():
-    fonts.main_fonts()
-    assert _runs(fonts.markup("crab 🦀 here")) == [(fonts.REGULAR, "crab 🦀 here")]
+def test_characters_no_font_has_anywhere_in_the_minutes_still_export(tmp_path):
+    # Committee, council, venue, minute number, title, attendee: every field a clerk types.
+    from clerk_app.core.model import Attendee
 
-
-def test_rtl_shaping_is_optional():
-    # python-bidi and arabic_reshaper are not dependencies: without them text is unchanged.
-    if fonts._shaper() is None:
-        assert fonts.visual_order("مرحبا") == "مرحبا"
-    assert fonts.visual_order("plain") == "plain"
+    meeting = Meeting(
+        committee="Youth 🦀 Panel",
+        council="中文 Council",
+        venue="Hall 👍",
+        date=dt.date(2025, 2, 3),
+        attendees=[Attendee("Ana 🦀")],
+        items=[AgendaItem(title="Title 中", number="7🦀", points=[Point("ok")])],
+    )
+    path = export_meeting(meeting, tmp_path / "marks.pdf")
+    text = squash(pdftotext(path, layout=False))
+    assert f"Youth {REPLACEMENT} Panel" in text and f"Title {REPLACEMENT}" in text

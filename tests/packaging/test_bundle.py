@@ -241,7 +241,7 @@ def test_the_window_opens_on_a_meeting(bundle: Bundle, home: Path, imported: Imp
     assert report["liberation_in_qt"]
     inside = Path(report["bundle"]).resolve()
     assert bundle.folder.resolve() in [inside, *inside.parents]
-    for key in ("icon_dir", "window_fonts_dir", "pdf_font", "pdf_fallback_font"):
+    for key in ("icon_dir", "window_fonts_dir", "pdf_font", "pdf_fallback_font", "pdf_template"):
         path = Path(report[key]).resolve()
         assert inside in path.parents and path.exists(), f"{key} is {path}, not in the bundle"
 

@@ -3,7 +3,7 @@
 One runner for all of them: the file is chosen on the GUI thread, then written on the
 background worker while the clerk goes on typing (the status bar says what is being
 written), and the answer comes back to the GUI thread.  The exporters import python-docx and
-reportlab only then, which the live window never needs otherwise.  What is exported is the
+Typst only then, which the live window never needs otherwise.  What is exported is the
 meeting as stored after a flush, the same thing ``clerk-app export`` writes.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from clerk_app.core.action_entries import ActionEntry
+from clerk_app.core.document import suggested_file_name
 from clerk_app.core.model import Meeting
 from clerk_app.services import exporting
 from clerk_app.services.identity import CLERK_NAME_KEY, os_full_name
@@ -45,9 +46,8 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     return path
 
 
-def suggested_name(meeting: Meeting, kind: str) -> str:
-    safe = "".join(c if c.isalnum() or c in " -" else " " for c in meeting.committee).strip()
-    return f"{safe or 'Minutes'} {meeting.date.isoformat()}{SUFFIX[kind]}"
+def suggested_name(meeting: Meeting, kind: str, *, confidential: bool = False) -> str:
+    return suggested_file_name(meeting, SUFFIX[kind], confidential=confidential)
 
 
 class ExportRunner(QObject):
