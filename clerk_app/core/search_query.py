@@ -2,7 +2,9 @@
 
 Everything a clerk types is turned into quoted FTS5 strings, so words such as AND, NOT or NEAR
 and punctuation are searched for as text rather than read as operators; only two things are
-errors, each with a sentence saying what to fix: an unbalanced quote and a bare "*".
+errors, each with a sentence saying what to fix: an unbalanced quote, a bare "*", and a query
+of more than MAX_WORDS words (each word costs SQLite a pass over its index entries, so a pasted
+page once took over a minute; a repeated term is searched for once).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from clerk_app.core.folding import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 32
 
 
 class QuerySyntaxError(ValueError):
@@ -50,7 +53,13 @@ def parse_query(query: str) -> list[Term]:
                 terms.append(Term(words))
     if not terms:
         raise QuerySyntaxError("type a word to search for")
-    return terms
+    unique = list(dict.fromkeys(terms))  # "the the the": every copy matches the same places
+    count = sum(len(term.words) for term in unique)
+    if count > MAX_WORDS:
+        raise QuerySyntaxError(
+            f"the search has {count} words; use at most {MAX_WORDS} (the rarest ones find most)"
+        )
+    return unique
 
 
 def fts_match(terms: list[Term]) -> str:
