@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clerk_app.importing.reader import ImportWarning
+from clerk_app.importing.summary import ImportWarning
 
 # Python's "surrogateescape" turns each byte that is not UTF-8 into U+DC80..U+DCFF.
 _ESCAPED = re.compile("[\udc80-\udcff]+")

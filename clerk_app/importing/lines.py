@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -258,15 +259,14 @@ def action_line_owners(content: str) -> str | None:
 _TAG_START = re.compile(r"\(\s*+actions?\b", re.IGNORECASE)
 
 
-def malformed_tags(text: str) -> list[str]:
-    """The malformed action tags in ``text``, each as the few characters that start it."""
-    bad: list[str] = []
+def malformed_tags(text: str) -> Iterator[str]:
+    """The malformed action tags in ``text``, each as the few characters that start it (one at
+    a time: a megabyte line may hold a hundred thousand of them)."""
     for start in _TAG_START.finditer(text):
         good = INLINE_TAG.match(text, start.start())
         owners = [] if good is None else [o.strip(" \t\u00a0.;") for o in good["body"].split("/")]
         if not any(owners):
-            bad.append(text[start.start() : start.start() + 24])
-    return bad
+            yield text[start.start() : start.start() + 24]
 
 
 # --- lines that belong to no item: footers, signatures, the close -------------------------

@@ -1,4 +1,4 @@
-"""Import warnings summarised: a few of each kind, then "... and N more like this".
+"""Import warnings, and their summary: a few of each kind, then "... and N more like this".
 
 A single 1 MB line once gave 130,000 identical warnings, which buried the one that mattered.
 """
@@ -6,8 +6,18 @@ A single 1 MB line once gave 130,000 identical warnings, which buried the one th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from clerk_app.importing.reader import ImportWarning
+
+@dataclass(frozen=True)
+class ImportWarning:
+    line: int  # 1-based line number in the input; 0 for the file as a whole
+    message: str  # "line 14: could not understand this line; ..." (no "line 0: ")
+
+    @classmethod
+    def at(cls, line: int, text: str) -> ImportWarning:
+        return cls(line, f"line {line}: {text}" if line else text)
+
 
 SHOWN = 3  # of each kind
 # What makes two warnings "the same kind": their wording without line numbers and quoted text.

@@ -21,8 +21,8 @@ from pathlib import Path
 from clerk_app.core.model import LabelStyle, Meeting, Status
 from clerk_app.core.text import clean_line
 from clerk_app.importing.decoding import NotText, decode
-from clerk_app.importing.reader import ImportWarning, MinutesReader
-from clerk_app.importing.summary import summarise
+from clerk_app.importing.reader import MinutesReader
+from clerk_app.importing.summary import ImportWarning, summarise
 
 __all__ = [
     "ImportResult",

@@ -6,8 +6,7 @@ import io
 from pathlib import Path
 
 from clerk_app.cli import main
-from clerk_app.importing.reader import ImportWarning
-from clerk_app.importing.summary import SHOWN, summarise
+from clerk_app.importing.summary import SHOWN, ImportWarning, summarise
 from clerk_app.importing.text import MAX_FILE_BYTES, read_minutes
 
 HEAD = "Committee: Planning\nDate: 21 May 2024\n\n1.\tTITLE\n"
@@ -27,9 +26,12 @@ def test_a_megabyte_line_of_broken_tags_gives_a_few_warnings_and_a_count(tmp_pat
     code, _out, err = _cli("--db", str(tmp_path / "m.db"), "import", str(path))
     assert code == 0
     lines = err.splitlines()
-    assert len(lines) == SHOWN + 1
+    assert len(lines) == SHOWN + 2
     assert all("line 6: '(Action x" in text for text in lines[:SHOWN])
-    assert lines[SHOWN].endswith(f"... and {116_000 - SHOWN + 1} more like this (lines 6 to 7)")
+    assert lines[SHOWN].endswith(
+        f"line 6: ... and {116_000 - SHOWN} more incomplete action tags on this line"
+    )
+    assert lines[SHOWN + 1].endswith("... and 1 more like this (line 7)")  # the fourth tag
 
 
 def test_summaries_keep_order_and_each_kind_apart() -> None:

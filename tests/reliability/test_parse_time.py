@@ -81,6 +81,35 @@ def test_importer_lines_parse_in_linear_time(parts: tuple[str, str, str]) -> Non
     _assert_linear(read, parts)
 
 
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        ("a.\tThe point begins.\n", "and goes on over another line of the file\n"),
+        ("RESOLVED: that\n", "the preamble goes on over another line\n"),
+        ("RESOLVED:\n1.\tThat\n", "\tthe resolution goes on over another line\n"),
+    ],
+    ids=["point", "preamble", "resolution"],
+)
+def test_a_text_continued_over_many_lines_reads_in_linear_time(opening: str, line: str) -> None:
+    """Each continuation line once copied the whole text so far: 80,000 lines took 20 s."""
+
+    def read(lines: str) -> object:
+        return read_minutes(f"{HEADER}\n1.\tTITLE\n{opening}{lines}")
+
+    line = line.replace(" over ", " over a long line" * 10 + " over ")  # copying is per byte
+    short = _best_of_three(read, line * 3_000)
+    long = _best_of_three(read, line * 12_000)
+    assert long < 4 * CAP and long <= 10 * short + 0.05, f"{short:.3f} s -> {long:.3f} s for 4x"
+    text = read_minutes(f"{HEADER}\n1.\tTITLE\n{opening}{line * 3}")
+    item = text.meeting.items[0]
+    body = (
+        item.points[0].text
+        if item.points
+        else "\n".join([item.decisions[0].preamble, *item.decisions[0].resolutions])
+    )
+    assert body.count(line.strip()) == 3  # every line kept
+
+
 @_TIMED
 @given(parts=_inputs)
 def test_search_queries_parse_in_linear_time(parts: tuple[str, str, str]) -> None:
