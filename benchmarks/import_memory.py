@@ -13,7 +13,6 @@ Peak memory should grow in proportion to the file; files over MAX_FILE_BYTES are
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -57,20 +56,28 @@ def in_process(path: Path) -> tuple[float, float, int]:
     return peak, seconds, len(result.warnings)
 
 
+_MEASURED_IMPORT = (
+    "import resource, sys\n"
+    "from clerk_app.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
 def whole_command(path: Path, db: Path) -> tuple[float, float, int]:
     """(max RSS MB, seconds, exit code) of ``clerk-app import`` in a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "clerk_app.cli", "--db", str(db), "import", str(path)],
+        [sys.executable, "-c", _MEASURED_IMPORT, "--db", str(db), "import", str(path)],
         capture_output=True,
+        text=True,
         cwd=ROOT,
         check=False,
     )
     seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss is the largest child so far (KB on Linux): valid when sizes grow.
-    return max(before, after) / 1024, seconds, done.returncode
+    kilobytes = int(done.stderr.split()[-1])  # ru_maxrss is in KB on Linux
+    return kilobytes / 1024, seconds, done.returncode
 
 
 def main() -> None:
