@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clerk_app.core.folding import fold
+from clerk_app.core.folding import fold, fold_with_offsets
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 32
@@ -73,14 +73,17 @@ def fts_match(terms: list[Term]) -> str:
 
 def highlight_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     """Where the terms' words occur in ``text`` (original spelling), as sorted (start, end)."""
-    folded = fold(text)  # same length as text, so positions carry over
+    folded, offsets = fold_with_offsets(text)
     wanted = {w for t in terms for w in t.words if not t.prefix}
     prefixes = tuple(w for t in terms if t.prefix for w in t.words)
     spans = []
     for match in _WORD.finditer(folded):
         word = match.group()
         if word in wanted or (prefixes and word.startswith(prefixes)):
-            spans.append((match.start(), match.end()))
+            if offsets is None:
+                spans.append((match.start(), match.end()))
+            else:  # "ﬁ" folded to "fi": back to the characters the clerk typed
+                spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
     return spans
 
 
