@@ -54,7 +54,8 @@ _KEY = re.compile(r"(?P<key>[A-Za-z][A-Za-z' \-]{0,40}?)[ \t\u00a0]*:[ \t\u00a0]
 _MINUTES_OF = re.compile(
     r"minutes of (?:the |a )?(?:(?:meeting of (?:the )?)?(?P<committee>.*?[^\s,])"
     r"(?:\s*+,\s++|\s++))?(?:meeting,?\s++)?held (?:on )?(?P<when>.+?)\.?",
-    re.IGNORECASE,
+    # DOTALL: once "held" is found the rest always matches, so no later "held" is tried.
+    re.IGNORECASE | re.DOTALL,
 )
 _COMMITTEE_WORDS = re.compile(
     r".*\b(?:committee|sub-committee|panel|board|cabinet|commission|forum)", re.IGNORECASE
