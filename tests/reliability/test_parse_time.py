@@ -3,7 +3,7 @@
 "(Action: " followed by 8,000 em spaces once took 430 s, a 7.5 KB file 33 s to import and a
 long search query over a minute.  Each parser the clerk's text reaches (action tags, every
 line of the importer, the search box) is timed on adversarial text at length n and 4n: the
-time may grow about four-fold (a generous 10x, plus a little for timer noise), never sixteen
+time may grow about four-fold (a generous 10x, plus 50 ms for a busy machine), never sixteen
 (quadratic) or sixty-four (cubic), and stays under an absolute cap.
 """
 
@@ -51,7 +51,7 @@ def _assert_linear(parse: Callable[[str], object], parts: tuple[str, str, str]) 
     short = _best_of_three(parse, adversarial(*parts, N))
     long = _best_of_three(parse, adversarial(*parts, 4 * N))
     assert long < CAP, f"{parts!r}: {long:.2f} s for {4 * N} characters"
-    assert long <= 10 * short + 0.02, f"{parts!r}: {short:.4f} s -> {long:.4f} s for 4x"
+    assert long <= 10 * short + 0.05, f"{parts!r}: {short:.4f} s -> {long:.4f} s for 4x"
 
 
 def _in_every_place(line: str) -> str:
