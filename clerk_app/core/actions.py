@@ -12,16 +12,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-# "(Action: Charlotte Pomery)" / "(Actions: Chair/Clerk)", anywhere, the last one wins.
-_INLINE = re.compile(r"\(\s*(?P<kw>actions?)\s*[:\-\u2013]\s*(?P<body>[^()]*?)\s*\)", re.IGNORECASE)
+# Every pattern here must run in time linear in the text, whatever is pasted into a point:
+# "(Action: " followed by thousands of spaces once took minutes.  So no two neighbouring
+# quantifiers may match the same characters: white space runs are possessive (``*+``), and a
+# lazy body must end on a character its closing white space cannot match, so that a run of
+# spaces is scanned once from its start rather than once from each of its characters.
+
+# "(Action: Charlotte Pomery)" / "(Actions: Chair/Clerk)", anywhere, the last one wins; the
+# importer uses it too, to tell a malformed tag from a good one.
+INLINE_TAG = re.compile(
+    r"\(\s*+(?P<kw>actions?)\s*+[:\-\u2013]\s*+(?P<body>(?:[^()]*?[^()\s])?)\s*+\)",
+    re.IGNORECASE,
+)
 # "ACTION: Councillor Rice" on a line of its own: upper case only, so that a sentence which
 # merely starts "Action: ..." in ordinary prose is not taken for a tag.
 _LINE = re.compile(
-    r"^[ \t\u00a0]*(?P<kw>ACTIONS?)[ \t\u00a0]*:[ \t\u00a0]*(?P<body>.+?)[ \t.]*$", re.MULTILINE
+    r"^[ \t\u00a0]*+(?P<kw>ACTIONS?)[ \t\u00a0]*+:[ \t\u00a0]*+"
+    r"(?P<body>[^\n]*?[^ \t.\n])[ \t.]*+$",
+    re.MULTILINE,
 )
-_DUE = re.compile(
-    r"^(?P<owners>.*?)\s+by\s+(?P<date>[0-9][^/]*?|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})$"
-)
+# " by 12 May 2026" after the owners: found from the start of a white space run only.
+_BY = re.compile(r"(?<!\s)\s++by\s++(?=[0-9])")
+_SLASH_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %y")
 
@@ -54,13 +66,27 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def _split_due(body: str) -> tuple[str, str] | None:
+    """ "A/B by 12 May 2026" -> ("A/B", "12 May 2026"): the first " by " followed by the rest
+    of the text as a date ("12 May 2026" with no slash, or "12/05/2026"); None without one."""
+    last_slash = body.rfind("/")
+    newline = body.find("\n")
+    for match in _BY.finditer(body):
+        if newline != -1 and match.start() > newline:
+            break  # the owners are one line
+        date = body[match.end() :]
+        if match.end() > last_slash or _SLASH_DATE.fullmatch(date):
+            return body[: match.start()], date
+    return None
+
+
 def _owners_and_due(body: str) -> tuple[tuple[str, ...], dt.date | None]:
     due: dt.date | None = None
-    match = _DUE.match(body.strip())
-    if match:
-        due = parse_date(match["date"])
+    split = _split_due(body.strip())
+    if split:
+        due = parse_date(split[1])
         if due is not None:
-            body = match["owners"]
+            body = split[0]
     owners = tuple(o.strip(" \t\u00a0.;") for o in body.split("/"))
     return tuple(o for o in owners if o), due
 
@@ -70,7 +96,7 @@ def parse_tag(text: str) -> ParsedTag | None:
     if "action" not in text.lower():
         return None  # most points: one pass in C instead of two regular expressions
     found: ParsedTag | None = None
-    for regex, inline in ((_INLINE, True), (_LINE, False)):
+    for regex, inline in ((INLINE_TAG, True), (_LINE, False)):
         for match in regex.finditer(text):
             owners, due = _owners_and_due(match["body"])
             if not owners:

@@ -1,9 +1,11 @@
-"""Folding text for accent-insensitive search: "Zoë" -> "zoe", "Łódź" -> "lodz".
+"""Folding text for accent-insensitive search: "Zoë" -> "zoe", "Łódź" -> "lodz", "ﬁ" -> "fi".
 
-Every character folds to exactly one character, so a position in the folded text is the same
-position in the original: search highlights the clerk's own spelling without re-searching.
 Unicode decomposition drops most accents (é, ë, á, ń); letters with a stroke or ligatures have
 no decomposition (Ł, Ø, Đ, ß, Æ) and are mapped by hand to their nearest single letter.
+Compatibility characters (NFKC) fold to what they stand for: the "ﬁ" ligature of text copied
+from a PDF to "fi", full-width "Ｆ" to "f", "²" to "2".  Nearly every character folds to one
+character; those few that fold to several are why :func:`fold_with_offsets` exists, so that
+search still highlights the clerk's own spelling.
 """
 
 from __future__ import annotations
@@ -36,13 +38,20 @@ _BY_HAND = str.maketrans(
 )
 
 
-def _fold_char(ch: str) -> str:
+def _fold_letter(ch: str) -> str:
     mapped = ch.translate(_BY_HAND)
     if mapped != ch:
         return mapped
     base = unicodedata.normalize("NFD", ch)[0]
     lowered = base.casefold()
     return lowered if len(lowered) == 1 else base.lower()
+
+
+def _fold_char(ch: str) -> str:
+    compatible = unicodedata.normalize("NFKC", ch)
+    if compatible == ch:
+        return _fold_letter(ch)
+    return "".join(_fold_letter(part) for part in compatible)
 
 
 class _FoldTable(dict[int, str]):
@@ -62,7 +71,19 @@ _TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free text of exactly the same length as ``text``."""
+    """Lower-case, accent-free, compatibility-normalised text (the search index holds this)."""
     if text.isascii():
         return text.lower()
     return text.translate(_TABLE)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """``fold(text)`` and, for each of its characters, the index in ``text`` it came from;
+    None instead of the list when every character folded to one (positions carry over)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        offsets.extend([index] * len(_TABLE[ord(ch)]))
+    return folded, offsets

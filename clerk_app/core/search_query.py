@@ -2,7 +2,9 @@
 
 Everything a clerk types is turned into quoted FTS5 strings, so words such as AND, NOT or NEAR
 and punctuation are searched for as text rather than read as operators; only two things are
-errors, each with a sentence saying what to fix: an unbalanced quote and a bare "*".
+errors, each with a sentence saying what to fix: an unbalanced quote, a bare "*", and a query
+of more than MAX_WORDS words (each word costs SQLite a pass over its index entries, so a pasted
+page once took over a minute; a repeated term is searched for once).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clerk_app.core.folding import fold
+from clerk_app.core.folding import fold, fold_with_offsets
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 32
 
 
 class QuerySyntaxError(ValueError):
@@ -50,7 +53,13 @@ def parse_query(query: str) -> list[Term]:
                 terms.append(Term(words))
     if not terms:
         raise QuerySyntaxError("type a word to search for")
-    return terms
+    unique = list(dict.fromkeys(terms))  # "the the the": every copy matches the same places
+    count = sum(len(term.words) for term in unique)
+    if count > MAX_WORDS:
+        raise QuerySyntaxError(
+            f"the search has {count} words; use at most {MAX_WORDS} (the rarest ones find most)"
+        )
+    return unique
 
 
 def fts_match(terms: list[Term]) -> str:
@@ -64,14 +73,17 @@ def fts_match(terms: list[Term]) -> str:
 
 def highlight_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     """Where the terms' words occur in ``text`` (original spelling), as sorted (start, end)."""
-    folded = fold(text)  # same length as text, so positions carry over
+    folded, offsets = fold_with_offsets(text)
     wanted = {w for t in terms for w in t.words if not t.prefix}
     prefixes = tuple(w for t in terms if t.prefix for w in t.words)
     spans = []
     for match in _WORD.finditer(folded):
         word = match.group()
         if word in wanted or (prefixes and word.startswith(prefixes)):
-            spans.append((match.start(), match.end()))
+            if offsets is None:
+                spans.append((match.start(), match.end()))
+            else:  # "ﬁ" folded to "fi": back to the characters the clerk typed
+                spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
     return spans
 
 

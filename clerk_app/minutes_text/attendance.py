@@ -64,7 +64,8 @@ _ROLE_WORDS = [
 _OFFICER = re.compile(r"officer(?:\s*:\s*(?P<job>.*))?", re.I)
 _SUBSTITUTING = re.compile(r"substitut(?:e|ing) for\s+(?P<who>.+)", re.I)
 _HONORIFIC = re.compile(r"(?:councillors?|cllrs?\.?)\s+", re.I)
-_FOR = re.compile(r"\s+for\s+")
+# Only from where a run of white space starts: linear however long the run is.
+_FOR = re.compile(r"(?<!\s)\s++for\s+")
 
 
 def attendance_line(key: str) -> tuple[Role, Presence] | None:

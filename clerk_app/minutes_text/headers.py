@@ -43,14 +43,19 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_WORDS = {"noon": dt.time(12), "midday": dt.time(12), "midnight": dt.time(0)}
-_RANGE = re.compile(r"(?P<a>.+?)\s*(?:\bto\b|\buntil\b|-|\u2013|\u2014)\s*(?P<b>.+)", re.I)
+# These patterns must stay linear in the line's length, whatever a file holds: a lazy part
+# ends on a character the white space after it cannot match (".*?\S"), and white space runs
+# are possessive ("\s++") or start only where a run starts ("(?<!\s)"), so no run of spaces
+# is rescanned from each of its characters (a 400-character line once took 30 s).
+_RANGE = re.compile(r"(?P<a>.*?\S)\s*+(?:\bto\b|\buntil\b|-|\u2013|\u2014)\s*+(?P<b>.+)", re.I)
 _UNTIL = re.compile(r"(?:until|till|to)\s+(?P<b>.+)", re.I)
-_AT = re.compile(r"\s+at\s+", re.I)
+_AT = re.compile(r"(?<!\s)\s++at\s+", re.I)
 _KEY = re.compile(r"(?P<key>[A-Za-z][A-Za-z' \-]{0,40}?)[ \t\u00a0]*:[ \t\u00a0]*(?P<value>.*)")
 _MINUTES_OF = re.compile(
-    r"minutes of (?:the |a )?(?:(?:meeting of (?:the )?)?(?P<committee>.+?)\s*,?\s+)?"
-    r"(?:meeting,?\s+)?held (?:on )?(?P<when>.+?)\.?",
-    re.IGNORECASE,
+    r"minutes of (?:the |a )?(?:(?:meeting of (?:the )?)?(?P<committee>.*?[^\s,])"
+    r"(?:\s*+,\s++|\s++))?(?:meeting,?\s++)?held (?:on )?(?P<when>.+?)\.?",
+    # DOTALL: once "held" is found the rest always matches, so no later "held" is tried.
+    re.IGNORECASE | re.DOTALL,
 )
 _COMMITTEE_WORDS = re.compile(
     r".*\b(?:committee|sub-committee|panel|board|cabinet|commission|forum)", re.IGNORECASE

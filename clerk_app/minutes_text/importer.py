@@ -20,7 +20,9 @@ from pathlib import Path
 
 from clerk_app.core.model import LabelStyle, Meeting, Status
 from clerk_app.core.text import clean_line
-from clerk_app.minutes_text.reader import ImportWarning, MinutesReader
+from clerk_app.minutes_text.decoding import NotText, decode
+from clerk_app.minutes_text.reader import MinutesReader
+from clerk_app.minutes_text.summary import ImportWarning, summarise
 
 __all__ = [
     "ImportResult",
@@ -32,8 +34,9 @@ __all__ = [
 
 # Control characters other than tab and newline, and lone surrogates: never text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# What a decoded binary file is full of: C0 controls (form feed aside) and replacements.
-_ODD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+# Larger than any minutes (a year of a busy committee's is under 2 MB): refused before it is
+# read, as a 50 MB file once took 1.8 GB of memory to import.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -100,18 +103,24 @@ def read_minutes(
     if reader.draft_mark and header.status is Status.APPROVED:
         warnings.append(ImportWarning(0, "the file is marked DRAFT but its status is approved"))
     warnings.sort(key=lambda warning: warning.line)
-    return ImportResult(meeting=meeting, warnings=warnings)
+    return ImportResult(meeting=meeting, warnings=summarise(warnings))
 
 
 def read_minutes_file(
     path: Path, *, committee: str | None = None, date: dt.date | None = None
 ) -> ImportResult:
     """Read minutes from a file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows'
-    cp1252, which is what Word's "Plain Text" gives on Windows."""
-    text = _decode(path, _read_bytes(path))
-    if not text.strip():
+    cp1252, which is what Word's "Plain Text" gives on Windows (decoding.py)."""
+    try:
+        decoded = decode(_read_bytes(path))
+    except NotText as exc:
+        raise MinutesFileError(f"{path}: {exc}") from None
+    if not decoded.text.strip():
         raise MinutesFileError(f"{path}: the file is empty")
-    result = read_minutes(text, committee=committee, date=date)
+    result = read_minutes(decoded.text, committee=committee, date=date)
+    if decoded.warnings:
+        warnings = sorted(decoded.warnings + result.warnings, key=lambda warning: warning.line)
+        result.warnings = summarise(warnings)
     if not result.meeting.items:
         raise MinutesFileError(
             f"{path}: no agenda item found (expected a heading such as '42.<tab>TITLE',"
@@ -126,33 +135,14 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise MinutesFileError(f"{path}: is a folder, not a minutes file")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise MinutesFileError(
+                f"{path}: is {size / 1024 / 1024:.0f} MB, too large for minutes"
+                f" (Clerk reads files of up to {MAX_FILE_BYTES // 1024 // 1024} MB)"
+            )
         return path.read_bytes()
     except PermissionError:
         raise MinutesFileError(f"{path}: cannot be read (permission denied)") from None
     except OSError as exc:
         raise MinutesFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-def _decode(path: Path, data: bytes) -> str:
-    not_text = f"{path}: is not a text file (it contains binary data); save the minutes as .txt"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")  # Notepad's "Unicode"
-        except UnicodeDecodeError:
-            raise MinutesFileError(not_text) from None
-    if data.startswith(b"PK\x03\x04"):
-        raise MinutesFileError(
-            f"{path}: is a Word document or zip file, not plain text;"
-            " in Word use File > Save As > Plain Text (.txt)"
-        )
-    if data.startswith(b"%PDF"):
-        raise MinutesFileError(f"{path}: is a PDF, not plain text; save the minutes as .txt")
-    if b"\x00" in data:
-        raise MinutesFileError(not_text)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if len(_ODD.findall(text)) > max(8, len(text) // 20):
-        raise MinutesFileError(not_text)
-    return text

@@ -11,10 +11,13 @@ without trailing white space, but with its tabs and non-breaking spaces still in
 
 from __future__ import annotations
 
+import collections
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from clerk_app.core.actions import INLINE_TAG
 from clerk_app.core.exempt import split_paragraphs
 from clerk_app.core.model import DecisionKind
 from clerk_app.core.text import clean_line
@@ -33,8 +36,8 @@ _SLASHED = re.compile(
 # "Agenda item", "Agenda item 5", "Agenda item 5: Title", "Agenda item:" (explicitly untitled).
 # A number must contain a digit, so a sentence such as "Agenda item 7 was deferred" is prose.
 _MARKER = re.compile(
-    rf"agenda{_SEP}+item(?:{_SEP}+(?P<num>(?:[a-z]{{1,8}} )?[^\s:]*\d[^\s:]*))?"
-    rf"{_SEP}*(?::{_SEP}*(?P<title>.*))?",
+    rf"agenda{_SEP}+item(?:{_SEP}++(?P<num>(?:[a-z]{{1,8}} )?[^\s:\d]*+\d[^\s:]*+))?"
+    rf"{_SEP}*+(?::{_SEP}*(?P<title>.*))?",
     re.IGNORECASE,
 )
 
@@ -129,7 +132,11 @@ _KEYWORD = re.compile(
     r"(?P<rest>.*)"
 )
 # "Cllr X MOVED, Cllr Y SECONDED and it was RESOLVED to: ...": the whole line is the preamble.
-_MOTION = re.compile(r".*\bMOVED\b.*\b(?P<kw>RESOLVED|AGREED)\b.*")
+# Two searches rather than one ".*MOVED.*RESOLVED.*", which backtracks quadratically over a
+# line of many MOVEDs; every other pattern here keeps neighbouring quantifiers from matching
+# the same characters (possessive runs), so each line is read in linear time.
+_MOVED = re.compile(r"\bMOVED\b")
+_MOTION_OUTCOME = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 _SEPARATORS = (":", "-", "\u2013", "\u2014", ",")
 
 
@@ -152,9 +159,12 @@ def parse_decision(content: str) -> tuple[DecisionKind, str] | None:
     if match:
         keyword = match["kw"] or match["mixed"].upper()
         return DecisionKind(keyword), _after_keyword(match["rest"])
-    match = _MOTION.fullmatch(content)
-    if match:
-        return DecisionKind(match["kw"]), clean_line(content)
+    moved = _MOVED.search(content)
+    if moved:
+        # The last outcome, as in "RESOLVED ... as AGREED".
+        outcome = collections.deque(_MOTION_OUTCOME.finditer(content, moved.end()), maxlen=1)
+        if outcome:
+            return DecisionKind(outcome[0].group()), clean_line(content)
     return None
 
 
@@ -282,26 +292,24 @@ def action_line_owners(content: str) -> str | None:
 
 # "(Action: Name)" as actions.py reads it; an opening "(Action" that does not make one of
 # these is a malformed tag ("(Action Jo", "(Action: )").
-_TAG_START = re.compile(r"\(\s*actions?\b", re.IGNORECASE)
-_GOOD_TAG = re.compile(r"\(\s*actions?\s*[:\-\u2013]\s*(?P<body>[^()]*?)\s*\)", re.IGNORECASE)
+_TAG_START = re.compile(r"\(\s*+actions?\b", re.IGNORECASE)
 
 
-def malformed_tags(text: str) -> list[str]:
-    """The malformed action tags in ``text``, each as the few characters that start it."""
-    bad: list[str] = []
+def malformed_tags(text: str) -> Iterator[str]:
+    """The malformed action tags in ``text``, each as the few characters that start it (one at
+    a time: a megabyte line may hold a hundred thousand of them)."""
     for start in _TAG_START.finditer(text):
-        good = _GOOD_TAG.match(text, start.start())
+        good = INLINE_TAG.match(text, start.start())
         owners = [] if good is None else [o.strip(" \t\u00a0.;") for o in good["body"].split("/")]
         if not any(owners):
-            bad.append(text[start.start() : start.start() + 24])
-    return bad
+            yield text[start.start() : start.start() + 24]
 
 
 # --- lines that belong to no item: footers, signatures, the close -------------------------
 _PAGE_FOOTER = re.compile(rf"(?i:page){_SEP}+\d+(?:{_SEP}+(?i:of){_SEP}+\d+)?")
 _SIGNATURE = re.compile(r"(?:CHAIR|Chair|Signed|Date)\b.*(?:\.{4}|_{4}|\u2026\u2026).*")
 _DRAFT = re.compile(
-    rf"DRAFT(?:{_SEP}+MINUTES)?(?:{_SEP}*[-\u2013\u2014:(]?{_SEP}*"
+    rf"DRAFT(?:{_SEP}++MINUTES)?(?:{_SEP}*+[-\u2013\u2014:(]?{_SEP}*+"
     r"(?i:subject to (?:approval|ratification))\)?)?\.?"
 )
 _ENDED = re.compile(

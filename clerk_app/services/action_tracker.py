@@ -92,14 +92,29 @@ CSV_COLUMNS = (
 )
 
 
+# A cell starting with one of these is read by Excel, LibreOffice and Sheets as a formula
+# (OWASP "CSV injection"): "=HYPERLINK(...)" typed into a point would run when the log opens.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """The cell as text a spreadsheet will not evaluate: a leading ' as OWASP advises."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def to_csv(entries: list[ActionEntry]) -> str:
-    """The "outstanding actions" report as CSV (UTF-8 with BOM added by the writer for Excel)."""
+    """The "outstanding actions" report as CSV (UTF-8 with BOM added by the writer for Excel).
+
+    Every cell is quoted, and a cell that a spreadsheet would take for a formula starts with
+    a single quote, so the log is safe to open whatever the minutes say.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for e in entries:
         writer.writerow(
-            [
+            _inert(cell)
+            for cell in [
                 e.meeting_date.isoformat(),
                 e.committee,
                 e.item_number,

@@ -262,7 +262,7 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
     assert "Zoë Ní Bhriain" in text and "Head of Legal" not in text
-    assert text.splitlines()[0].startswith("Meeting date,Committee,Minute")
+    assert text.splitlines()[0].startswith('"Meeting date","Committee","Minute"')  # all quoted
     assert len(text.splitlines()) == 4  # header and three public open actions
     assert f"Exported {target}" in tracker_window.statusBar().currentMessage()
     tracker.confidential.setChecked(True)

@@ -42,7 +42,9 @@ LIMIT = 50  # hits shown: the best ones; more words narrow the search
 COLUMNS = ("Meeting", "Minute", "Point", "Found")
 SNIPPET = 3
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
-_LAST_WORD = re.compile(r"\w{3,}$")  # shorter beginnings match too much to rank quickly
+# Shorter beginnings match too much to rank quickly; tried only where a word starts, so a
+# long word is scanned once rather than once from each of its letters.
+_LAST_WORD = re.compile(r"(?<!\w)\w{3,}$")
 _WHERE = {"item": "title", "decision": "RESOLVED", "attendance": "attendance"}
 
 
