@@ -306,6 +306,9 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
 }
 
 
+_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions"})
+
+
 def _window(args: argparse.Namespace) -> int:
     meeting_id = None
     if args.command == "open":
@@ -341,7 +344,9 @@ def main(
             err.write(f"clerk-app: {exc}\n")
             return 2
     try:
-        db = meetings.open_db(args.db)
+        # Commands that only read open the file read-only: they never create, upgrade or
+        # change a file (an older file must be upgraded by a command that writes first).
+        db = meetings.open_db(args.db, read_only=args.command in _READ_ONLY_COMMANDS)
     except DatabaseError as exc:
         err.write(f"clerk-app: {exc}{_damaged_hint(exc.path)}\n")
         return 2

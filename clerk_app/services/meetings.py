@@ -15,9 +15,14 @@ from clerk_app.store.paths import resolve_database_path
 __all__ = ["MeetingSummary", "UnknownMeetingError"]
 
 
-def open_db(explicit: str | Path | None = None) -> Database:
-    """The database chosen by --db, $CLERK_DB or the default (whose folder is created)."""
+def open_db(explicit: str | Path | None = None, *, read_only: bool = False) -> Database:
+    """The database chosen by --db, $CLERK_DB or the default (whose folder is created).
+
+    ``read_only``: for commands that only read; nothing is created, migrated or written.
+    """
     path, is_default = resolve_database_path(explicit)
+    if read_only:
+        return open_database(path, read_only=True)
     return open_database(path, create_folder=is_default)
 
 

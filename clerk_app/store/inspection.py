@@ -111,7 +111,11 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
     """
     rows = conn.execute("PRAGMA quick_check(1)").fetchall()
     first = str(rows[0][0]) if rows else "no answer"
-    return None if first == "ok" else first
+    if first == "ok":
+        return None
+    # SQLite prefixes "*** in database main ***" and a line break; the clerk gets one line.
+    lines = [line for line in first.splitlines() if line.strip() and not line.startswith("***")]
+    return "; ".join(lines) or first.strip()
 
 
 def check_file(path: Path) -> str | None:
