@@ -62,6 +62,8 @@ def backup_before_migration(path: Path) -> Path:
     Named ``<stem>.before-migration-<moment>-<fingerprint><suffix>``: if a copy of the same
     content exists (an earlier attempt failed), it is reused rather than piling up another.
     """
+    for leftover in path.parent.glob(f"{path.stem}.before-migration-*.partial*"):
+        leftover.unlink(missing_ok=True)  # a copy cut short when an earlier attempt was killed
     try:
         fingerprint = content_fingerprint(path)
     except sqlite3.Error:
