@@ -1,4 +1,4 @@
-"""Running Alembic migrations from inside the app: after a backup copy, in one SQLite transaction."""
+"""Running Alembic migrations from inside the app: after a backup copy, as one transaction."""
 
 from __future__ import annotations
 

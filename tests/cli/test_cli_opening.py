@@ -1,4 +1,4 @@
-"""The command line on missing, empty, damaged, foreign and older files: one line, exit 2, untouched."""
+"""The command line on missing, empty, damaged, foreign and older files: one line, exit 2."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path, command: lis
 
 
 @pytest.mark.parametrize("command", READ_ONLY)
-def test_read_only_commands_never_follow_a_dangling_link(tmp_path: Path, command: list[str]) -> None:
+def test_read_only_commands_never_follow_a_dangling_link(
+    tmp_path: Path, command: list[str]
+) -> None:
     (tmp_path / "target").mkdir()
     link = tmp_path / "minutes.db"
     link.symlink_to(tmp_path / "target" / "clerk.db")
@@ -95,7 +97,9 @@ def test_import_into_an_empty_file_is_refused(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("command", [*READ_ONLY, ["import", "IMPORT"], ["export", "1", "--to", "x.txt"]])
+@pytest.mark.parametrize(
+    "command", [*READ_ONLY, ["import", "IMPORT"], ["export", "1", "--to", "x.txt"]]
+)
 def test_a_zeroed_page_is_refused_by_every_command(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "minutes.db"
     settled_database(path)

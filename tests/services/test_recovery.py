@@ -38,10 +38,11 @@ def test_kept_text_is_applied_at_the_next_start(db: Database) -> None:
     written = recovery.keep(
         db.path,
         [recovery.PendingText(first.id, "first, as typed"), recovery.PendingText(999, "gone")],
+        identity=db.identity,
     )
     assert written is not None and written.exists()
     assert recovery.recovery_files(db.path) == [written]
-    assert recovery.recover(db) == 1
+    assert recovery.recover(db).restored == 1
     assert recovery.recovery_files(db.path) == []
     points = meetings.load_meeting(db, meeting.id).items[0].points
     assert [p.text for p in points] == ["first, as typed", "second"]

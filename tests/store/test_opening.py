@@ -88,10 +88,11 @@ def test_read_only_opening_can_read_but_never_write(db_path: Path) -> None:
 
 def test_an_older_file_is_not_upgraded_by_a_read_only_opening(tmp_path: Path) -> None:
     old = tmp_path / "old.db"
-    old.write_bytes((Path(__file__).parents[1] / "fixtures/db/schema-0001.db").read_bytes())
+    fixture = Path(__file__).parents[1] / "fixtures/db/schema-0001.db"
+    old.write_bytes(fixture.read_bytes())
     with pytest.raises(DatabaseError, match="must be upgraded"):
         open_database(old, read_only=True)
-    assert old.read_bytes() == (Path(__file__).parents[1] / "fixtures/db/schema-0001.db").read_bytes()
+    assert old.read_bytes() == fixture.read_bytes()
 
 
 def test_each_database_gets_an_identity_that_stays_with_it(tmp_path: Path) -> None:
