@@ -101,9 +101,9 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
 
     lock = InstanceLock(db_path)
     read_only = False
-    # A session that starts a new database must not prune backups: they may be the only
-    # copies of minutes whose file was lost (an empty file is refused as damage instead).
-    began_new = not db_path.exists()
+    # A session that starts a new database, or one restored after damage, must not prune
+    # backups: they may be the only copies of minutes whose file was lost or emptied.
+    may_prune = db_path.exists() and db_path.stat().st_size > 0
     if db_path.parent.exists():
         try:
             lock.acquire()
@@ -121,6 +121,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
             lock.release()
             return 2
         db = reopened
+        may_prune = False
     if not lock.held and not read_only:
         with contextlib.suppress(OSError):
             lock.acquire()  # the folder has just been made for a new database
@@ -129,7 +130,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     if not read_only:
         db, notice = recover_typing(db)  # typing a window could not save last time
         read_only = db.read_only
-    backups = start_backups(db_path, app, enabled=not read_only, prune=not began_new)
+    backups = start_backups(db_path, app, enabled=not read_only, prune=may_prune)
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
