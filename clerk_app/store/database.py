@@ -210,6 +210,9 @@ def _give_identity(engine: Engine) -> int:
     with every copy and backup of the file.
     """
     identity = secrets.randbelow(2**31 - 1) + 1
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA user_version = {identity}")
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA user_version = {identity}")
+    except OperationalError:
+        return 0  # a file on read-only media: nothing can be saved, so nothing needs recovery
     return identity
