@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk_app.store.errors import DatabaseError
-from clerk_app.store.inspection import check_file, holds_meetings
+from clerk_app.store.inspection import check_file, forget_sound, holds_meetings
 
 DEFAULT_KEEP_DAYS = 30
 _STAMP = "%Y-%m-%dT%H-%M-%S"
@@ -56,6 +56,8 @@ def take_backup(database: Path, *, now: dt.datetime | None = None) -> Path:
     """
     problem = check_file(database) if database.exists() else "the file does not exist"
     if problem is not None:
+        if database.exists():
+            forget_sound(database, damaged=True)  # the session's clean close must not vouch
         raise DatabaseError(database, f"{database} was not backed up: it is damaged ({problem})")
     moment = (now or dt.datetime.now()).replace(microsecond=0)
     folder = backup_folder(database)

@@ -22,7 +22,7 @@ from clerk_app.store.errors import (
     StorageUnavailable,
     describe_write_failure,
 )
-from clerk_app.store.inspection import inspect
+from clerk_app.store.inspection import forget_sound, inspect, remember_sound
 from clerk_app.store.schema_version import HEAD, KNOWN_REVISIONS
 
 
@@ -62,6 +62,7 @@ class Database:
         self.engine = engine
         self.read_only = False  # set by open_database for read-only commands and windows
         self.identity = 0  # the file's random id (PRAGMA user_version), set by open_database
+        self.checked = False  # passed quick_check (or was known sound) when it was opened
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:
@@ -75,6 +76,10 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.checked and not self.read_only:
+            # Checked sound at open and written only by Clerk since: the next open need not
+            # read every page again (see inspection.known_sound).
+            remember_sound(self.path)
 
 
 def _set_pragmas(dbapi_connection: Any, record: Any) -> None:
@@ -165,6 +170,8 @@ def open_database(
         )
     if read_only:
         return _open_read_only(path, revision, facts.identity)
+    if facts.checked_now:
+        forget_sound(path)  # every page was just read and found sound: a mark of damage goes
     engine = create_engine(f"sqlite+pysqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     if revision != HEAD:
@@ -179,6 +186,7 @@ def open_database(
             raise
     database = Database(path, engine)
     database.identity = facts.identity or _give_identity(engine)
+    database.checked = True
     return database
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,7 +21,8 @@ def _digest(path: Path) -> str:
 
 
 def _beside(path: Path) -> list[str]:
-    return sorted(p.name for p in path.parent.iterdir() if p != path)
+    """What lies beside the file, but the record of its last clean close (clerk.db.checked)."""
+    return sorted(p.name for p in path.parent.iterdir() if p != path and p.suffix != ".checked")
 
 
 @pytest.mark.parametrize("read_only", [False, True])
@@ -105,3 +107,40 @@ def test_each_database_gets_an_identity_that_stays_with_it(tmp_path: Path) -> No
     again = open_database(tmp_path / "a.db")
     assert again.identity == identities[0]
     again.close()
+
+
+def test_a_file_clerk_left_sound_is_not_read_in_full_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerk_app.store import inspection
+
+    settled_database(db_path)
+    open_database(db_path).close()  # checked in full, then left by Clerk: recorded as sound
+    calls: list[int] = []
+    real = inspection.quick_check
+    monkeypatch.setattr(inspection, "quick_check", lambda conn: calls.append(1) or real(conn))
+    open_database(db_path).close()
+    assert calls == []  # the ten-year archive opens without reading 450 MB
+    # Damaged afterwards, even with its modification time put back: checked in full, refused.
+    times = db_path.stat()
+    zero_page(db_path, data_page(db_path))
+    os.utime(db_path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    with pytest.raises(DamagedDatabaseError, match="is damaged"):
+        open_database(db_path)
+    assert calls == [1]
+
+
+def test_damage_found_by_a_backup_is_not_vouched_for_at_close(db_path: Path) -> None:
+    from clerk_app.store.backups import take_backup
+
+    settled_database(db_path)
+    db = open_database(db_path)
+    # The disk rots a page under the open window; the backup thread's check finds it.
+    with db_path.open("r+b") as handle:
+        handle.seek(4096 * (data_page(db_path) - 1))
+        handle.write(b"\x00" * 4096)
+    with pytest.raises(DatabaseError, match="not backed up"):
+        take_backup(db_path)
+    db.close()
+    with pytest.raises(DamagedDatabaseError, match="is damaged"):
+        open_database(db_path)

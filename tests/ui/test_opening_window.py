@@ -99,4 +99,4 @@ def test_a_damaged_page_is_refused_and_never_backed_up(
     assert path.read_bytes() == damaged
     assert [b.path for b in list_backups(path)] == [good]
     beside = sorted(p.name for p in tmp_path.iterdir())
-    assert beside == ["backups", "clerk.db", "clerk.db.lock"]  # no -wal/-shm left beside it
+    assert beside == ["backups", "clerk.db", "clerk.db.checked", "clerk.db.lock"]  # no -wal
