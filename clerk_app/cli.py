@@ -346,7 +346,11 @@ def main(
     try:
         # Commands that only read open the file read-only: they never create, upgrade or
         # change a file (an older file must be upgraded by a command that writes first).
-        db = meetings.open_db(args.db, read_only=args.command in _READ_ONLY_COMMANDS)
+        db = meetings.open_db(
+            args.db,
+            read_only=args.command in _READ_ONLY_COMMANDS,
+            create=args.command == "import",  # only import can have a use for a new database
+        )
     except DatabaseError as exc:
         err.write(f"clerk-app: {exc}{_damaged_hint(exc.path)}\n")
         return 2

@@ -39,7 +39,7 @@ def one_line_error(code: int, err: str) -> str:
     return err
 
 
-@pytest.mark.parametrize("command", READ_ONLY)
+@pytest.mark.parametrize("command", [*READ_ONLY, ["export", "1", "--to", "/nonexistent/o.txt"]])
 def test_read_only_commands_never_create_a_database(tmp_path: Path, command: list[str]) -> None:
     err = one_line_error(*run(tmp_path / "minutes.db", *command)[::2])
     assert "there is no database at" in err
@@ -70,7 +70,7 @@ def test_another_programs_empty_sqlite_file_is_refused(tmp_path: Path, command: 
     assert folder_state(tmp_path) == before
 
 
-@pytest.mark.parametrize("command", [*READ_ONLY, ["export", "1", "--to", "out.txt"]])
+@pytest.mark.parametrize("command", [*READ_ONLY, ["export", "1", "--to", "/nonexistent/o.txt"]])
 def test_an_empty_file_is_refused_and_its_newest_backup_named(
     tmp_path: Path, command: list[str]
 ) -> None:
@@ -98,7 +98,7 @@ def test_import_into_an_empty_file_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [*READ_ONLY, ["import", "IMPORT"], ["export", "1", "--to", "x.txt"]]
+    "command", [*READ_ONLY, ["import", "IMPORT"], ["export", "1", "--to", "OUT"]]
 )
 def test_a_zeroed_page_is_refused_by_every_command(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "minutes.db"
@@ -107,7 +107,8 @@ def test_a_zeroed_page_is_refused_by_every_command(tmp_path: Path, command: list
     zero_page(path, data_page(path))
     minutes = tmp_path / "m.txt"
     minutes.write_text("Committee: Audit\nDate: 2025-01-01\n\n1.\tMINUTES\na.\tAgreed.\n")
-    command = [str(minutes) if part == "IMPORT" else part for part in command]
+    places = {"IMPORT": str(minutes), "OUT": str(tmp_path / "x.txt")}
+    command = [places.get(part, part) for part in command]
     before = folder_state(tmp_path)
     err = one_line_error(*run(path, *command)[::2])
     assert "is damaged" in err and str(backup) in err
