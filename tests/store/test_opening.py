@@ -118,7 +118,12 @@ def test_a_file_clerk_left_sound_is_not_read_in_full_again(
     open_database(db_path).close()  # checked in full, then left by Clerk: recorded as sound
     calls: list[int] = []
     real = inspection.quick_check
-    monkeypatch.setattr(inspection, "quick_check", lambda conn: calls.append(1) or real(conn))
+
+    def counted(conn: sqlite3.Connection) -> str | None:
+        calls.append(1)
+        return real(conn)
+
+    monkeypatch.setattr(inspection, "quick_check", counted)
     open_database(db_path).close()
     assert calls == []  # the ten-year archive opens without reading 450 MB
     # Damaged afterwards, even with its modification time put back: checked in full, refused.
