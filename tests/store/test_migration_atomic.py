@@ -144,6 +144,7 @@ def test_sigkill_at_any_moment_of_a_migration_leaves_an_openable_file(tmp_path: 
         assert _integrity(path) == "ok" and _rows(path) == counts
         if read_revision(path) == HEAD:
             break
+    print(f"migration of {counts[2]} points: {whole:.2f} s; killed {kills} times")
     assert kills >= 3, f"the migration ({whole:.2f} s) finished before most kill moments"
     db = open_database(path)  # whatever the kills left, it opens (upgrading if need be)
     try:
