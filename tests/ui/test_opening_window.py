@@ -100,3 +100,64 @@ def test_a_damaged_page_is_refused_and_never_backed_up(
     assert [b.path for b in list_backups(path)] == [good]
     beside = sorted(p.name for p in tmp_path.iterdir())
     assert beside == ["backups", "clerk.db", "clerk.db.checked", "clerk.db.lock"]  # no -wal
+
+
+def test_with_the_disk_still_full_the_window_opens_read_only_and_keeps_the_typing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    from typing import Any
+
+    from PySide6.QtWidgets import QMainWindow
+    from sqlalchemy import event
+
+    from clerk_app.services import recovery
+    from clerk_app.store import database
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    point = meetings.load_meeting(db, meeting_id).items[1].points[0]
+    assert point.id is not None
+    typed = ("typed while the disk was full " * 300).strip()
+    kept = recovery.keep(path, [recovery.PendingText(point.id, typed)], identity=db.identity)
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.execute("VACUUM")  # no free page left inside the file
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+
+    real_create_engine = database.create_engine
+
+    def full_disk_engine(*args: Any, **kwargs: Any) -> Any:
+        # The disk is still full: SQLite's max_page_count gives the same SQLITE_FULL error.
+        engine = real_create_engine(*args, **kwargs)
+        event.listen(engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages}"))
+        return engine
+
+    monkeypatch.setattr(database, "create_engine", full_disk_engine)
+    seen: list[tuple[str, bool]] = []
+
+    def exec_once(_app: QApplication) -> int:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) and widget.isVisible():
+                seen.append((widget.statusBar().currentMessage(), widget.db.read_only))  # type: ignore[attr-defined]  # MainWindow
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_once)
+    assert app.run_window(db_path=path, create_folder=False, meeting_id=None) == 0
+    [(message, read_only)] = seen
+    assert read_only and "Opened read-only" in message and str(kept) in message
+    assert kept is not None and kept.exists()
+    monkeypatch.setattr(database, "create_engine", real_create_engine)  # space came back
+    seen.clear()
+    assert app.run_window(db_path=path, create_folder=False, meeting_id=None) == 0
+    [(message, read_only)] = seen
+    assert not read_only and "Restored 1 point" in message and not kept.exists()
+    again = open_database(path, read_only=True)
+    try:
+        assert meetings.load_meeting(again, meeting_id).items[1].points[0].text == typed
+    finally:
+        again.close()
