@@ -3,7 +3,10 @@
 Every check here opens the file read-only.  Where no ``-wal`` file exists beside it, the file is
 opened ``immutable`` as well: SQLite then creates no ``-wal``/``-shm`` files, so looking at a
 file that is then refused leaves nothing behind.  (With no ``-wal`` there is no uncommitted or
-uncheckpointed data for SQLite to read, so the immutable view is the whole file.)
+uncheckpointed data for SQLite to read, so the immutable view is the whole file; a writer that
+starts meanwhile writes into a new ``-wal``, not the file, until it checkpoints.)
+The record of a file Clerk left sound (``<database>.checked``) lives here too: it spares the
+full page check at most opens.
 """
 
 from __future__ import annotations
@@ -65,8 +68,8 @@ def inspect(path: Path, *, check: bool = True) -> FileFacts:
     if is_empty(path):
         raise DamagedDatabaseError(
             path,
-            f"{path} is empty (0 bytes): the minutes it held are gone from it; "
-            "it was left as it is",
+            f"{path} is empty (0 bytes), as a database emptied by a crash or a failed copy "
+            "is; it was left as it is",
         )
     if path.stat().st_size:
         with path.open("rb") as handle:
