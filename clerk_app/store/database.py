@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from clerk_app.core.folding import fold
 from clerk_app.store.errors import (
@@ -130,7 +131,9 @@ def _read_only_engine(path: Path) -> Engine:
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    return create_engine("sqlite+pysqlite://", creator=connect)
+    # The URL names no file, so SQLAlchemy would pick its in-memory pool (one connection per
+    # thread, closed under a background query by dispose); a file wants the ordinary pool.
+    return create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
 
 
 def _refuse_missing(path: Path, *, create: bool) -> None:

@@ -128,7 +128,7 @@ def test_with_the_disk_still_full_the_window_opens_read_only_and_keeps_the_typin
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.close()
 
-    real_create_engine = database.create_engine
+    real_create_engine = database.create_engine  # type: ignore[attr-defined]  # imported there
 
     def full_disk_engine(*args: Any, **kwargs: Any) -> Any:
         # The disk is still full: SQLite's max_page_count gives the same SQLITE_FULL error.
