@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make clerk_app and this folder importable
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from clerk_app.minutes_text.writer import write_minutes  # noqa: E402
 from meeting_factory import make_meeting  # noqa: E402
 
 from clerk_app.minutes_text.importer import MAX_FILE_BYTES, read_minutes_file  # noqa: E402
+from clerk_app.minutes_text.writer import write_minutes  # noqa: E402
 
 MB = 1024 * 1024
 

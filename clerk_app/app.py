@@ -101,6 +101,9 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
 
     lock = InstanceLock(db_path)
     read_only = False
+    # A session that starts a new database, or one restored after damage, must not prune
+    # backups: they may be the only copies of minutes whose file was lost or emptied.
+    may_prune = db_path.exists() and db_path.stat().st_size > 0
     if db_path.parent.exists():
         try:
             lock.acquire()
@@ -118,14 +121,16 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
             lock.release()
             return 2
         db = reopened
+        may_prune = False
     if not lock.held and not read_only:
         with contextlib.suppress(OSError):
             lock.acquire()  # the folder has just been made for a new database
-    from clerk_app.services import recovery
-
     # A read-only window neither restores nor backs up: the editing window does both.
-    restored = 0 if read_only else recovery.recover(db)  # typing a window could not save
-    backups = start_backups(db_path, app, enabled=not read_only)
+    notice = None
+    if not read_only:
+        db, notice = recover_typing(db)  # typing a window could not save last time
+        read_only = db.read_only
+    backups = start_backups(db_path, app, enabled=not read_only, prune=may_prune)
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
@@ -137,15 +142,48 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
 
             report_ready(window)
         window.show()
-        if restored:
-            window.statusBar().showMessage(
-                f"Restored {restored} point(s) typed last time but not saved then", 15000
-            )
+        if notice:
+            window.statusBar().showMessage(notice)  # stays until the clerk does something
         return app.exec()
     finally:
         backups.stop()
         db.close()
         lock.release()
+
+
+def recover_typing(db: Database) -> tuple[Database, str | None]:
+    """Put back typing a window could not save last time; the database to use and a notice.
+
+    If it cannot be written yet (the disk is still full), the recovery file is kept and the
+    database is reopened read-only, so the clerk can read the minutes but type nothing that
+    could be lost; the next start tries again.
+    """
+    from clerk_app.services import recovery
+    from clerk_app.store.database import open_database
+    from clerk_app.store.errors import DatabaseError
+
+    report = recovery.recover(db)
+    notes = []
+    if report.restored:
+        notes.append(f"Restored {report.restored} point(s) typed last time but not saved then.")
+    if report.set_aside:
+        notes.append(
+            "Unsaved typing recorded for a different database at this path was not applied; "
+            f"it is kept in {report.set_aside[0]}."
+        )
+    if report.waiting is not None:
+        try:
+            reopened = open_database(db.path, read_only=True)
+        except DatabaseError:
+            reopened = None
+        if reopened is not None:
+            db.close()
+            db = reopened
+        notes.append(
+            f"Opened read-only: typing from last time cannot be saved yet ({report.waiting}). "
+            f"It is kept in {report.kept[0]} and is put back when Clerk next starts."
+        )
+    return db, " ".join(notes) or None
 
 
 def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
@@ -198,7 +236,7 @@ def ask_read_only(error: Exception) -> bool:
 
 
 def start_backups(
-    db_path: pathlib.Path, parent: QObject, *, enabled: bool = True
+    db_path: pathlib.Path, parent: QObject, *, enabled: bool = True, prune: bool = True
 ) -> BackupSchedule:
     """Backups of ``db_path`` on their own thread: one now, then every few minutes."""
     from PySide6.QtCore import QSettings
@@ -212,7 +250,7 @@ def start_backups(
         keep_days = max(1, int(str(keep)))
     except ValueError:
         keep_days = DEFAULT_KEEP_DAYS
-    schedule = BackupSchedule(db_path, parent, keep_days=keep_days)
+    schedule = BackupSchedule(db_path, parent, keep_days=keep_days, prune=prune)
     if enabled:
         schedule.start()
     return schedule

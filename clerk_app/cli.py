@@ -351,6 +351,9 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
 }
 
 
+_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions"})
+
+
 def _window(args: argparse.Namespace) -> int:
     meeting_id = None
     if args.command == "open":
@@ -365,7 +368,7 @@ def _window(args: argparse.Namespace) -> int:
     return run_window(db_path=path, create_folder=is_default, meeting_id=meeting_id)
 
 
-def _open_database(explicit: str | None) -> Database:
+def _open_database(explicit: str | None, *, read_only: bool, create: bool) -> Database:
     """Open the database, waiting while another process creates or migrates the same file."""
     path, _ = resolve_database_path(explicit)
     if path.exists() and not path.is_dir() and not path.is_file():
@@ -374,7 +377,7 @@ def _open_database(explicit: str | None) -> Database:
     delay, deadline = 0.05, time.monotonic() + _CREATION_WAIT
     while True:
         try:
-            return meetings.open_db(explicit)
+            return meetings.open_db(explicit, read_only=read_only, create=create)
         except Exception as exc:
             # Parallel first use: another process is creating the tables this one tried to.
             if not creation_race(exc) or time.monotonic() > deadline:
@@ -415,7 +418,13 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             err.write(f"clerk-app: {exc}\n")
             return 2
     try:
-        db = _open_database(args.db)
+        # Commands that only read open the file read-only: they never create, upgrade or
+        # change a file (an older file must be upgraded by a command that writes first).
+        db = _open_database(
+            args.db,
+            read_only=args.command in _READ_ONLY_COMMANDS,
+            create=args.command == "import",  # only import can have a use for a new database
+        )
     except UsageError as exc:
         err.write(f"clerk-app: {exc}\n")
         return 2

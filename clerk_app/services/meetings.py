@@ -18,10 +18,18 @@ from clerk_app.store.paths import resolve_database_path
 __all__ = ["MeetingSummary", "UnknownMeetingError"]
 
 
-def open_db(explicit: str | Path | None = None) -> Database:
-    """The database chosen by --db, $CLERK_DB or the default (whose folder is created)."""
+def open_db(
+    explicit: str | Path | None = None, *, read_only: bool = False, create: bool = True
+) -> Database:
+    """The database chosen by --db, $CLERK_DB or the default (whose folder is created).
+
+    ``read_only``: for commands that only read; nothing is created, migrated or written.
+    ``create=False``: a missing database is an error rather than a new, empty one.
+    """
     path, is_default = resolve_database_path(explicit)
-    return open_database(path, create_folder=is_default)
+    if read_only:
+        return open_database(path, read_only=True)
+    return open_database(path, create_folder=is_default and create, create=create)
 
 
 def create_meeting(db: Database, meeting: Meeting) -> int:

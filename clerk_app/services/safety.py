@@ -29,9 +29,17 @@ PERIOD = dt.timedelta(minutes=15)
 
 
 def automatic_backup(
-    database: Path, *, keep_days: int = DEFAULT_KEEP_DAYS, now: dt.datetime | None = None
+    database: Path,
+    *,
+    keep_days: int = DEFAULT_KEEP_DAYS,
+    now: dt.datetime | None = None,
+    prune: bool = True,
 ) -> Path | None:
-    """Back up unless the newest backup is recent; prune old ones.  None if none was needed."""
+    """Back up unless the newest backup is recent; prune old ones.  None if none was needed.
+
+    ``prune=False`` for a session that began from a new database: old backups may then be
+    the only copies of the minutes that file should have held, so none is deleted.
+    """
     if not database.exists() or database.stat().st_size == 0:
         return None
     moment = now or dt.datetime.now()
@@ -39,7 +47,8 @@ def automatic_backup(
     if existing and moment - existing[0].taken_at < PERIOD:
         return None
     taken = take_backup(database, now=moment)
-    prune_backups(database, keep_days=keep_days, now=moment)
+    if prune:
+        prune_backups(database, keep_days=keep_days, now=moment)
     return taken
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk_app.store.errors import DatabaseError
+from clerk_app.store.inspection import check_file, forget_sound, holds_meetings
 
 DEFAULT_KEEP_DAYS = 30
 _STAMP = "%Y-%m-%dT%H-%M-%S"
@@ -48,7 +49,16 @@ def backup_folder(database: Path) -> Path:
 
 
 def take_backup(database: Path, *, now: dt.datetime | None = None) -> Path:
-    """Copy ``database`` into its backup folder; returns the new file's path."""
+    """Copy ``database`` into its backup folder; returns the new file's path.
+
+    A database that fails SQLite's quick_check is not copied: a damaged backup would push a
+    good one out of the retention window and be offered for restoring.
+    """
+    problem = check_file(database) if database.exists() else "the file does not exist"
+    if problem is not None:
+        if database.exists():
+            forget_sound(database, damaged=True)  # the session's clean close must not vouch
+        raise DatabaseError(database, f"{database} was not backed up: it is damaged ({problem})")
     moment = (now or dt.datetime.now()).replace(microsecond=0)
     folder = backup_folder(database)
     try:
@@ -87,14 +97,22 @@ def list_backups(database: Path) -> list[Backup]:
 def prune_backups(
     database: Path, *, keep_days: int = DEFAULT_KEEP_DAYS, now: dt.datetime | None = None
 ) -> list[Path]:
-    """Delete backups older than ``keep_days``, always keeping the newest one."""
+    """Delete backups older than ``keep_days``, always keeping the newest one, and the newest
+    one that holds any meetings (the newest may be of a file emptied or started afresh)."""
     cutoff = (now or dt.datetime.now()) - dt.timedelta(days=keep_days)
     removed = []
-    for backup in list_backups(database)[1:]:
-        if backup.taken_at < cutoff:
+    found = list_backups(database)
+    kept = newest_with_meetings(found)
+    for backup in found[1:]:
+        if backup.taken_at < cutoff and backup is not kept:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
+
+
+def newest_with_meetings(backups: list[Backup]) -> Backup | None:
+    """The first of ``backups`` (newest first) holding a meeting; each is read read-only."""
+    return next((b for b in backups if holds_meetings(b.path)), None)
 
 
 def restore_backup(database: Path, backup: Path) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from clerk_app.core.folding import fold
 from clerk_app.store.errors import (
@@ -20,9 +23,8 @@ from clerk_app.store.errors import (
     StorageUnavailable,
     describe_write_failure,
 )
+from clerk_app.store.inspection import forget_sound, inspect, remember_sound
 from clerk_app.store.schema_version import HEAD, KNOWN_REVISIONS
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class UnitOfWork:
@@ -59,7 +61,9 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self.read_only = False  # set by open_database for a second, read-only window
+        self.read_only = False  # set by open_database for read-only commands and windows
+        self.identity = 0  # the file's random id (PRAGMA user_version), set by open_database
+        self.checked = False  # passed quick_check (or was known sound) when it was opened
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:
@@ -73,13 +77,24 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.checked and not self.read_only:
+            # Checked sound at open and written only by Clerk since: the next open need not
+            # read every page again (see inspection.known_sound).
+            remember_sound(self.path)
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _set_pragmas(dbapi_connection: Any, record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL with synchronous=FULL: a commit costs ~0.4 ms here, and a power cut never loses one.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+    _set_reading_pragmas(dbapi_connection, record)
+
+
+def _set_reading_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """The pragmas a mode=ro connection may set too (it cannot switch the journal)."""
+    cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Another process (a second window, the CLI) may hold the write lock for a moment.
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -103,84 +118,118 @@ def _fold_or_empty(text: str | None) -> str:
 def read_revision(path: Path) -> str | None:
     """The schema revision recorded in the file, read without changing a byte of it.
 
-    None for an empty or new file.  Raises DamagedDatabaseError for a file that is not SQLite.
+    None for a new file or an SQLite file with no tables.  Raises DamagedDatabaseError for a
+    file that is empty (0 bytes), not SQLite, or not Clerk's.
     """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    with path.open("rb") as handle:
-        if handle.read(16) != _SQLITE_MAGIC:
-            raise DamagedDatabaseError(
-                path,
-                f"{path} is not a Clerk database (it is not an SQLite file); it was left as it is",
-            )
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if not has_table:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise DamagedDatabaseError(
-                        path,
-                        f"{path} is an SQLite file but not a Clerk database; it was left as it is",
-                    )
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return None if row is None else str(row[0])
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            path, f"{path} is damaged and cannot be read ({exc}); it was left as it is"
-        ) from exc
+    return inspect(path, check=False).revision
 
 
-def open_database(path: Path, *, create_folder: bool = False, read_only: bool = False) -> Database:
+def _read_only_engine(path: Path) -> Engine:
+    """An engine whose connections open the file with SQLite's mode=ro: nothing can write."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(f"{path.name}-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        # A folder Clerk cannot write to (read-only media, a locked share): SQLite cannot make
+        # the -shm file it needs to read a WAL database there, so it reads the main file as it
+        # stands, which is the whole database when no -wal beside it holds newer pages.
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    # The URL names no file, so SQLAlchemy would pick its in-memory pool (one connection per
+    # thread, closed under a background query by dispose); a file wants the ordinary pool.
+    return create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+
+
+def _refuse_missing(path: Path, *, create: bool) -> None:
+    if path.is_symlink() and not path.exists():
+        # Creating the link's target would make a database somewhere nobody asked for.
+        raise DatabaseError(path, f"{path} is a link to {os.readlink(path)}, which does not exist")
+    if not path.exists() and not create:
+        raise DatabaseError(path, f"there is no database at {path}")
+
+
+def open_database(
+    path: Path, *, create_folder: bool = False, read_only: bool = False, create: bool = True
+) -> Database:
     """Open (creating or migrating as needed) the database at ``path``.
 
     Raises a DatabaseError subclass with a clear message when the file cannot be used; a file
-    it refuses is never modified.  ``read_only`` (a second window beside one that is editing):
-    every write fails with StorageUnavailable, so two writers can never mix their edits.
+    it refuses is never modified.  An empty (0-byte) file, or one that fails SQLite's
+    quick_check, is refused as damaged.  ``read_only`` (the read-only commands, or a second
+    window beside one that is editing): the file is opened with SQLite's mode=ro, never
+    created nor migrated, and every write fails with StorageUnavailable.  ``create=False``:
+    a missing file is refused instead of created.
     """
     if path.is_dir():
         raise DatabaseError(path, f"{path} is a folder, not a database file")
+    _refuse_missing(path, create=create and not read_only)
     if not path.parent.exists():
         if not create_folder:
             raise DatabaseError(path, f"the folder {path.parent} does not exist")
         path.parent.mkdir(parents=True, exist_ok=True)
-    had_content = path.exists() and path.stat().st_size > 0
-    revision = read_revision(path)
+    facts = inspect(path)
+    revision = facts.revision
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
             path,
             f"{path} was written by a newer version of Clerk (schema {revision}); "
             "install the newer Clerk to open it. The file was left as it is.",
         )
-    if read_only and revision != HEAD:
-        raise DatabaseError(
-            path, f"{path} needs upgrading, which only the window that has it open can do"
-        )
+    if read_only:
+        return _open_read_only(path, revision, facts.identity)
+    if facts.checked_now:
+        forget_sound(path)  # every page was just read and found sound: a mark of damage goes
     engine = create_engine(f"sqlite+pysqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
-    if read_only:
-        event.listen(engine, "connect", _query_only)
     if revision != HEAD:
         # Imported only here: Alembic costs ~460 ms and a current file never needs it.
         from clerk_app.store.migrate import upgrade
 
         try:
             # Any file with something in it is copied first; a brand-new one has nothing to lose.
-            upgrade(engine, path, backup=had_content)
-        except sqlite3.OperationalError as exc:
+            upgrade(engine, path, backup=facts.exists, on_connect=_set_pragmas)
+        except DatabaseError:
             engine.dispose()
-            raise DatabaseError(path, f"cannot write to {path}: {exc}") from exc
-        except Exception as exc:
-            engine.dispose()
-            if "readonly" in str(exc) or "unable to open" in str(exc):
-                raise DatabaseError(path, f"cannot write to {path}: {exc.args[0]}") from exc
             raise
     database = Database(path, engine)
-    database.read_only = read_only
+    database.identity = facts.identity or _give_identity(engine)
+    database.checked = True
     return database
+
+
+def _open_read_only(path: Path, revision: str | None, identity: int) -> Database:
+    if revision is None:
+        raise DamagedDatabaseError(
+            path, f"{path} is an SQLite file but not a Clerk database; it was left as it is"
+        )
+    if revision != HEAD:
+        raise DatabaseError(
+            path,
+            f"{path} is from an earlier version of Clerk and must be upgraded before it can be "
+            "read; open it in the window (or import into it) to upgrade it",
+        )
+    engine = _read_only_engine(path)
+    event.listen(engine, "connect", _set_reading_pragmas)
+    event.listen(engine, "connect", _query_only)
+    database = Database(path, engine)
+    database.read_only = True
+    database.identity = identity
+    return database
+
+
+def _give_identity(engine: Engine) -> int:
+    """Store a random id in the file (SQLite's user_version header field), once, for good.
+
+    Recovery files record it, so that typing saved aside for one database is never applied to
+    another put later at the same path.  The header field needs no schema change and travels
+    with every copy and backup of the file.
+    """
+    identity = secrets.randbelow(2**31 - 1) + 1
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA user_version = {identity}")
+    except OperationalError:
+        return 0  # a file on read-only media: nothing can be saved, so nothing needs recovery
+    return identity

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from clerk_app.cli import main
+from clerk_app.store.database import open_database
 
 REFERENCE = (
     Path(__file__).resolve().parents[2].parent / "shared/reference/example-minute-haringey-osc.txt"
@@ -129,7 +130,7 @@ def _bad_file(tmp_path: Path, kind: str) -> Path:
 @pytest.mark.parametrize("kind", ["missing", "empty", "binary", "folder"])
 def test_bad_import_files_fail_cleanly_and_change_nothing(tmp_path: Path, kind: str) -> None:
     db = tmp_path / "c.db"
-    run(db, "list")
+    open_database(db).close()  # an empty database: read-only commands never create one
     before = digest(db)
     bad = _bad_file(tmp_path, kind)
     code, out, err = run(db, "import", str(bad))
@@ -143,7 +144,7 @@ def test_bad_import_files_fail_cleanly_and_change_nothing(tmp_path: Path, kind: 
 
 def test_unknown_meeting_and_bad_date(tmp_path: Path, minutes: Path) -> None:
     db = tmp_path / "c.db"
-    run(db, "list")
+    open_database(db).close()  # an empty database: read-only commands never create one
     before = digest(db)
     for args, needle in (
         (("export", "99", "--to", str(tmp_path / "x.txt")), "no meeting 99"),
@@ -166,7 +167,7 @@ def test_unusable_database_is_a_one_line_error(tmp_path: Path) -> None:
     assert code == 2 and "not a Clerk database" in err and err.count("\n") == 1
     assert bad.read_text() == "not a database at all\n" * 10
     code, _, err = run(tmp_path / "missing-folder" / "c.db", "list")
-    assert code == 2 and "does not exist" in err
+    assert code == 2 and "there is no database at" in err  # list never creates one
 
 
 def test_the_installed_entry_point_and_environment_variable(tmp_path: Path, minutes: Path) -> None:
@@ -223,7 +224,6 @@ def test_export_word_and_pdf_of_the_reference(tmp_path: Path) -> None:
     assert "DRAFT" in pdf_text
     # exporting the draft circulated it: the history keeps it
     from clerk_app.services import archive
-    from clerk_app.store.database import open_database
 
     database = open_database(db)
     try:

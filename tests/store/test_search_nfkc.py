@@ -58,6 +58,7 @@ def test_migration_0006_refolds_what_an_older_clerk_indexed(tmp_path: Path) -> N
     raw.execute("UPDATE points SET text = 'The ﬁnance report was noted.' WHERE id = 1")
     raw.commit()
     raw.close()
+    open_database(path).close()  # the window (or an import) upgrades it; search only reads
     out, err = io.StringIO(), io.StringIO()
     code = main(["--db", str(path), "search", "finance", "--json"], out=out, err=err)
     assert code == 0, err.getvalue()

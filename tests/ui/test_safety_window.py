@@ -85,8 +85,10 @@ def test_unsaved_typing_from_last_time_is_put_back(
     meeting_id = meetings.create_meeting(db, sample_meeting())
     point = meetings.load_meeting(db, meeting_id).items[1].points[0]
     assert point.id is not None
-    recovery.keep(path, [recovery.PendingText(point.id, "typed when the disk was full")])
-    assert recovery.recover(db) == 1
+    recovery.keep(
+        path, [recovery.PendingText(point.id, "typed when the disk was full")], identity=db.identity
+    )
+    assert recovery.recover(db).restored == 1
     assert meetings.load_meeting(db, meeting_id).items[1].points[0].text == (
         "typed when the disk was full"
     )

@@ -140,7 +140,7 @@ class MeetingModel(QObject):
         pending = [
             recovery.PendingText(p.id, p.text) for p in self._dirty.values() if p.id is not None
         ]
-        kept = recovery.keep(self.db.path, pending)
+        kept = recovery.keep(self.db.path, pending, identity=self.db.identity)
         self._recovery_written = self._recovery_written or kept is not None
         return None if kept is None else str(kept)
 

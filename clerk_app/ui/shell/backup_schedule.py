@@ -20,11 +20,17 @@ from clerk_app.services.safety import DEFAULT_KEEP_DAYS
 
 class BackupSchedule(QObject):
     def __init__(
-        self, database: Path, parent: QObject | None = None, *, keep_days: int = DEFAULT_KEEP_DAYS
+        self,
+        database: Path,
+        parent: QObject | None = None,
+        *,
+        keep_days: int = DEFAULT_KEEP_DAYS,
+        prune: bool = True,
     ) -> None:
         super().__init__(parent)
         self.database = database
         self.keep_days = keep_days
+        self.prune = prune  # False in a session that began from a new database
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(safety.PERIOD.total_seconds() * 1000))
@@ -43,7 +49,7 @@ class BackupSchedule(QObject):
 
     def _copy(self) -> None:
         try:
-            safety.automatic_backup(self.database, keep_days=self.keep_days)
+            safety.automatic_backup(self.database, keep_days=self.keep_days, prune=self.prune)
         except DatabaseError as exc:  # a full disk must not stop the clerk typing
             print(f"clerk-app: {exc}", file=sys.stderr)
 
