@@ -19,11 +19,15 @@ from typing import NoReturn, TextIO
 from clerk_app import __version__
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.services import meetings
-from clerk_app.store.database import Database
-from clerk_app.store.errors import DatabaseError, StorageUnavailable
-from clerk_app.store.faults import creation_race, environment_fault
-from clerk_app.store.meetings import UnknownMeetingError
-from clerk_app.store.paths import resolve_database_path
+from clerk_app.services.database import (
+    Database,
+    DatabaseError,
+    StorageUnavailable,
+    UnknownMeetingError,
+    creation_race,
+    environment_fault,
+    resolve_database_path,
+)
 
 
 class UsageError(Exception):
@@ -130,16 +134,15 @@ def _emit_json(document: object, out: TextIO) -> None:
 
 
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from clerk_app.minutes_text.importer import MinutesFileError, read_minutes_file
+    from clerk_app.services.importing import MinutesFileError, import_minutes
 
     try:
-        result = read_minutes_file(args.file, committee=args.committee, date=args.date)
+        imported = import_minutes(db, args.file, committee=args.committee, date=args.date)
     except MinutesFileError as exc:
         raise UsageError(str(exc)) from exc
-    for warning in result.warnings:
-        err.write(f"clerk-app: warning: {args.file}: {warning.message}\n")
-    meeting_id = meetings.create_meeting(db, result.meeting)
-    out.write(f"{meeting_id}\n")
+    for warning in imported.warnings:
+        err.write(f"clerk-app: warning: {args.file}: {warning}\n")
+    out.write(f"{imported.meeting_id}\n")
     return 0
 
 
@@ -284,8 +287,7 @@ def cmd_actions(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO
 
 
 def cmd_backup(db_path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from clerk_app.services.safety import take_backup
-    from clerk_app.store.backups import prune_backups
+    from clerk_app.services.safety import prune_backups, take_backup
 
     if args.keep_days is not None and args.keep_days < 1:
         raise UsageError("--keep-days must be 1 or more")
@@ -333,7 +335,7 @@ _FILE_COMMANDS: dict[str, Callable[[Path, argparse.Namespace, TextIO, TextIO], i
 
 def _damaged_hint(path: Path) -> str:
     """What to do about a database that cannot be opened: the newest backup, if any."""
-    from clerk_app.store.backups import list_backups
+    from clerk_app.services.safety import list_backups
 
     found = list_backups(path)
     if not found:

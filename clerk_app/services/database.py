@@ -1,7 +1,9 @@
 """The open database as the window and the command line hold it, and the errors it raises.
 
 Callers outside the store keep a ``Database`` only to hand it back to services; they catch
-these errors to tell the clerk what went wrong, without knowing how the store works.
+these errors to tell the clerk what went wrong, without knowing how the store works
+(``environment_fault`` tells SQLite's environment errors from bugs, ``creation_race`` a
+database another process is creating at this moment).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from clerk_app.store.errors import (
     NewerDatabaseError,
     StorageUnavailable,
 )
+from clerk_app.store.faults import creation_race, environment_fault
 from clerk_app.store.meetings import UnknownMeetingError
+from clerk_app.store.paths import resolve_database_path
 
 __all__ = [
     "DamagedDatabaseError",
@@ -22,4 +26,7 @@ __all__ = [
     "NewerDatabaseError",
     "StorageUnavailable",
     "UnknownMeetingError",
+    "creation_race",
+    "environment_fault",
+    "resolve_database_path",
 ]

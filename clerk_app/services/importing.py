@@ -1,0 +1,29 @@
+"""Bringing minutes in: a file read in the plain-text format and stored as a new meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from clerk_app.minutes_text.importer import MinutesFileError, read_minutes_file
+from clerk_app.services import meetings
+from clerk_app.services.database import Database
+
+__all__ = ["Imported", "MinutesFileError", "import_minutes"]
+
+
+@dataclass(frozen=True)
+class Imported:
+    meeting_id: int
+    warnings: list[str]  # one sentence each, naming the line where there is one
+
+
+def import_minutes(
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None
+) -> Imported:
+    """Read ``path`` and store it as a new meeting (one transaction); MinutesFileError says
+    why a file cannot be read at all, and nothing is stored then."""
+    result = read_minutes_file(path, committee=committee, date=date)
+    meeting_id = meetings.create_meeting(db, result.meeting)
+    return Imported(meeting_id, [warning.message for warning in result.warnings])
