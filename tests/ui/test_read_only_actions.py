@@ -62,3 +62,34 @@ def test_the_done_box_in_a_read_only_window_cannot_be_ticked(
     assert window.model is not None
     assert not window.model.meeting.items[1].points[0].action_done
     assert not reload(path, meeting_id).items[1].points[0].action_done
+
+
+def test_ctrl_e_in_a_read_only_window_writes_the_file_and_says_what_was_not_recorded(
+    second_window: tuple[MainWindow, Path, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Export only reads: the read-only window exports; noting the circulated draft, which it
+    cannot write, is skipped with a warning instead of an uncaught StorageUnavailable."""
+    import docx
+    from PySide6.QtWidgets import QMessageBox
+
+    from clerk_app.services import archive
+    from tests.ui.helpers import key, wait_exported
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    window, path, meeting_id = second_window
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window.choose_path = lambda *_args: str(tmp_path / "minutes.docx")
+    key(Qt.Key.Key_E, ctrl)
+    wait_exported(window)
+    assert docx.Document(str(tmp_path / "minutes.docx")).paragraphs  # written, and whole
+    assert len(warned) == 1 and "read-only" in warned[0] and "circulated" in warned[0]
+    assert "read-only" in window.statusBar().currentMessage()
+    db = open_database(path)
+    try:
+        assert archive.revisions(db, meeting_id) == []  # nothing written by this window
+    finally:
+        db.close()
