@@ -98,6 +98,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     from clerk_app.store.errors import DatabaseError
     from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
     from clerk_app.store.meetings import UnknownMeetingError
+    from clerk_app.ui.shell import startup_questions
 
     lock = InstanceLock(db_path)
     read_only = False
@@ -108,7 +109,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
         try:
             lock.acquire()
         except DatabaseInUse as exc:
-            if not ask_read_only(exc):
+            if not startup_questions.ask_read_only(exc):
                 return 2
             read_only = True
         except OSError:
@@ -116,7 +117,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         db = open_database(db_path, create_folder=create_folder, read_only=read_only)
     except DatabaseError as exc:
-        reopened = None if read_only else offer_backup(db_path, exc)
+        reopened = None if read_only else startup_questions.offer_backup(db_path, exc)
         if reopened is None:
             lock.release()
             return 2
@@ -184,55 +185,6 @@ def recover_typing(db: Database) -> tuple[Database, str | None]:
             f"It is kept in {report.kept[0]} and is put back when Clerk next starts."
         )
     return db, " ".join(notes) or None
-
-
-def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
-    """Say why the database cannot be opened; offer its newest backup if it has one.
-
-    The damaged file is never touched: restoring keeps it beside the database under a new
-    name.  Returns the reopened database, or None if the clerk declined or nothing helped.
-    """
-    from PySide6.QtWidgets import QMessageBox
-
-    from clerk_app.services import safety
-    from clerk_app.store.database import open_database
-    from clerk_app.store.errors import DatabaseError
-
-    backups = safety.list_backups(db_path)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Clerk cannot open its database", str(error))
-    restore = None
-    if backups:
-        newest = backups[0]
-        box.setInformativeText(
-            f"The newest backup was taken {newest.taken_at:%d %B %Y at %H:%M}. Restore it? "
-            "The file that cannot be opened is kept, renamed, beside it."
-        )
-        restore = box.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.exec()
-    if restore is None or box.clickedButton() is not restore:
-        return None
-    try:
-        safety.restore(db_path, backups[0].path)
-        return open_database(db_path)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "Clerk cannot restore the backup", str(exc))
-        return None
-
-
-def ask_read_only(error: Exception) -> bool:
-    """Another window is editing this database: offer to open it read-only instead."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Warning, "The database is in use", str(error))
-    box.setInformativeText(
-        "Two windows editing one database would overwrite each other's work. You can open "
-        "it read-only here, to look things up, while the other window goes on editing."
-    )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is read_only
 
 
 def start_backups(

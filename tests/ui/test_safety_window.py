@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from clerk_app.app import offer_backup, start_backups
+from clerk_app.app import start_backups
 from clerk_app.services import meetings, recovery, safety
 from clerk_app.store.database import open_database
 from clerk_app.store.errors import DatabaseError
+from clerk_app.ui.shell.startup_questions import offer_backup
 from tests.ui.helpers import sample_meeting
 
 
@@ -96,8 +97,8 @@ def test_unsaved_typing_from_last_time_is_put_back(
 
 
 def test_a_second_window_is_told_who_has_the_database(tmp_path: Path) -> None:
-    from clerk_app.app import ask_read_only
     from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
+    from clerk_app.ui.shell.startup_questions import ask_read_only
 
     path = tmp_path / "clerk.db"
     first = InstanceLock(path)
