@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from clerk_app.store.database import Database
+    from clerk_app.store.instance_lock import InstanceLock
     from clerk_app.ui.backup_schedule import BackupSchedule
     from clerk_app.ui.main_window import MainWindow
 
@@ -113,7 +114,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         db = open_database(db_path, create_folder=create_folder, read_only=read_only)
     except DatabaseError as exc:
-        reopened = None if read_only else offer_backup(db_path, exc)
+        reopened = None if read_only else offer_backup(db_path, exc, held=lock)
         if reopened is None:
             lock.release()
             return 2
@@ -129,6 +130,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
+            window.instance_lock = lock if lock.held else None
         except UnknownMeetingError as exc:
             print(f"clerk-app: {exc}", file=sys.stderr)
             return 2
@@ -148,7 +150,9 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
         lock.release()
 
 
-def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
+def offer_backup(
+    db_path: pathlib.Path, error: Exception, *, held: InstanceLock | None = None
+) -> Database | None:
     """Say why the database cannot be opened; offer its newest backup if it has one.
 
     The damaged file is never touched: restoring keeps it beside the database under a new
@@ -175,7 +179,7 @@ def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
     if restore is None or box.clickedButton() is not restore:
         return None
     try:
-        safety.restore(db_path, backups[0].path)
+        safety.restore(db_path, backups[0].path, held=held)
         return open_database(db_path)
     except DatabaseError as exc:
         QMessageBox.critical(None, "Clerk cannot restore the backup", str(exc))

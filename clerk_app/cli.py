@@ -146,17 +146,22 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.export.files import ExportError
     from clerk_app.services.exporting import export_minutes
+    from clerk_app.signals import Stopped, stop_cleanly
 
     try:
-        written = export_minutes(
-            db,
-            meetings.parse_meeting_id(args.meeting),
-            args.to,
-            confidential=args.confidential,
-            action_log=args.action_log,
-        )
+        with stop_cleanly():  # SIGTERM/SIGHUP: the part file is removed, not left hidden
+            written = export_minutes(
+                db,
+                meetings.parse_meeting_id(args.meeting),
+                args.to,
+                confidential=args.confidential,
+                action_log=args.action_log,
+            )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc
+    except Stopped as stop:
+        err.write(f"clerk-app: export to {args.to} stopped by {stop.name}\n")
+        return stop.exit_code
     out.write(f"{written}\n")
     return 0
 

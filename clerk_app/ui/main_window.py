@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.model import Meeting, Status
 from clerk_app.core.wording import long_date
-from clerk_app.services import meetings
+from clerk_app.services import meetings, safety
 from clerk_app.store.database import Database
 from clerk_app.ui.about import show_about
 from clerk_app.ui.actions import ActionRegistry, Cmd
@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.run_dialog = run_dialog
         self.choose_path = choose_path
         self.model: MeetingModel | None = None
+        # The editing window's own instance lock (app.py sets it): restoring a backup over the
+        # database this window holds must not be refused as "in use by another window".
+        self.instance_lock: safety.InstanceLock | None = None
         self.intents: EditIntents | None = None
         self.view: CaptureView | None = None
         self.flows = DialogFlows(self)
@@ -263,7 +266,6 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """File > Restore from backup: save, restore over the open database, then close."""
-        from clerk_app.services import safety
         from clerk_app.store.errors import DatabaseError
         from clerk_app.ui.backup_dialog import BackupDialog
 
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
             self.model.flush()
         self.db.close()  # the pool reopens on demand, so a failed restore leaves it usable
         try:
-            kept = safety.restore(self.db.path, dialog.chosen.path)
+            kept = safety.restore(self.db.path, dialog.chosen.path, held=self.instance_lock)
         except DatabaseError as exc:
             QMessageBox.critical(self, "Clerk cannot restore the backup", str(exc))
             return
