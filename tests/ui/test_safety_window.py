@@ -255,6 +255,7 @@ def test_a_window_without_the_lock_cannot_restore_under_the_editing_one(
     other = InstanceLock(db.path)  # the editing window
     other.acquire()
     problems: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: problems.append(text))
     try:
         window.restore_backup()
