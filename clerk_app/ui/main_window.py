@@ -34,6 +34,7 @@ from clerk_app.ui.actions_panel import ActionsPanel
 from clerk_app.ui.archive_wiring import ArchiveFlows
 from clerk_app.ui.background import Background
 from clerk_app.ui.capture_view import CaptureView
+from clerk_app.ui.checkpoints import Checkpoints
 from clerk_app.ui.dialogs import DialogFlows
 from clerk_app.ui.export_flow import PathChooser, ask_save_path, export_interactively
 from clerk_app.ui.icons import app_icon
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.flows = DialogFlows(self)
         self.archive = ArchiveFlows(self)
         self.background = Background(self)
+        self.checkpoints = Checkpoints(
+            db, lambda message: self.statusBar().showMessage(message, 60000), self
+        )
         self.setWindowIcon(app_icon())
         self.setObjectName("ClerkMainWindow")
         self.pages = QStackedWidget()
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
             self.model.deleteLater()
         self.stack.clear()  # undo history belongs to one meeting
         self.model = MeetingModel(self.db, meeting, now=self.now, parent=self)
+        self.checkpoints.attach(self.model)  # first: a vanished log is repaired before "Saved"
         self.intents = EditIntents(self.model, self.archive.stack_for(meeting))
         view = CaptureView(self.model, self.intents)
         if self.view is not None:
@@ -274,10 +279,12 @@ class MainWindow(QMainWindow):
             return
         if self.model is not None:
             self.model.flush()
+        self.checkpoints.suspend()  # closing removes the log: not to be taken for a vanished one
         self.db.close()  # the pool reopens on demand, so a failed restore leaves it usable
         try:
             kept = safety.restore(self.db.path, dialog.chosen.path, held=self.instance_lock)
         except DatabaseError as exc:
+            self.checkpoints.resume()
             QMessageBox.critical(self, "Clerk cannot restore the backup", str(exc))
             return
         QMessageBox.information(
@@ -346,6 +353,7 @@ class MainWindow(QMainWindow):
                     f"{self.statusBar().currentMessage()}\n\nClerk will put it back into the "
                     "minutes the next time it opens this database.",
                 )
+        self.checkpoints.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
