@@ -78,7 +78,9 @@ def export_log(
         path = path.with_name(path.name + SUFFIX[kind])
     # Imported when asked: the exporters pull in python-docx and reportlab.
     from clerk_app.export import files
+    from clerk_app.services.exporting import protected_files
 
+    protected = protected_files(db.path)  # never over the database, its logs or backups
     progress, step = _progress(parent, title, f"Writing {path.name}…")
     try:
         if kind == "csv":
@@ -87,7 +89,7 @@ def export_log(
             def write(stream: BinaryIO) -> None:
                 stream.write(data)
 
-            files.write_atomically(path, write)
+            files.write_atomically(path, write, protected=protected)
         else:
             chosen_meetings = _meetings_of(db, shown, step)
             files.export_actions(
@@ -96,6 +98,7 @@ def export_log(
                 confidential=confidential,
                 open_only=open_only,
                 progress=step,
+                protected=protected,
             )
     except files.ExportError as exc:
         progress.close()

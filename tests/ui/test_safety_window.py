@@ -266,3 +266,21 @@ def test_a_window_without_the_lock_cannot_restore_under_the_editing_one(
     assert not list(tmp_path.glob("clerk.replaced-*.db"))
     text = meetings.load_meeting(db, meeting_id).items[1].points[0].text
     assert text == "changed after the backup"
+
+
+def test_the_window_will_not_export_over_its_own_database(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E to a name that is the database file (here a hard link): a message, no export."""
+    import os
+
+    window, db, meeting_id = _window_with_backup(qtbot, tmp_path)
+    alias = tmp_path / "minutes.docx"
+    os.link(db.path, alias)
+    window.choose_path = lambda *_args: str(alias)  # type: ignore[assignment]
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: said.append(text))
+    window.export("docx")
+    assert len(said) == 1 and "Clerk's own database" in said[0]
+    assert db.path.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert meetings.load_meeting(db, meeting_id).committee == sample_meeting().committee
