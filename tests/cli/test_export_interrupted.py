@@ -25,7 +25,7 @@ def slow_export(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "clerk.db"
     db = open_database(path)
     try:
-        meeting_id = meetings.create_meeting(db, big_meeting(items=120, points=12))
+        meeting_id = meetings.create_meeting(db, big_meeting(items=300, points=12))
     finally:
         db.close()
     return path, str(meeting_id)
@@ -48,7 +48,7 @@ def _export_until_part_appears(db: Path, meeting_id: str, target: Path) -> subpr
         assert process.poll() is None, process.communicate()
         assert time.monotonic() < deadline, "the export never started writing"
         time.sleep(0.01)
-    time.sleep(0.2)  # well inside the writing
+    time.sleep(0.05)  # inside the writing, which takes over a second
     return process
 
 
