@@ -14,12 +14,10 @@ connection, and lets the next use start a fresh log.
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
 from clerk_app.store.database import Database
 
@@ -48,17 +46,32 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 class WalWatch:
-    """Checkpoints for one open database, and the identity of the log it writes into."""
+    """Checkpoints for one open database, and the identity of the log it writes into.
+
+    It keeps a connection of its own open from ``start`` to ``close``: the log is deleted
+    when the last connection closes, so with this one open the database's pool may come and
+    go without the log changing under us; and after the file vanished, this connection still
+    holds the old log open, which is what a checkpoint must copy from.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.path = db.path.with_name(db.path.name + "-wal")
         self._identity: tuple[int, int] | None = None
+        self._keeper: sqlite3.Connection | None = None
 
     def start(self) -> None:
-        """Note the log file in use now (opening a connection first, which creates it)."""
-        self.checkpoint("PASSIVE")
+        """Open our connection (which opens, or creates, the log), note the log's identity."""
+        self.close()
+        try:
+            keeper = sqlite3.connect(self.db.path, isolation_level=None, check_same_thread=False)
+            keeper.execute("PRAGMA busy_timeout=2000")
+            keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log
+        except sqlite3.Error:
+            return  # unreadable now: saving reports the problem; nothing to watch
+        self._keeper = keeper
         self._identity = _identity(self.path)
+        self.checkpoint("PASSIVE")  # what came before (opening, migrating) into the file
 
     def vanished(self) -> bool:
         """True if the log file we started with is gone or another file has taken its name."""
@@ -68,10 +81,11 @@ class WalWatch:
 
     def checkpoint(self, mode: Mode = "PASSIVE") -> Checkpoint | None:
         """Copy the log into the database file; None if it could not run at all."""
+        if self._keeper is None:
+            return None
         try:
-            with self.db.engine.connect() as connection:
-                row = connection.execute(text(f"PRAGMA wal_checkpoint({mode})")).one()
-        except SQLAlchemyError:
+            row = self._keeper.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.Error:
             # The disk is full or the file unwritable: saving reports that on its own path;
             # the log still holds everything, and the next checkpoint tries again.
             return None
@@ -80,11 +94,18 @@ class WalWatch:
     def recover(self) -> Checkpoint | None:
         """After ``vanished``: save the open log into the database file, then start afresh.
 
-        Every pooled connection still holds the old log open, so a checkpoint through one of
-        them copies all that was committed into the database file.  Closing the connections
-        lets the next one create a new log; its identity is noted for the next check.
+        Our connection (like every pooled one) still has the old log open, so a checkpoint
+        through it copies all that was committed into the database file.  Then every
+        connection is closed, and the next ones create a new log, noted for the next check.
         """
         done = self.checkpoint("FULL")
+        self.close()
         self.db.engine.dispose()
         self.start()
         return done
+
+    def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        self._identity = None

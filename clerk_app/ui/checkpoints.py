@@ -84,12 +84,13 @@ class Checkpoints(QObject):
             if self._watch.vanished():
                 self._repair()
             self._watch.checkpoint("TRUNCATE")
+            self._watch.close()
+            self._watch = None
 
     def suspend(self) -> None:
         """Before the window closes the database on purpose (a restore): its log goes away
         then, and must not be mistaken for one that vanished."""
         self.close()
-        self._watch = None
 
     def resume(self) -> None:
         """After ``suspend``, when the database stays in use (the restore failed)."""
