@@ -117,7 +117,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         db = open_database(db_path, create_folder=create_folder, read_only=read_only)
     except DatabaseError as exc:
-        reopened = None if read_only else startup_questions.offer_backup(db_path, exc)
+        reopened = None if read_only else startup_questions.offer_backup(db_path, exc, held=lock)
         if reopened is None:
             lock.release()
             return 2
@@ -135,6 +135,7 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     try:
         try:
             window = build_window(db, QSettings(), meeting_id, list_in_background=True)
+            window.instance_lock = lock if lock.held else None
         except UnknownMeetingError as exc:
             print(f"clerk-app: {exc}", file=sys.stderr)
             return 2

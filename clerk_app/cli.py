@@ -182,24 +182,29 @@ def _warn(err: TextIO, message: str) -> None:
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.app import clerk_name_setting
     from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
+    from clerk_app.services.stopping import Stopped, stop_cleanly
 
     def warn(message: str) -> None:
         # A template that cannot be used is not fatal: the plain style is used, and said.
         _warn(err, message)
 
     try:
-        exported = export_minutes(
-            db,
-            meetings.parse_meeting_id(args.meeting),
-            args.to,
-            confidential=args.confidential,
-            action_log=args.action_log,
-            author=clerk_name_setting(),
-            template=args.template,
-            warn=warn,
-        )
+        with stop_cleanly():  # SIGTERM/SIGHUP: the part file is removed, not left hidden
+            exported = export_minutes(
+                db,
+                meetings.parse_meeting_id(args.meeting),
+                args.to,
+                confidential=args.confidential,
+                action_log=args.action_log,
+                author=clerk_name_setting(),
+                template=args.template,
+                warn=warn,
+            )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc
+    except Stopped as stop:
+        err.write(f"clerk-app: export to {args.to} stopped by {stop.name}\n")
+        return stop.exit_code
     # A separate step: the file is written whatever happens to the history's note of it.
     warning = record_circulated(db, exported)
     if warning is not None:

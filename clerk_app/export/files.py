@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +18,14 @@ from typing import BinaryIO
 
 from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.model import Meeting
+from clerk_app.export import parts
+from clerk_app.export.targets import (
+    NOTHING,
+    Protected,
+    TargetRefused,
+    check_protected,
+    check_replaceable,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -95,24 +102,32 @@ def _explain(exc: OSError, path: Path, stage: str) -> ExportError:
     return ExportError(f"Cannot save {name}: {why}.")
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Run ``write`` on a temporary file beside ``path``, then rename it into place."""
+def write_atomically(
+    path: Path, write: Callable[[BinaryIO], None], *, protected: Protected = NOTHING
+) -> Path:
+    """Run ``write`` on a temporary file beside ``path``, then rename it into place.
+
+    Refused (ExportError) when ``path`` is ``protected`` (the database, its side files, its
+    backups) or not a plain writable file; checked again just before the rename, since the
+    export may take a while."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"Cannot save to {path}: it is a folder; choose a file name.")
-    temporary = path.with_name(f".{path.stem[:60]}.{secrets.token_hex(4)}.part")
+    _check_target(path, protected)
+    parts.sweep(path.parent)  # hidden files left by exports that were killed
+    temporary = parts.part_name(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         # 0o666 less the user's umask: the same permissions as any file they save.
         descriptor = os.open(temporary, flags, 0o666)
     except OSError as exc:
         raise _explain(exc, path, "create") from exc
+    parts.lock(descriptor)
     stage = "write"
     try:
         with os.fdopen(descriptor, "wb") as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())  # on disk before the rename makes it the real file
+        _check_target(path, protected)
         stage = "replace"
         os.replace(temporary, path)
     except OSError as exc:
@@ -126,6 +141,14 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
         _discard(temporary)
         raise
     return path
+
+
+def _check_target(path: Path, protected: Protected) -> None:
+    try:
+        check_protected(path, protected)
+        check_replaceable(path)
+    except TargetRefused as exc:
+        raise ExportError(str(exc)) from exc
 
 
 def _discard(temporary: Path) -> None:
@@ -149,15 +172,16 @@ def export_meeting(
     author: str = "",
     template: Path | None = None,
     warn: Callable[[str], None] | None = None,
+    protected: Protected = NOTHING,
 ) -> Path:
     """Write .docx / .pdf / .html chosen by path's suffix (case-insensitive).
 
     The public version (exempt items reduced to stubs) unless ``confidential``; with
     ``action_log`` the Word and PDF versions end with a table of actions.  ``author`` names
     the clerk in the properties; ``template`` is a Word reference template (``warn`` hears why
-    one could not be used).  Returns the path written; raises ExportError.  (Plain text is
-    the minutes format's own writer, in ``clerk_app.minutes_text``; the exporting service
-    sends .txt there.)
+    one could not be used).  ``protected``: files the export must never replace (see
+    targets.py).  Returns the path written; raises ExportError.  (Plain text is the minutes
+    format's own writer, in ``clerk_app.minutes_text``; the exporting service sends .txt there.)
     """
     path = Path(path)
     suffix = check_name(path, MINUTES_SUFFIXES)
@@ -170,8 +194,9 @@ def export_meeting(
         return write_atomically(
             path,
             lambda stream: write_docx(document, stream, progress, template=template, warn=warn),
+            protected=protected,
         )
-    return _render(document, path, suffix, progress)
+    return _render(document, path, suffix, progress, protected)
 
 
 def export_actions(
@@ -181,6 +206,7 @@ def export_actions(
     confidential: bool = False,
     open_only: bool = False,
     progress: Progress | None = None,
+    protected: Protected = NOTHING,
 ) -> Path:
     """Write the "actions only" document of one meeting or several (.docx or .pdf).
 
@@ -193,23 +219,35 @@ def export_actions(
     suffix = check_name(path, ACTIONS_SUFFIXES)
     chosen = [meetings] if isinstance(meetings, Meeting) else list(meetings)
     document = compose_actions(chosen, confidential=confidential, open_only=open_only)
-    return _render(document, path, suffix, progress)
+    return _render(document, path, suffix, progress, protected)
 
 
-def _render(document: MinutesDocument, path: Path, suffix: str, progress: Progress | None) -> Path:
+def _render(
+    document: MinutesDocument,
+    path: Path,
+    suffix: str,
+    progress: Progress | None,
+    protected: Protected,
+) -> Path:
     if suffix == ".docx":
         from clerk_app.export.docx import write_docx
 
-        return write_atomically(path, lambda stream: write_docx(document, stream, progress))
+        return write_atomically(
+            path, lambda stream: write_docx(document, stream, progress), protected=protected
+        )
     if suffix == ".html":
         from clerk_app.export.html import write_html
 
-        return write_atomically(path, lambda stream: write_html(document, stream, progress))
+        return write_atomically(
+            path, lambda stream: write_html(document, stream, progress), protected=protected
+        )
 
     from clerk_app.export.pdf import InstallationError, TemplateError, write_pdf
 
     try:
-        return write_atomically(path, lambda stream: write_pdf(document, stream, progress))
+        return write_atomically(
+            path, lambda stream: write_pdf(document, stream, progress), protected=protected
+        )
     except InstallationError as exc:
         raise _font_problem(exc, path) from exc
     except TemplateError as exc:

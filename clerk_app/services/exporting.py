@@ -10,8 +10,10 @@ from typing import BinaryIO
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting, Status
 from clerk_app.export.files import ExportError
+from clerk_app.export.targets import Protected
 from clerk_app.services import archive, identity, meetings
 from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
+from clerk_app.store.backups import backup_folder
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,24 @@ class Exported:
 
     path: Path
     meeting: Meeting
+
+
+# Files SQLite and Clerk keep beside the database: replacing any of them loses minutes.
+_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock", ".restoring")
+
+
+def protected_files(database: Path) -> Protected:
+    """What no export may write over: the database, its side files, backups and kept copies."""
+    files = [database] + [database.with_name(database.name + side) for side in _SIDE_FILES]
+    folder = database.parent
+    for pattern in (".before-migration-*", ".replaced-*"):
+        # The copies made before a migration and by a restore: backups in all but name.
+        files.extend(folder.glob(f"{_glob_escape(database.stem)}{pattern}"))
+    return Protected(files=tuple(files), folders=(backup_folder(database),))
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
 
 
 def export_minutes(
@@ -42,13 +62,14 @@ def export_minutes(
 
     Only reads the database: a read-only window, or a file another process is writing, can
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
+    Never written over the database, its side files or its backups (see export/targets.py).
     """
     meeting = meetings.load_meeting(db, meeting_id)
     # The exporters import python-docx or Typst only when a format is asked for.
     from clerk_app.export.files import MINUTES_SUFFIXES, check_name, export_meeting
 
     if check_name(Path(path), (*MINUTES_SUFFIXES, TEXT)) == TEXT:
-        written = _export_text(meeting, Path(path), confidential=confidential)
+        written = _export_text(meeting, Path(path), confidential=confidential, db=db)
         if progress is not None:
             progress(1, 1)
     else:
@@ -61,6 +82,7 @@ def export_minutes(
             author=identity.author_name(author),
             template=template,
             warn=warn,
+            protected=protected_files(db.path),
         )
     return Exported(written, meeting)
 
@@ -95,7 +117,7 @@ __all__ = ["ExportError", "Exported", "export_action_log", "export_minutes"]
 TEXT = ".txt"
 
 
-def _export_text(meeting: Meeting, path: Path, *, confidential: bool) -> Path:
+def _export_text(meeting: Meeting, path: Path, *, confidential: bool, db: Database) -> Path:
     """Plain-text minutes: the format's own writer, written as atomically as Word and PDF."""
     from clerk_app.core.exempt import public_meeting
     from clerk_app.export.files import write_atomically
@@ -106,7 +128,7 @@ def _export_text(meeting: Meeting, path: Path, *, confidential: bool) -> Path:
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 
-    return write_atomically(path, write)
+    return write_atomically(path, write, protected=protected_files(db.path))
 
 
 def export_action_log(
@@ -131,7 +153,7 @@ def export_action_log(
         def write(stream: BinaryIO) -> None:
             stream.write(data)
 
-        return write_atomically(path, write)
+        return write_atomically(path, write, protected=protected_files(db.path))
     ids = list(dict.fromkeys(e.meeting_id for e in shown if e.meeting_id is not None))
     loaded = []
     for done, meeting_id in enumerate(ids):
@@ -139,5 +161,10 @@ def export_action_log(
         if progress is not None:
             progress(done + 1, len(ids))
     return export_actions(
-        loaded, path, confidential=confidential, open_only=open_only, progress=progress
+        loaded,
+        path,
+        confidential=confidential,
+        open_only=open_only,
+        progress=progress,
+        protected=protected_files(db.path),
     )

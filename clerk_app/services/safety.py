@@ -13,10 +13,13 @@ from clerk_app.store.backups import (
     restore_backup,
     take_backup,
 )
+from clerk_app.store.errors import DatabaseError
+from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
 
 __all__ = [
     "DEFAULT_KEEP_DAYS",
     "Backup",
+    "InstanceLock",
     "automatic_backup",
     "list_backups",
     "prune_backups",
@@ -52,6 +55,32 @@ def automatic_backup(
     return taken
 
 
-def restore(database: Path, backup: Path) -> Path:
-    """Restore ``backup`` over ``database``; returns where the replaced file was kept."""
-    return restore_backup(database, backup)
+def restore(database: Path, backup: Path, *, held: InstanceLock | None = None) -> Path:
+    """Restore ``backup`` over ``database``; returns where the replaced file was kept.
+
+    Refused (DatabaseError naming the holder) while another process holds the database's
+    instance lock: a window editing it would go on writing into the file set aside, showing
+    "Saved" all the while.  ``held`` is the caller's own lock (the window restoring the
+    database it has open); otherwise the lock is taken for the length of the restore, so no
+    window can open the file half-way through.
+    """
+    if held is not None and held.held:
+        return restore_backup(database, backup)
+    lock = InstanceLock(database)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        who = exc.holder.describe() if exc.holder else "another Clerk window"
+        raise DatabaseError(
+            database,
+            f"cannot restore {backup}: {database} is open for editing by {who}; "
+            "close that window, then restore again",
+        ) from exc
+    except OSError:
+        # No lock file can be made (a read-only folder): nothing can open the database for
+        # editing either, and the restore's own writes will say what is wrong.
+        pass
+    try:
+        return restore_backup(database, backup)
+    finally:
+        lock.release()

@@ -27,7 +27,7 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        return f"{self.user} on {self.host} (since {self.since})"
+        return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
 
 
 class DatabaseInUse(Exception):

@@ -14,7 +14,7 @@ from clerk_app.services import meetings, recovery, safety
 from clerk_app.store.database import open_database
 from clerk_app.store.errors import DatabaseError
 from clerk_app.ui.shell.startup_questions import offer_backup
-from tests.ui.helpers import sample_meeting
+from tests.ui.helpers import sample_meeting, wait_exported
 
 
 def click_later(text: str) -> None:
@@ -196,3 +196,95 @@ def test_restore_from_backup_in_the_window(qtbot, tmp_path: Path, monkeypatch) -
         )
     finally:
         replaced.close()
+
+
+def _window_with_backup(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on a meeting changed since its one backup, answering the backup dialog."""
+    from PySide6.QtCore import QSettings
+
+    from clerk_app.app import build_window
+    from clerk_app.services import editing
+    from tests.ui.helpers import present
+
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_id = meetings.create_meeting(db, sample_meeting())
+    safety.take_backup(path, now=dt.datetime(2025, 3, 11, 19, 0))
+    point = meetings.load_meeting(db, meeting_id).items[1].points[0]
+    assert point.id is not None
+    editing.set_point_text(db, point_id=point.id, text="changed after the backup")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(db, settings, meeting_id)
+    window.run_dialog = lambda dialog: True  # type: ignore[assignment]
+    qtbot.addWidget(window)
+    present(window)
+    return window, db, meeting_id
+
+
+def test_the_window_restores_the_database_it_holds_the_lock_on(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The editing window holds the instance lock; its own restore is not refused for it."""
+    from clerk_app.store.instance_lock import InstanceLock
+
+    window, db, meeting_id = _window_with_backup(qtbot, tmp_path)
+    lock = InstanceLock(db.path)
+    lock.acquire()
+    window.instance_lock = lock
+    problems: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: problems.append(text))
+    try:
+        window.restore_backup()
+    finally:
+        lock.release()
+    assert problems == [] and not window.isVisible()
+    db.close()
+    again = open_database(db.path)
+    try:
+        text = meetings.load_meeting(again, meeting_id).items[1].points[0].text
+    finally:
+        again.close()
+    assert text == sample_meeting().items[1].points[0].text
+
+
+def test_a_window_without_the_lock_cannot_restore_under_the_editing_one(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A read-only window (another one holds the lock) is told who has it, and nothing moves."""
+    from clerk_app.store.instance_lock import InstanceLock
+
+    window, db, meeting_id = _window_with_backup(qtbot, tmp_path)
+    other = InstanceLock(db.path)  # the editing window
+    other.acquire()
+    problems: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: problems.append(text))
+    try:
+        window.restore_backup()
+    finally:
+        other.release()
+    assert len(problems) == 1 and "is open for editing by" in problems[0]
+    assert window.isVisible()
+    assert not list(tmp_path.glob("clerk.replaced-*.db"))
+    text = meetings.load_meeting(db, meeting_id).items[1].points[0].text
+    assert text == "changed after the backup"
+
+
+def test_the_window_will_not_export_over_its_own_database(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E to a name that is the database file (here a hard link): a message, no export."""
+    import os
+
+    window, db, meeting_id = _window_with_backup(qtbot, tmp_path)
+    alias = tmp_path / "minutes.docx"
+    os.link(db.path, alias)
+    window.choose_path = lambda *_args: str(alias)  # type: ignore[assignment]
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: said.append(text))
+    window.exports.export_minutes("docx")
+    wait_exported(window)
+    assert len(said) == 1 and "Clerk's own database" in said[0]
+    assert db.path.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert meetings.load_meeting(db, meeting_id).committee == sample_meeting().committee

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -271,6 +272,26 @@ def test_csv_export_is_utf8_with_bom_and_public_unless_confidential(
     wait_exported(tracker_window)
     assert "Head of Legal" in target.read_text(encoding="utf-8-sig")
     assert not list(tmp_path.glob(".*.part"))  # written atomically: no temporary left
+
+
+def test_the_action_log_is_never_written_over_the_database(
+    qtbot: QtBot, tracker_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    database = tracker_window.db.path
+    alias = tmp_path / "actions.csv"  # another name for the database file itself
+    os.link(database, alias)
+    before = database.stat().st_ino
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    tracker_window.choose_path = lambda *_args: str(alias)
+    tracker = open_tracker(qtbot, tracker_window)
+    QTest.mouseClick(export_button(tracker, "CSV for E&xcel…"), Qt.MouseButton.LeftButton)
+    wait_exported(tracker_window)
+    assert len(said) == 1 and "Clerk's own database" in said[0]
+    assert database.stat().st_ino == before
+    assert database.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
 def test_word_export_of_the_open_actions(

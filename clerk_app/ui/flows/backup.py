@@ -22,10 +22,12 @@ class BackupFlow:
             return False
         if shell.loaded is not None:
             shell.loaded.model.flush()
+        shell.checkpoints.suspend()  # closing removes the log: not to be taken for a vanished one
         shell.db.close()  # the pool reopens on demand, so a failed restore leaves it usable
         try:
-            kept = safety.restore(shell.db.path, dialog.chosen.path)
+            kept = safety.restore(shell.db.path, dialog.chosen.path, held=shell.instance_lock)
         except DatabaseError as exc:
+            shell.checkpoints.resume()
             QMessageBox.critical(shell.widget, "Clerk cannot restore the backup", str(exc))
             return False
         QMessageBox.information(

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from clerk_app.core.changes import Changed
 from clerk_app.core.model import Meeting, Point, Status
 from clerk_app.core.wording import long_date
-from clerk_app.services import meetings
+from clerk_app.services import meetings, safety
 from clerk_app.services.database import Database
 from clerk_app.ui.archive.meetings_page import MeetingsPage
 from clerk_app.ui.capture.actions_panel import ActionsPanel
 from clerk_app.ui.capture.capture_view import CaptureView
+from clerk_app.ui.capture.checkpoints import Checkpoints
 from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.open_meeting import LOCKED_DIALOGS, OpenMeeting, open_meeting
@@ -77,7 +78,13 @@ class MainWindow(QMainWindow):
         self.run_dialog = run_dialog
         self.choose_path = choose_path
         self.loaded: OpenMeeting | None = None
+        # The editing window's own instance lock (app.py sets it): restoring a backup over the
+        # database this window holds must not be refused as "in use by another window".
+        self.instance_lock: safety.InstanceLock | None = None
         self.background = Background(self)
+        self.checkpoints = Checkpoints(
+            db, lambda message: self.statusBar().showMessage(message, 60000), self
+        )
         self.setWindowIcon(app_icon())
         self.setObjectName("ClerkMainWindow")
         self.pages = QStackedWidget()
@@ -278,6 +285,7 @@ class MainWindow(QMainWindow):
             self.loaded.view.deleteLater()
         self.stack.clear()  # undo history belongs to one meeting
         shown = open_meeting(self.db, meeting, self.stack, now=self.now, say=self.say, parent=self)
+        self.checkpoints.attach(shown.model)  # first: a vanished log is repaired before "Saved"
         self.loaded = shown
         view = shown.view
         self.pages.addWidget(view)
@@ -434,6 +442,7 @@ class MainWindow(QMainWindow):
                     f"{self.statusBar().currentMessage()}\n\nClerk will put it back into the "
                     "minutes the next time it opens this database.",
                 )
+        self.checkpoints.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from clerk_app.core.model import Meeting, Point
 from clerk_app.services.database import Database
+from clerk_app.services.safety import InstanceLock
+from clerk_app.ui.capture.checkpoints import Checkpoints
 from clerk_app.ui.capture.open_meeting import OpenMeeting
 from clerk_app.ui.shell.background import Background
 
@@ -32,6 +34,8 @@ class Shell(Protocol):
     now: Callable[[], dt.datetime]
     run_dialog: Callable[[QDialog], bool]
     choose_path: PathChooser
+    instance_lock: InstanceLock | None  # this window's lock on the database, if it has it
+    checkpoints: Checkpoints  # paused while the database is closed under the window
 
     @property
     def widget(self) -> QWidget:

@@ -11,11 +11,14 @@ from clerk_app.services import meetings, safety
 from clerk_app.services.database import Database, DatabaseError
 
 
-def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
+def offer_backup(
+    db_path: pathlib.Path, error: Exception, *, held: safety.InstanceLock | None = None
+) -> Database | None:
     """Say why the database cannot be opened; offer its newest backup if it has one.
 
     The damaged file is never touched: restoring keeps it beside the database under a new
-    name.  Returns the reopened database, or None if the clerk declined or nothing helped.
+    name.  ``held``: this process's lock on the database, which the restore may then use.
+    Returns the reopened database, or None if the clerk declined or nothing helped.
     """
     backups = safety.list_backups(db_path)
     box = QMessageBox(QMessageBox.Icon.Critical, "Clerk cannot open its database", str(error))
@@ -32,7 +35,7 @@ def offer_backup(db_path: pathlib.Path, error: Exception) -> Database | None:
     if restore is None or box.clickedButton() is not restore:
         return None
     try:
-        safety.restore(db_path, backups[0].path)
+        safety.restore(db_path, backups[0].path, held=held)
         return meetings.open_db(db_path)
     except DatabaseError as exc:
         QMessageBox.critical(None, "Clerk cannot restore the backup", str(exc))
