@@ -169,6 +169,8 @@ def open_database(
         if not create_folder:
             raise DatabaseError(path, f"the folder {path.parent} does not exist")
         path.parent.mkdir(parents=True, exist_ok=True)
+    if not read_only and not path.exists():
+        _create(path)
     facts = inspect(path)
     revision = facts.revision
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -197,6 +199,40 @@ def open_database(
     database.identity = facts.identity or _give_identity(engine)
     database.checked = True
     return database
+
+
+def _create(path: Path) -> None:
+    """A new database, built beside ``path`` and linked into place whole.
+
+    Nobody ever sees it half made: a second process starting at the same moment (parallel
+    first imports) finds either no file or a complete one, never the empty file SQLite
+    creates on connecting, which Clerk refuses as damage.  If another process linked its
+    database first, that one is used and this one thrown away.
+    """
+    from clerk_app.store.migrate import upgrade  # Alembic: only when a database is made
+
+    temporary = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
+    engine = create_engine(f"sqlite+pysqlite:///{temporary}")
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        upgrade(engine, temporary, backup=False, on_connect=_set_pragmas)
+        _give_identity(engine)
+        with engine.connect() as connection:  # everything in the main file before the link
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process made it first: theirs is the database
+        except OSError:
+            # No hard links here (some network shares): a rename, which cannot tell us if
+            # another process got there first, is the next best thing.
+            if not path.exists():
+                os.replace(temporary, path)
+    finally:
+        engine.dispose()
+        for leftover in (temporary, *(Path(f"{temporary}{side}") for side in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
 
 
 def _open_read_only(path: Path, revision: str | None, identity: int) -> Database:
