@@ -98,3 +98,17 @@ def wait_exported(window: MainWindow, timeout_ms: int = 20000) -> None:
         assert waited < timeout_ms, "the export did not finish"
         QTest.qWait(10)
         waited += 10
+
+
+def by_keys(press: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
+    """A run_dialog that shows the dialog and lets ``press`` type keys into it, as a clerk
+    at the keyboard would; the dialog's own buttons and shortcuts decide the answer."""
+
+    def run(dialog: QDialog) -> bool:
+        present(dialog)
+        press(dialog)
+        accepted = dialog.result() == QDialog.DialogCode.Accepted
+        dialog.hide()
+        return accepted
+
+    return run
