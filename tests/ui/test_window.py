@@ -78,7 +78,7 @@ def test_attendance_edits_are_saved_and_undoable(
         assert isinstance(dialog, AttendanceDialog)
         presence = dialog.table.cellWidget(1, 2)
         assert isinstance(presence, QComboBox)
-        presence.setCurrentText(Presence.APOLOGIES.value)
+        presence.setCurrentIndex(list(Presence).index(Presence.APOLOGIES))
         dialog.add_person(Attendee("Zoë Ó Briain", Role.COOPTED))
 
     window.run_dialog = answering(fill)
