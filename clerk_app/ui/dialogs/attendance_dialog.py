@@ -82,8 +82,12 @@ class AttendanceDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(_NAME, max(200, self.table.columnWidth(_NAME)))
         # Sized to the widest choice from the start, rows or none ("c", "preser" before).
-        for column, enum_type in ((_ROLE, Role), (_PRESENCE, Presence)):
-            widest = _combo(enum_type, list(enum_type)[0]).sizeHint().width()
+        first: tuple[tuple[int, Role | Presence], ...] = (
+            (_ROLE, Role.CHAIR),
+            (_PRESENCE, Presence.PRESENT),
+        )
+        for column, value in first:
+            widest = _combo(type(value), value).sizeHint().width()
             self.table.setColumnWidth(column, max(widest + 8, self.table.columnWidth(column)))
         self.resize(940, 420)
 
