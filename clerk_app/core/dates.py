@@ -1,4 +1,4 @@
-"""Dates as a clerk types them: "12/05/2026", "12 May 2026", "12.5.26", "2026-05-12"."""
+"""Dates and times as a clerk types them: "12/05/2026", "12 May 2026", "12.5.26"; "7", "7.00 pm"."""
 
 from __future__ import annotations
 
@@ -60,3 +60,33 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise DateError(f'"{text.strip()}" is not a day of the calendar') from None
+
+
+# 7  7.00  7:30  19.00  7pm  7.30 pm  7 30  noon
+_TIME = re.compile(r"(\d{1,2})(?:\s*[.:\s]\s*(\d{1,2})?)?\s*(am|pm|a\.m\.|p\.m\.)?")
+
+
+class TimeError(ValueError):
+    """``str()`` says what a time should look like."""
+
+
+def parse_time(text: str, *, afternoon: bool = True) -> dt.time:
+    """The time ``text`` names; an hour of 1 to 12 without am or pm is ``afternoon``'s
+    (the half of the day the field showed before), as a clock would read it."""
+    typed = " ".join(text.strip().lower().split())
+    if typed in ("noon", "midday"):
+        return dt.time(12, 0)
+    match = _TIME.fullmatch(typed)
+    if match is None:
+        raise TimeError(f'"{text.strip()}" is not a time: type it as 7.00 pm or 19.00')
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    half = (match.group(3) or "").replace(".", "")
+    if half and not 1 <= hour <= 12:
+        raise TimeError(f'"{text.strip()}" is not a time: {hour} {half} is not an hour')
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif afternoon and 1 <= hour <= 11:
+        hour += 12  # "7" in an evening field: 7 pm; "12" is noon either way
+    if hour > 23 or minute > 59:
+        raise TimeError(f'"{text.strip()}" is not a time of day')
+    return dt.time(hour, minute)

@@ -58,7 +58,7 @@ def test_meeting_list_newest_first_and_enter_opens(
 def test_new_meeting_carries_the_committees_attendance(window: MainWindow, db_path: Path) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, MeetingDialog)
-        dialog.date.setDate(dialog.date.date().addDays(28))
+        dialog.date.set_value(dialog.date.value() + dt.timedelta(days=28))
         dialog.venue.setText("Council Chamber")
 
     window.run_dialog = answering(fill)
