@@ -109,6 +109,10 @@ def by_keys(press: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
         press(dialog)
         accepted = dialog.result() == QDialog.DialogCode.Accepted
         dialog.hide()
+        parent = dialog.parentWidget()
+        if parent is not None:  # the window manager gives the keys back to the window
+            parent.activateWindow()
+            QApplication.processEvents()
         return accepted
 
     return run

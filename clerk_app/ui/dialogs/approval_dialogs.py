@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 from clerk_app.ui.dialogs.typed_fields import DateField, date_problem, problem_label
 
 
@@ -40,6 +41,7 @@ class DateDialog(QDialog):
         self, title: str, prompt: str, label: str, value: dt.date, ok: str, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle(title)
         explanation = QLabel(prompt)
         explanation.setWordWrap(True)
@@ -68,6 +70,7 @@ class AmendDialog(QDialog):
 
     def __init__(self, where: str, text: str, agreed_on: dt.date, parent: QWidget | None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Record amendment")
         explanation = QLabel(
             f"<b>{where}</b><br>Approved minutes change only as agreed at a later meeting. "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.model import Attendee, Presence, Role
 from clerk_app.ui.dialogs.choice_combo import ChoiceCombo
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
 COLUMNS = ("Name", "Role", "Presence", "Job title (officers)", "Substitute for", "Note")
 _NAME, _ROLE, _PRESENCE, _JOB, _SUB, _NOTE = range(6)
@@ -51,6 +52,7 @@ HINT = (
 class AttendanceDialog(QDialog):
     def __init__(self, attendees: list[Attendee], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Attendance")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.model import LabelStyle, Meeting
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 from clerk_app.ui.dialogs.typed_fields import DateField, TimeField
 
 
@@ -30,6 +31,7 @@ class MeetingDialog(QDialog):
         self, meeting: Meeting, committees: list[str], *, new: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("New meeting" if new else "Meeting details")
         self.council = QLineEdit(meeting.council)
         self.committee = QComboBox()

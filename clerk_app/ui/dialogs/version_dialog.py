@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+
 QUESTION = "Include exempt items? Only for members and officers entitled to see them."
 
 
@@ -19,6 +21,7 @@ class VersionDialog(QDialog):
 
     def __init__(self, exempt_titles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Which version?")
         layout = QVBoxLayout(self)
         named = ", ".join(exempt_titles)
