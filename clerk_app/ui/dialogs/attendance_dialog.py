@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.model import Attendee, Presence, Role
+from clerk_app.services.archive import TO_CHECK
 from clerk_app.ui.dialogs.choice_combo import ChoiceCombo
 from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
@@ -104,12 +105,21 @@ class AttendanceDialog(QDialog):
         ):
             self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setCellWidget(row, _ROLE, _combo(Role, attendee.role))
-        self.table.setCellWidget(row, _PRESENCE, _combo(Presence, attendee.presence))
+        presence = _combo(Presence, attendee.presence)
+        self.table.setCellWidget(row, _PRESENCE, presence)
+        # Last time's apology copied "to check": choosing a presence is the check.
+        presence.currentIndexChanged.connect(lambda _i, combo=presence: self._checked(combo))
         if not attendee.name:
             self.table.setCurrentCell(row, _NAME)
             cell = self.table.item(row, _NAME)
             if cell is not None:
                 self.table.editItem(cell)
+
+    def _checked(self, combo: QComboBox) -> None:
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, _NOTE)
+            if self.table.cellWidget(row, _PRESENCE) is combo and cell and cell.text() == TO_CHECK:
+                cell.setText("")
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
