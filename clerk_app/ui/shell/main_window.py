@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
     def _connect_commands(self) -> None:
         r = self.registry
         r.connect(Cmd.NEW_MEETING, self.meetings.new_meeting)
+        self.meetings_page.first_run.new_requested.connect(self.meetings.new_meeting)
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
         r.connect(Cmd.EXPORT_WORD, lambda: self.exports.export_minutes("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.exports.export_minutes("pdf"))
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
         chosen = select if select is not None else self._last_meeting()
         self.meetings_page.reload(chosen, in_background=in_background)
         self.pages.setCurrentIndex(0)
-        self.meeting_list.setFocus()
+        self.meetings_page.setFocus()  # the list, or the first run's New meeting button
         self.dock.setEnabled(False)
         self.update_title()
         self.update_actions()
