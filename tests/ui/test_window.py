@@ -49,7 +49,7 @@ def test_meeting_list_newest_first_and_enter_opens(
     lst.setFocus()
     key(Qt.Key.Key_Return)
     assert window.model is not None and window.model.meeting.id == older
-    assert settings.value("meeting/last") == older
+    assert settings.value(window.last_meeting_key) == older
     # The list remembers it next time.
     window.show_meeting_list()
     assert window.meeting_list.selected_id() == older

@@ -12,7 +12,9 @@ without a modal loop.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -303,7 +305,7 @@ class MainWindow(QMainWindow):
         self.dock.setEnabled(True)
         self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved
         self._refresh_panel()
-        self.settings.setValue("meeting/last", meeting.id)
+        self.settings.setValue(self.last_meeting_key, meeting.id)
         self.update_title()
         self.update_actions()
         view.setFocus()
@@ -408,8 +410,15 @@ class MainWindow(QMainWindow):
             self.close()
 
     # --- settings and closing -------------------------------------------------------------
+    @property
+    def last_meeting_key(self) -> str:
+        """The setting that remembers the last meeting opened, one per database file: meeting
+        ids of two databases are unrelated, so one user's single key chose the wrong one."""
+        where = str(Path(self.db.path).resolve())
+        return f"meeting/last-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:16]}"
+
     def _last_meeting(self) -> int | None:
-        value = self.settings.value("meeting/last")
+        value = self.settings.value(self.last_meeting_key)
         try:
             return int(str(value)) if value is not None else None
         except ValueError:
