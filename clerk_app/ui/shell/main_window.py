@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.run_dialog = run_dialog
         self.choose_path = choose_path
         self.loaded: OpenMeeting | None = None
+        self._panel_wanted: bool | None = None  # the panel's state while a page hides it
         # The editing window's own instance lock (app.py sets it): restoring a backup over the
         # database this window holds must not be refused as "in use by another window".
         self.instance_lock: safety.InstanceLock | None = None
@@ -259,8 +260,20 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         self.meetings_page.setFocus()  # the list, or the first run's New meeting button
         self.dock.setEnabled(False)
+        self._panel_room(True)
         self.update_title()
         self.update_actions()
+
+    def _panel_room(self, shown: bool) -> None:
+        """Hide the actions panel while a page such as the tracker has the window, and put
+        it back as the clerk left it (F9) when the minutes or the list come back."""
+        if not shown:
+            if self._panel_wanted is None:
+                self._panel_wanted = self.dock.isVisible()
+            self.dock.hide()
+        elif self._panel_wanted is not None:
+            wanted, self._panel_wanted = self._panel_wanted, None
+            self.dock.setVisible(wanted)
 
     def listed_meeting(self) -> int | None:
         if self.pages.currentWidget() is not self.meetings_page:
@@ -272,6 +285,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.dock.setEnabled(False)
+        self._panel_room(False)  # the tracker needs the width more than a greyed panel
         self.update_title()
         self.setWindowTitle(title)
         self.update_actions()
@@ -303,6 +317,7 @@ class MainWindow(QMainWindow):
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
         self.dock.setEnabled(True)
+        self._panel_room(True)
         self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved
         self._refresh_panel()
         self.settings.setValue(self.last_meeting_key, meeting.id)
@@ -324,6 +339,7 @@ class MainWindow(QMainWindow):
         if reuse and loaded is not None and loaded.meeting.id == meeting_id:
             self.pages.setCurrentWidget(loaded.view)
             self.dock.setEnabled(True)
+            self._panel_room(True)
             self.update_title()
         else:
             loaded = self.show_meeting(meetings.load_meeting(self.db, meeting_id))
@@ -453,6 +469,7 @@ class MainWindow(QMainWindow):
                     "minutes the next time it opens this database.",
                 )
         self.checkpoints.close()
+        self._panel_room(True)  # the layout saved is the clerk's, not the tracker's
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
