@@ -31,10 +31,12 @@ class FirstRun(QWidget):
         self.new = QPushButton("&New meeting (Ctrl+N)")
         self.new.setDefault(True)
         self.new.clicked.connect(self.new_requested)
+        # A fixed width: a centred word-wrapped label otherwise takes a narrow width and a
+        # height too small for its last paragraph.
+        self.steps.setFixedWidth(540)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (title, self.steps, self.new):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self.steps.setMaximumWidth(560)
         self.setFocusProxy(self.new)

@@ -149,7 +149,9 @@ class SearchDialog(QDialog):
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
         self.results.setItemDelegateForColumn(SNIPPET, SnippetDelegate(self.results))
-        for column, width in enumerate((260, 190, 60)):
+        # The Point column holds a label ("aa.iv.") or where a hit lies ("RESOLVED").
+        point = self.results.fontMetrics().horizontalAdvance("attendance") + 16
+        for column, width in enumerate((260, 190, max(60, point))):
             self.results.setColumnWidth(column, width)
         hint = QLabel("↑ ↓ choose · Enter opens the meeting there · Esc closes")
         hint.setEnabled(False)
