@@ -115,6 +115,13 @@ def test_filter_words_typed_in_the_query(qtbot: QtBot, archive: MainWindow) -> N
     type_text("damp mould resolved year:2024")
     assert _answered(qtbot, dialog) == [("Housing Panel", "2024", "decision")]
     key(Qt.Key.Key_A, CTRL)
+    type_text("damp mould resolved 2023")  # a bare year is a word: found nowhere, and said so
+    assert _answered(qtbot, dialog) == []
+    assert dialog.message.text() == (
+        "Nothing found for damp mould resolved 2023 (only decisions); "
+        "for meetings in 2023, type year:2023"
+    )
+    key(Qt.Key.Key_A, CTRL)
     type_text("mould committee:planning")
     assert {c for c, _y, _k in _answered(qtbot, dialog)} == {"Planning Committee"}
     key(Qt.Key.Key_A, CTRL)

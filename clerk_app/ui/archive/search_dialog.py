@@ -51,6 +51,7 @@ _MARKED = re.compile(r"\[([^\[\]]*)\]")
 # Shorter beginnings match too much to rank quickly; tried only where a word starts, so a
 # long word is scanned once rather than once from each of its letters.
 _LAST_WORD = re.compile(r"(?<!\w)\w{3,}$")
+_BARE_YEAR = re.compile(r"(?<![\w:/.-])(?:19|20)\d\d(?![\w/.-])")
 _WHERE = {"item": "title", "decision": "RESOLVED", "attendance": "attendance"}
 
 
@@ -285,6 +286,9 @@ class SearchDialog(QDialog):
             narrowed = split_filters(query)[1].describe()
             if narrowed:
                 message += f" (only {narrowed})"
+            year = _BARE_YEAR.search(text)
+            if not hits and year:  # "damp mould 2024": a year typed alone is a word to find
+                message += f"; for meetings in {year.group()}, type year:{year.group()}"
         self.message.setText(message)
         if self._open_when_answered:
             self._open_when_answered = False
