@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=_limit, default=50, help="at most this many hits (default 50)")
+    p.add_argument("--committee", metavar="WORDS", help="only committees whose name has WORDS")
+    p.add_argument("--year", metavar="YEAR", help="only meetings in YEAR (2024 or 2022-2024)")
+    p.add_argument("--decisions", action="store_true", help="only hits in decisions")
+    p.add_argument("--open-actions", action="store_true", help="only points with open actions")
     _scope_options(p)
 
     p = sub.add_parser("backup", help="take a backup of the database now")
@@ -216,8 +220,15 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
 def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.services.searching import QuerySyntaxError, search
 
+    # The options are the filter words of the query ("year:2024", "resolved"), said apart.
+    words = [args.query]
+    if args.committee:
+        words.append('committee:"{}"'.format(args.committee.replace('"', "")))
+    if args.year:
+        words.append(f"year:{args.year}")
+    words += ["decisions"] * args.decisions + ["actions:open"] * args.open_actions
     try:
-        hits = search(db, args.query, limit=args.limit, include_exempt=args.confidential)
+        hits = search(db, " ".join(words), limit=args.limit, include_exempt=args.confidential)
     except QuerySyntaxError as exc:
         raise UsageError(f"cannot search for {args.query!r}: {exc}") from exc
     if args.json:

@@ -1,4 +1,5 @@
-"""The search box's little language: words, "quoted phrases" and prefix* terms, all ANDed.
+"""The search box's little language: words, "quoted phrases" and prefix* terms, all ANDed,
+narrowed by filter words (``year:2024``, ``committee:housing``, ``resolved``; see split_filters).
 
 Everything a clerk types is turned into quoted FTS5 strings, so words such as AND, NOT or NEAR
 and punctuation are searched for as text rather than read as operators; only two things are
@@ -9,9 +10,11 @@ page once took over a minute; a repeated term is searched for once).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from clerk_app.core.dates import DateError, parse_date
 from clerk_app.core.folding import fold, fold_with_offsets
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -60,6 +63,120 @@ def parse_query(query: str) -> list[Term]:
             f"the search has {count} words; use at most {MAX_WORDS} (the rarest ones find most)"
         )
     return unique
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What narrows a search beyond its words; the default narrows nothing."""
+
+    committee: str = ""  # folded; the committee's name must contain it
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    decisions_only: bool = False  # hits in a decision (RESOLVED ...)
+    open_actions_only: bool = False  # hits in a point whose action is not done
+
+    def narrowed_by(self, other: SearchFilters) -> SearchFilters:
+        """Both sets at once: the dialog's fields and the words typed in the query."""
+        starts = [d for d in (self.date_from, other.date_from) if d is not None]
+        ends = [d for d in (self.date_to, other.date_to) if d is not None]
+        return SearchFilters(
+            committee=" ".join(filter(None, (self.committee, other.committee))),
+            date_from=max(starts) if starts else None,
+            date_to=min(ends) if ends else None,
+            decisions_only=self.decisions_only or other.decisions_only,
+            open_actions_only=self.open_actions_only or other.open_actions_only,
+        )
+
+    def describe(self) -> str:
+        """ "Housing, 2024, decisions": what the hits were narrowed to, for the message."""
+        parts = [self.committee.title()] if self.committee else []
+        if self.date_from and self.date_to and _whole_years(self.date_from, self.date_to):
+            years = {self.date_from.year, self.date_to.year}
+            parts.append("–".join(str(y) for y in sorted(years)))
+        else:
+            if self.date_from:
+                parts.append(f"from {self.date_from:%d/%m/%Y}")
+            if self.date_to:
+                parts.append(f"to {self.date_to:%d/%m/%Y}")
+        kinds = [
+            name
+            for name, wanted in (
+                ("decisions", self.decisions_only),
+                ("open actions", self.open_actions_only),
+            )
+            if wanted
+        ]
+        if kinds:
+            parts.append(" or ".join(kinds))
+        return ", ".join(parts)
+
+
+def _whole_years(start: dt.date, end: dt.date) -> bool:
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+
+
+# year:2024  year:2022-2024  committee:housing  committee:"housing panel"  from:1/4/2024
+_FILTER = re.compile(r'(?<!\S)(year|committee|from|to):("[^"]*"|\S*)', re.IGNORECASE)
+_KIND_WORDS = {"resolved": "decisions_only", "decisions": "decisions_only"}
+_OPEN = re.compile(r"(?<!\S)actions:open(?!\S)", re.IGNORECASE)
+_YEARS = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+
+
+def split_filters(query: str) -> tuple[str, SearchFilters]:
+    """The words to find, and the filters typed among them.
+
+    ``year:2024`` or ``year:2022-2024``, ``from:1/4/2024`` ``to:31/3/2025``,
+    ``committee:housing`` (or ``committee:"housing panel"``), ``resolved`` or ``decisions``
+    (hits in decisions only) and ``actions:open`` (points whose action is not done).  A
+    quoted "resolved" is a word to find.  QuerySyntaxError says what a filter lacks.
+    """
+    found: dict[str, object] = {}
+
+    def take(match: re.Match[str]) -> str:
+        name, value = match.group(1).lower(), match.group(2).strip('"').strip()
+        if not value:
+            raise QuerySyntaxError(f"{name}: needs a value, as in {_EXAMPLE[name]}")
+        if name == "committee":
+            found["committee"] = " ".join(
+                filter(None, (str(found.get("committee", "")), fold(value)))
+            )
+        elif name == "year":
+            years = _YEARS.match(value)
+            if years is None:
+                raise QuerySyntaxError(
+                    f"year:{value} is not a year: write year:2024 or year:2022-2024"
+                )
+            first, last = int(years.group(1)), int(years.group(2) or years.group(1))
+            found["date_from"] = dt.date(min(first, last), 1, 1)
+            found["date_to"] = dt.date(max(first, last), 12, 31)
+        else:
+            try:
+                day = parse_date(value)
+            except DateError as exc:
+                raise QuerySyntaxError(f"{name}:{value}: {exc}") from exc
+            found["date_from" if name == "from" else "date_to"] = day
+        return " "
+
+    rest = _FILTER.sub(take, query)
+    if _OPEN.search(rest):
+        found["open_actions_only"] = True
+        rest = _OPEN.sub(" ", rest)
+    chunks = rest.split('"')
+    for index in range(0, len(chunks), 2):  # outside quotes only
+        words = chunks[index].split()
+        kept = [w for w in words if w.lower() not in _KIND_WORDS]
+        if len(kept) != len(words):
+            found["decisions_only"] = True
+            chunks[index] = " ".join(kept) + " "
+    return '"'.join(chunks).strip(), SearchFilters(**found)  # type: ignore[arg-type]  # by name
+
+
+_EXAMPLE = {
+    "year": "year:2024",
+    "committee": "committee:housing",
+    "from": "from:1/4/2024",
+    "to": "to:31/3/2025",
+}
 
 
 def fts_match(terms: list[Term]) -> str:

@@ -15,6 +15,7 @@ import re
 
 from clerk_app.core.model import Attendee, Presence, Role
 from clerk_app.core.text import clean_line
+from clerk_app.core.wording import without_title
 
 _COUNCILLOR_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.ALSO_PRESENT)
 
@@ -195,14 +196,20 @@ def _line_of(person: Attendee) -> str:
     return _OTHER_LINE[person.presence]
 
 
-def _format_person(person: Attendee, line: str) -> str:
+def _format_person(person: Attendee, line: str, *, titled: bool) -> str:
+    """``titled``: the line says "Councillors" before its names."""
     default_role = _KEYS[line.lower()][0]
     councillor = "Councillor " if person.role in _COUNCILLOR_ROLES else ""
-    text = person.name
-    if person.presence is Presence.SUBSTITUTE:
-        text = f"{councillor}{person.name}"
+    substitute = person.presence is Presence.SUBSTITUTE
+    # Where the line or the substitution adds "Councillor", a typed one goes ("Councillors
+    # Councillor Matt White" before); the reader drops it from a name all the same.
+    name = without_title(person.name) if councillor and (titled or substitute) else person.name
+    text = name
+    if substitute:
+        text = f"{councillor}{name}"
         if person.substitute_for:
-            text += f" for {councillor}{person.substitute_for}"
+            replaced = without_title(person.substitute_for) if councillor else person.substitute_for
+            text += f" for {councillor}{replaced}"
     marks: list[str] = []
     if line == "In attendance":
         if person.job_title or person.note:
@@ -225,9 +232,10 @@ def format_attendance(attendees: list[Attendee]) -> list[str]:
     lines: list[str] = []
     for line, group in itertools.groupby(attendees, key=_line_of):
         people = list(group)
-        entries = ", ".join(_format_person(person, line) for person in people)
         prefix = ""
         if line != "Substitutes" and all(p.role in _COUNCILLOR_ROLES for p in people):
             prefix = "Councillor " if len(people) == 1 else "Councillors "
+        titled = bool(prefix)
+        entries = ", ".join(_format_person(person, line, titled=titled) for person in people)
         lines.append(f"{line}: {prefix}{entries}")
     return lines

@@ -8,7 +8,7 @@ import datetime as dt
 from clerk_app.core.action_entries import meeting_actions
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.compare import Change, compare
-from clerk_app.core.model import AgendaItem, Meeting, Point, Status
+from clerk_app.core.model import AgendaItem, Meeting, Point, Presence, Status
 from clerk_app.core.text import clean_text
 from clerk_app.store import archive
 from clerk_app.store import meetings as store
@@ -106,22 +106,36 @@ STANDING_ITEMS = (
 )
 
 
+# The note on last time's apologies and substitutes in a new meeting: a bracket in the
+# draft's attendance until the clerk confirms or changes them (Ctrl+Shift+A).
+TO_CHECK = "to check: as last time"
+
+
+def to_check(meeting: Meeting) -> list[str]:
+    """The names still noted TO_CHECK in ``meeting``'s attendance."""
+    return [a.name for a in meeting.attendees if a.note == TO_CHECK]
+
+
 def next_meeting(db: Database, meeting_id: int, *, date: dt.date) -> Meeting:
     """A new draft for the committee's next meeting, made from ``meeting_id`` as a template.
 
-    It keeps committee, council, venue, times, label style and attendance (everyone back to
-    present), opens with the standing items, and carries every open action into a "Matters
-    arising" item whose points follow up the originals: closing one there closes the original.
+    It keeps committee, council, venue, times, label style and attendance: last time's
+    apologies and substitutes are copied as they were, noted TO_CHECK (so the clerk confirms
+    them at the start, and a draft never shows them as present members unasked); everyone
+    else is present.  It opens with the standing items, and carries every open action into a
+    "Matters arising" item whose points follow up the originals: closing one there closes the
+    original.
     """
     with db.session() as session:
         source = store.load_meeting(session, meeting_id)
     attendees = copy.deepcopy(source.attendees)
     for attendee in attendees:
         attendee.id = None
-        if attendee.presence.value in ("apologies", "substitute", "absent"):
-            attendee.presence = type(attendee.presence)("present")
-            attendee.substitute_for = ""
         attendee.note = ""
+        if attendee.presence in (Presence.APOLOGIES, Presence.SUBSTITUTE):
+            attendee.note = TO_CHECK
+        elif attendee.presence is Presence.ABSENT:
+            attendee.presence = Presence.PRESENT
     items = [AgendaItem(title) for title in STANDING_ITEMS]
     arising: list[Point] = []
     for entry in meeting_actions(source):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import null, select, text
 from sqlalchemy.orm import Session, aliased
 
+from clerk_app.core.folding import fold
 from clerk_app.core.lettering import reference_label
 from clerk_app.core.model import LabelStyle
-from clerk_app.core.search_query import Term, fts_match, snippet
+from clerk_app.core.search_query import SearchFilters, Term, fts_match, snippet
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -68,8 +70,16 @@ _ITEM_COLUMNS = (ItemRow.id, ItemRow.number, ItemRow.title, ItemRow.exempt)
 
 def _place(row: Any) -> _Place:
     meeting_id, date, committee, deleted_at, item_id, number, title, exempt = row[-8:]
+    # An attendance hit has no item: its number and title are "", never None.
     return _Place(
-        meeting_id, date, committee, deleted_at is not None, item_id, number, title, bool(exempt)
+        meeting_id,
+        date,
+        committee,
+        deleted_at is not None,
+        item_id,
+        number or "",
+        title or "",
+        bool(exempt),
     )
 
 
@@ -167,16 +177,74 @@ def _sources(session: Session, kind: int, keys: list[int]) -> _Sources:
 RANKED_CANDIDATES = 1000
 
 
+# Each kind's rows within the chosen meetings (:ids, a JSON list), for the filters.
+_IN_MEETINGS = {
+    POINT: "SELECT points.id FROM points JOIN items ON points.item_id = items.id "
+    "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
+    ITEM: "SELECT id FROM items WHERE meeting_id IN (SELECT value FROM json_each(:ids))",
+    DECISION: "SELECT decisions.id FROM decisions JOIN items ON decisions.item_id = items.id "
+    "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
+    ATTENDEE: "SELECT id FROM attendees WHERE meeting_id IN (SELECT value FROM json_each(:ids))",
+    DOCUMENT: "SELECT documents.id FROM documents JOIN items ON documents.item_id = items.id "
+    "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
+}
+_OPEN_ACTIONS = "SELECT id FROM points WHERE action_owners != '' AND NOT action_done"
+
+
+def _chosen_meetings(session: Session, filters: SearchFilters) -> list[int] | None:
+    """The meetings a committee or date filter leaves; None when neither is set."""
+    if not filters.committee and filters.date_from is None and filters.date_to is None:
+        return None
+    query = select(MeetingRow.id, MeetingRow.committee)
+    if filters.date_from is not None:
+        query = query.where(MeetingRow.date >= filters.date_from)
+    if filters.date_to is not None:
+        query = query.where(MeetingRow.date <= filters.date_to)
+    wanted = filters.committee.split()
+    return [
+        meeting_id
+        for meeting_id, committee in session.execute(query)
+        if all(word in fold(committee) for word in wanted)
+    ]
+
+
+def _filter_sql(session: Session, filters: SearchFilters) -> tuple[str, dict[str, Any]]:
+    """An SQL condition on the index's rowid for ``filters``, and its parameters."""
+    kinds = [POINT, ITEM, DECISION, ATTENDEE, DOCUMENT]
+    if filters.decisions_only or filters.open_actions_only:
+        kinds = [POINT] * filters.open_actions_only + [DECISION] * filters.decisions_only
+    meetings = _chosen_meetings(session, filters)
+    if meetings is None and len(kinds) == len(_IN_MEETINGS):
+        return "", {}
+    parts = []
+    for kind in kinds:
+        part = f"(rowid % 8 = {kind}"
+        if meetings is not None:
+            part += f" AND rowid / 8 IN ({_IN_MEETINGS[kind]})"
+        if kind == POINT and filters.open_actions_only:
+            part += f" AND rowid / 8 IN ({_OPEN_ACTIONS})"
+        parts.append(part + ")")
+    params: dict[str, Any] = {"ids": json.dumps(meetings)} if meetings is not None else {}
+    return " AND (" + " OR ".join(parts) + ")", params
+
+
 def search(
-    session: Session, terms: list[Term], *, limit: int = 50, include_exempt: bool = True
+    session: Session,
+    terms: list[Term],
+    *,
+    limit: int = 50,
+    include_exempt: bool = True,
+    filters: SearchFilters | None = None,
 ) -> list[SearchHit]:
-    """Best hits first (bm25), newest meeting first among equals."""
+    """Best hits first (bm25), newest meeting first among equals; only those ``filters`` let
+    through (they narrow the candidates in SQL, before the newest are ranked)."""
+    condition, params = _filter_sql(session, filters or SearchFilters())
     found_rows = session.execute(
         text(
             "SELECT rowid, bm25(search_index) FROM search_index "
-            "WHERE search_index MATCH :match ORDER BY rowid DESC LIMIT :n"
+            f"WHERE search_index MATCH :match{condition} ORDER BY rowid DESC LIMIT :n"
         ),
-        {"match": fts_match(terms), "n": RANKED_CANDIDATES},
+        {"match": fts_match(terms), "n": RANKED_CANDIDATES, **params},
     ).all()
     rows = sorted(found_rows, key=lambda r: (round(r[1], 6), -r[0]))
     hits: list[SearchHit] = []

@@ -278,3 +278,34 @@ def test_backups_from_the_command_line(tmp_path: Path, minutes: Path) -> None:
     assert code == 0 and f"removed old backup {old}" in err and not old.exists()
     code, _, err = run(db, "backup", "--keep-days", "0")
     assert code == 2 and "1 or more" in err
+
+
+def test_search_filters_from_the_command_line(tmp_path: Path, minutes: Path) -> None:
+    db = tmp_path / "c.db"
+    run(db, "import", str(minutes))
+    later = tmp_path / "planning.txt"
+    later.write_text(
+        minutes.read_text(encoding="utf-8")
+        .replace("Licensing Committee", "Planning Committee")
+        .replace("6 February 2025", "4 March 2026"),
+        encoding="utf-8",
+    )
+    run(db, "import", str(later))
+
+    def found(*args: str) -> list[tuple[str, str, str]]:
+        code, out, err = run(db, "search", *args, "--json")
+        assert code == 0, err
+        return sorted((h["committee"], h["meeting_date"][:4], h["kind"]) for h in json.loads(out))
+
+    assert len(found("licence")) == 4  # each meeting: the item title and the decision
+    assert found("licence resolved year:2026") == [("Planning Committee", "2026", "decision")]
+    assert found("licence", "--decisions", "--year", "2026") == found("licence resolved year:2026")
+    assert {c for c, _y, _k in found("licence", "--committee", "licensing")} == {
+        "Licensing Committee"
+    }
+    assert found("noise actions:open committee:planning") == [
+        ("Planning Committee", "2026", "point")
+    ]
+    assert found("garden", "--open-actions") == []
+    code, out, err = run(db, "search", "licence", "--year", "20x4")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "year:2024" in err

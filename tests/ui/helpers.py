@@ -98,3 +98,21 @@ def wait_exported(window: MainWindow, timeout_ms: int = 20000) -> None:
         assert waited < timeout_ms, "the export did not finish"
         QTest.qWait(10)
         waited += 10
+
+
+def by_keys(press: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
+    """A run_dialog that shows the dialog and lets ``press`` type keys into it, as a clerk
+    at the keyboard would; the dialog's own buttons and shortcuts decide the answer."""
+
+    def run(dialog: QDialog) -> bool:
+        present(dialog)
+        press(dialog)
+        accepted = dialog.result() == QDialog.DialogCode.Accepted
+        dialog.hide()
+        parent = dialog.parentWidget()
+        if parent is not None:  # the window manager gives the keys back to the window
+            parent.activateWindow()
+            QApplication.processEvents()
+        return accepted
+
+    return run

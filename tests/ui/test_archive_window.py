@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -34,7 +34,7 @@ LAST_POINT = "The AD advised that a session was planned."
 def approving(on: dt.date) -> Callable[[QDialog], None]:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, DateDialog)
-        dialog.date.setDate(QDate(on.year, on.month, on.day))
+        dialog.date.set_value(on)
 
     return fill
 
@@ -231,7 +231,7 @@ def test_amendment_is_recorded_and_shown_in_the_history(
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)  # the first field
         dialog.text.selectAll()
         type_text(amended)  # as the clerk types it, accents and all
-        dialog.agreed_on.setDate(QDate(2026, 7, 14))
+        dialog.agreed_on.set_value(dt.date(2026, 7, 14))
         dialog.accept()
 
     window.run_dialog = answering(fill)
@@ -302,16 +302,16 @@ def test_new_meeting_from_this_one_carries_open_actions_as_matters_arising(
     qtbot.addWidget(window)
     present(window)
     window.meeting_list.setFocus()
-    dates: list[QDate] = []
+    dates: list[dt.date] = []
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, DateDialog)
-        dates.append(dialog.date.date())
-        dialog.date.setDate(QDate(2026, 6, 16))
+        dates.append(dialog.date.value())
+        dialog.date.set_value(dt.date(2026, 6, 16))
 
     window.run_dialog = answering(fill)
     key(Qt.Key.Key_N, CTRL_SHIFT)
-    assert dates == [QDate(2026, 6, 9)]  # four weeks on, as a default to change
+    assert dates == [dt.date(2026, 6, 9)]  # four weeks on, as a default to change
     model, view = window.model, window.view
     assert model is not None and view is not None
     new = model.meeting

@@ -341,3 +341,21 @@ def test_alt_keys_of_the_tracker_are_unique(qtbot: QtBot, tracker_window: MainWi
     tracker.select_row(0)
     key(Qt.Key.Key_D, CTRL_SHIFT)  # as in the minutes: marks the current action done
     assert rows(tracker)[0][6] == "done 15 January 2025"
+
+
+def test_the_tracker_has_the_width_and_shows_whole_dates(
+    qtbot: QtBot, tracker_window: MainWindow
+) -> None:
+    assert tracker_window.dock.isVisible()  # with the minutes list: as the clerk left it
+    tracker = open_tracker(qtbot, tracker_window)
+    qtbot.waitUntil(lambda: not tracker_window.dock.isVisible())  # no greyed panel beside it
+    table = tracker.table
+    metrics = table.fontMetrics()
+    for r, row in enumerate(rows(tracker)):
+        for column in (0, 5):  # the meeting's date and the due date, year included
+            shown = row[column]
+            assert metrics.horizontalAdvance(shown) + 8 <= table.columnWidth(column), (r, shown)
+    action = table.columnWidth(len(rows(tracker)[0]) - 1)
+    assert action >= table.viewport().width() / 3, f"the action text has {action} px"
+    key(Qt.Key.Key_O, CTRL_SHIFT ^ Qt.KeyboardModifier.ShiftModifier)  # Ctrl+O: the list
+    qtbot.waitUntil(tracker_window.dock.isVisible)

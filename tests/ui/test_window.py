@@ -49,7 +49,7 @@ def test_meeting_list_newest_first_and_enter_opens(
     lst.setFocus()
     key(Qt.Key.Key_Return)
     assert window.model is not None and window.model.meeting.id == older
-    assert settings.value("meeting/last") == older
+    assert settings.value(window.last_meeting_key) == older
     # The list remembers it next time.
     window.show_meeting_list()
     assert window.meeting_list.selected_id() == older
@@ -58,7 +58,7 @@ def test_meeting_list_newest_first_and_enter_opens(
 def test_new_meeting_carries_the_committees_attendance(window: MainWindow, db_path: Path) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, MeetingDialog)
-        dialog.date.setDate(dialog.date.date().addDays(28))
+        dialog.date.set_value(dialog.date.value() + dt.timedelta(days=28))
         dialog.venue.setText("Council Chamber")
 
     window.run_dialog = answering(fill)
@@ -78,7 +78,7 @@ def test_attendance_edits_are_saved_and_undoable(
         assert isinstance(dialog, AttendanceDialog)
         presence = dialog.table.cellWidget(1, 2)
         assert isinstance(presence, QComboBox)
-        presence.setCurrentText(Presence.APOLOGIES.value)
+        presence.setCurrentIndex(list(Presence).index(Presence.APOLOGIES))
         dialog.add_person(Attendee("Zoë Ó Briain", Role.COOPTED))
 
     window.run_dialog = answering(fill)

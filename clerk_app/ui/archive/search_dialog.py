@@ -6,6 +6,10 @@ answer for the latest keys has not come yet, it opens the first hit as soon as i
 Escape closes.  A malformed query (an unclosed quote) is explained under the field, never
 raised.  The dialog is modeless and kept by the window, so Ctrl+F again finds the last query.
 Exempt items are searched only when "Include exempt items" is ticked; a label says which.
+
+The filters under the field (committee, year, decisions only, open actions only) narrow the
+search as the same filter words typed in it would (``committee:housing year:2024 resolved
+actions:open``); Alt+M shows 50 more hits than the best 50.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -32,24 +37,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.core.search_query import split_filters
 from clerk_app.core.wording import long_date
 from clerk_app.services.searching import QuerySyntaxError, SearchHit
 from clerk_app.ui.archive.exempt_scope import INCLUDE_EXEMPT, scope_text
 from clerk_app.ui.shell.background import Background
 
 DEBOUNCE_MS = 150
-LIMIT = 50  # hits shown: the best ones; more words narrow the search
+LIMIT = 50  # hits shown at first: the best ones; Alt+M shows LIMIT more each time
 COLUMNS = ("Meeting", "Minute", "Point", "Found")
 SNIPPET = 3
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 # Shorter beginnings match too much to rank quickly; tried only where a word starts, so a
 # long word is scanned once rather than once from each of its letters.
 _LAST_WORD = re.compile(r"(?<!\w)\w{3,}$")
+_BARE_YEAR = re.compile(r"(?<![\w:/.-])(?:19|20)\d\d(?![\w/.-])")
 _WHERE = {"item": "title", "decision": "RESOLVED", "attendance": "attendance"}
 
 
+_FILTER_WORDS = ("resolved", "decisions")
+
+
 def as_typed(text: str) -> str:
-    """While typing, the last word is the start of a word: "damp mou" finds "mould"."""
+    """While typing, the last word is the start of a word: "damp mou" finds "mould"; a filter
+    word ("year:2024", "resolved") is left as it is."""
+    last = text.split()[-1].lower() if text.split() else ""
+    if ":" in last or last in _FILTER_WORDS:
+        return text
     if _LAST_WORD.search(text) and text.count('"') % 2 == 0:
         return text + "*"
     return text
@@ -109,7 +123,8 @@ class SearchDialog(QDialog):
 
     def __init__(
         self,
-        search: Callable[[str, bool], list[SearchHit]],  # (query, include exempt items)
+        # (query, include exempt items, at most this many hits)
+        search: Callable[[str, bool, int], list[SearchHit]],
         background: Background,
         parent: QWidget | None = None,
     ) -> None:
@@ -119,6 +134,8 @@ class SearchDialog(QDialog):
         self.answered = ""  # the text typed that the hits shown are for
         self.searched = ""  # ... and the query that found them (see as_typed)
         self._open_when_answered = False
+        self.limit = LIMIT
+        self._keep_choice = False  # Alt+M: the hit chosen stays chosen
         self.setWindowTitle("Search all meetings")
         self.setObjectName("SearchDialog")
         self.query = QLineEdit()
@@ -133,7 +150,9 @@ class SearchDialog(QDialog):
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
         self.results.setItemDelegateForColumn(SNIPPET, SnippetDelegate(self.results))
-        for column, width in enumerate((260, 190, 60)):
+        # The Point column holds a label ("aa.iv.") or where a hit lies ("RESOLVED").
+        point = self.results.fontMetrics().horizontalAdvance("attendance") + 16
+        for column, width in enumerate((260, 190, max(60, point))):
             self.results.setColumnWidth(column, width)
         hint = QLabel("↑ ↓ choose · Enter opens the meeting there · Esc closes")
         hint.setEnabled(False)
@@ -144,19 +163,44 @@ class SearchDialog(QDialog):
         footer.addWidget(hint, 1)
         footer.addWidget(self.scope)
         footer.addWidget(self.confidential)
+        self.committee = QLineEdit()
+        self.committee.setPlaceholderText("Committee: housing")
+        self.year = QLineEdit()
+        self.year.setPlaceholderText("Year: 2024 or 2022-2024")
+        self.decisions = QCheckBox("&Decisions only")
+        self.open_actions = QCheckBox("&Open actions only")
+        self.more = QPushButton("&More hits")
+        self.more.setEnabled(False)
+        self.more.setAutoDefault(False)  # Enter opens the hit chosen, wherever the focus is
+        filters = QHBoxLayout()
+        for label, field in (("&Committee", self.committee), ("&Year", self.year)):
+            named = QLabel(label)
+            named.setBuddy(field)
+            filters.addWidget(named)
+            filters.addWidget(field, 1)
+        for widget in (self.decisions, self.open_actions, self.more):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
-        for widget in (self.query, self.message, self.results):
-            layout.addWidget(widget)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results)
         layout.addLayout(footer)
         self.resize(980, 540)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
-        self.query.textEdited.connect(lambda _text: self._timer.start())
+        self.query.textEdited.connect(lambda _text: self._filters_changed())
         self.query.returnPressed.connect(self.open_current)
         self.query.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.itemDoubleClicked.connect(lambda *_: self.open_current())
         self.confidential.toggled.connect(self._scope_changed)
+        for field in (self.committee, self.year):
+            field.textEdited.connect(lambda _text: self._filters_changed())
+            field.returnPressed.connect(self.open_current)
+        for box in (self.decisions, self.open_actions):
+            box.toggled.connect(lambda _on: self._filters_changed())
+        self.more.clicked.connect(self.show_more)
 
     def present(self) -> None:
         """Show (again) with the last query selected, so typing replaces it."""
@@ -170,17 +214,44 @@ class SearchDialog(QDialog):
         """Whether the hits shown are not yet those of the text in the field."""
         return self._timer.isActive() or self.answered != self.query.text().strip()
 
+    def filter_words(self) -> str:
+        """The dialog's filters as the words that, typed in the query, would mean the same."""
+        words = []
+        committee = self.committee.text().strip().replace('"', "")
+        if committee:
+            words.append(f'committee:"{committee}"')
+        year = self.year.text().strip().replace(" ", "")
+        if year:
+            words.append(f"year:{year}")
+        if self.decisions.isChecked():
+            words.append("decisions")
+        if self.open_actions.isChecked():
+            words.append("actions:open")
+        return " ".join(words)
+
+    def _filters_changed(self) -> None:
+        self.answered = ""  # the hits shown were for other filters: search again
+        self.limit = LIMIT
+        self._timer.start()
+
+    def show_more(self) -> None:
+        """Alt+M: LIMIT more hits than are shown, the selection kept."""
+        self.limit += LIMIT
+        self.answered = ""
+        self._keep_choice = True
+        self._start()
+
     def _start(self) -> None:
         self._timer.stop()
         text = self.query.text().strip()
         if not text:
             self._show([], "", "Type to search every meeting.")
             return
-        query = as_typed(text)
-        confidential = self.confidential.isChecked()
+        query = " ".join(filter(None, (as_typed(text), self.filter_words())))
+        confidential, limit = self.confidential.isChecked(), self.limit
         self._background.run(
             "search",
-            lambda: self._search(query, confidential),
+            lambda: self._search(query, confidential, limit),
             lambda hits: self._show(hits, text, None, query),
             lambda error: self._refused(error, text),
         )
@@ -196,17 +267,28 @@ class SearchDialog(QDialog):
         self._show([], text, f"Cannot search for that: {error}")
 
     def _show(self, hits: list[SearchHit], text: str, message: str | None, query: str = "") -> None:
+        chosen = self.results.currentItem()
+        keep = self.results.indexOfTopLevelItem(chosen) if chosen is not None else 0
+        same, self._keep_choice = self._keep_choice, False
         self.hits, self.answered, self.searched = hits, text, query
         self.results.clear()
         self.results.addTopLevelItems([self._row(hit) for hit in hits])
-        first = self.results.topLevelItem(0)
+        first = self.results.topLevelItem(keep if same and keep > 0 else 0)
         if first is not None:
             self.results.setCurrentItem(first)
+        full = len(hits) >= self.limit
+        self.more.setEnabled(full)
         if message is None:
             count = f"{len(hits)} hits" if len(hits) != 1 else "1 hit"
             message = f"{count}, best first" if hits else f"Nothing found for {text}"
-            if len(hits) >= LIMIT:
-                message = f"The {LIMIT} best hits: add words to narrow the search"
+            if full:
+                message = f"The {self.limit} best hits: Alt+M shows more, or narrow the search"
+            narrowed = split_filters(query)[1].describe()
+            if narrowed:
+                message += f" (only {narrowed})"
+            year = _BARE_YEAR.search(text)
+            if not hits and year:  # "damp mould 2024": a year typed alone is a word to find
+                message += f"; for meetings in {year.group()}, type year:{year.group()}"
         self.message.setText(message)
         if self._open_when_answered:
             self._open_when_answered = False
@@ -241,6 +323,12 @@ class SearchDialog(QDialog):
             return
         self.hide()
         self.hit_chosen.emit(hit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.open_current()  # from a filter box too, not only from the field
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

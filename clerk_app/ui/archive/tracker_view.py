@@ -109,9 +109,20 @@ class TrackerView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        # Fixed widths: measuring contents would read every one of up to 120,000 rows.
-        for column, width in enumerate((112, 190, 56, 44, 170, 112, 104)):
-            self.table.setColumnWidth(column, width)
+        # Widths from the longest text a column can hold, in this font: measuring contents
+        # would read every one of up to 120,000 rows.  A date is never cut ("30 September").
+        metrics, pad = self.table.fontMetrics(), 14
+        longest = (
+            "30 September 2026",
+            "Housing Scrutiny Panel",
+            "OSC 12/24",
+            "aa.iv.",
+            "Head of Housing",
+            "30 September 2026",
+            "done 30 May 2026",
+        )
+        for column, sample in enumerate(longest):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
 
         self.mark_button = QPushButton("Mark done / &reopen  (Space)")

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,17 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    return edit
-
-
-def date_of(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+from clerk_app.ui.dialogs.typed_fields import DateField, date_problem, problem_label
 
 
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
@@ -52,20 +41,28 @@ class DateDialog(QDialog):
         self, title: str, prompt: str, label: str, value: dt.date, ok: str, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle(title)
         explanation = QLabel(prompt)
         explanation.setWordWrap(True)
-        self.date = date_edit(value)
+        self.date = DateField(value)
+        self.label = label
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow(label, self.date)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(_buttons(self, ok))
         self.setMinimumWidth(420)
 
+    def accept(self) -> None:
+        if not date_problem(self.date, self.label.rstrip(":"), self.problem):
+            super().accept()
+
     def value(self) -> dt.date:
-        return date_of(self.date)
+        return self.date.value()
 
 
 class AmendDialog(QDialog):
@@ -73,6 +70,7 @@ class AmendDialog(QDialog):
 
     def __init__(self, where: str, text: str, agreed_on: dt.date, parent: QWidget | None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Record amendment")
         explanation = QLabel(
             f"<b>{where}</b><br>Approved minutes change only as agreed at a later meeting. "
@@ -82,21 +80,27 @@ class AmendDialog(QDialog):
         self.before = text
         self.text = QPlainTextEdit(text)
         self.text.setTabChangesFocus(True)
-        self.agreed_on = date_edit(agreed_on)
+        self.agreed_on = DateField(agreed_on)
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow("New wording:", self.text)
         form.addRow("Agreed at the meeting of:", self.agreed_on)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(_buttons(self, "Record amendment"))
         self.resize(620, 320)
 
     def new_text(self) -> str:
         return self.text.toPlainText().strip()
 
+    def accept(self) -> None:
+        if not date_problem(self.agreed_on, "Agreed at the meeting of", self.problem):
+            super().accept()
+
     def agreed(self) -> dt.date:
-        return date_of(self.agreed_on)
+        return self.agreed_on.value()
 
 
 class ConfirmDialog(QDialog):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.services.safety import Backup
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
 COLUMNS = ("Taken", "Size", "File")
 
@@ -28,6 +29,7 @@ class BackupDialog(QDialog):
 
     def __init__(self, backups: list[Backup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Restore from backup")
         self.backups = backups
         layout = QVBoxLayout(self)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.model import Decision, DecisionKind, Numbering
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
 
 class DecisionDialog(QDialog):
     def __init__(self, decision: Decision, *, new: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Add decision" if new else "Decision")
         self.removed = False
         self.kind = QComboBox()

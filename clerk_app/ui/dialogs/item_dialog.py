@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.model import AgendaItem
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
 
 class ItemDialog(QDialog):
     def __init__(self, item: AgendaItem, *, new: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("New agenda item" if new else "Agenda item")
         self.number = QLineEdit(item.number)
         self.number.setPlaceholderText('"77", "77/24", "OSC 12/24", or empty')

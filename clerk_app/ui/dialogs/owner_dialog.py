@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.actions import parse_tag
+from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
 
 
 class OwnerCompleter(QCompleter):
@@ -57,6 +58,7 @@ class OwnerDialog(QDialog):
         self, names: list[str], current: str, point_label: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        accept_on_ctrl_enter(self)
         self.setWindowTitle("Tag action")
         self.line = QLineEdit(current)
         self.line.setPlaceholderText("Owner, or owners A/B; optionally 'by 12 June 2026'")

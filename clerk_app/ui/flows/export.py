@@ -21,6 +21,7 @@ from clerk_app.core.document import suggested_file_name
 from clerk_app.core.model import Meeting
 from clerk_app.services import exporting
 from clerk_app.services.identity import CLERK_NAME_KEY, os_full_name
+from clerk_app.ui.dialogs.version_dialog import VersionDialog
 from clerk_app.ui.shell.port import Shell
 
 T = TypeVar("T")
@@ -120,7 +121,11 @@ class ExportFlow:
             return
         loaded.model.flush()
         meeting_id, title = loaded.meeting.id, MINUTES_TITLE[kind]
-        path = self._choose(title, suggested_name(loaded.meeting, kind), kind)
+        confidential = self._ask_confidential(loaded.meeting)
+        if confidential is None:
+            return
+        suggested = suggested_name(loaded.meeting, kind, confidential=confidential)
+        path = self._choose(title, suggested, kind)
         if path is None:
             return
         db = shell.db
@@ -140,10 +145,27 @@ class ExportFlow:
             title,
             path,
             lambda progress: exporting.export_minutes(
-                db, meeting_id, path, progress=progress, author=author
+                db,
+                meeting_id,
+                path,
+                confidential=confidential,
+                progress=progress,
+                author=author,
             ),
             done,
         )
+
+    def _ask_confidential(self, meeting: Meeting) -> bool | None:
+        """False for the public minutes, True for the confidential ones, None if cancelled.
+
+        Asked only when the meeting has exempt items; the public version is the default."""
+        exempt = [f"{item.number} {item.title}".strip() for item in meeting.items if item.exempt]
+        if not exempt:
+            return False
+        dialog = VersionDialog(exempt, self.shell.widget)
+        if not self.shell.run_dialog(dialog):
+            return None
+        return dialog.chose_confidential
 
     def ask_clerk_name(self) -> None:
         """File > Your name on documents: the author written into exported minutes."""

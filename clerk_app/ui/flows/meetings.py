@@ -73,7 +73,11 @@ class MeetingsFlow:
         arising = [i for i in meeting.items if i.title == "Matters arising" and i.points]
         if arising:
             shown.view.focus_point(arising[0].points[0], -1)
-        shell.say(f"New meeting of {meeting.committee} on {long_date(meeting.date)}")
+        said = f"New meeting of {meeting.committee} on {long_date(meeting.date)}"
+        checks = archive.to_check(meeting)
+        if checks:
+            said += f"; check last time's apologies and substitutes ({len(checks)}): Ctrl+Shift+A"
+        shell.say(said)
 
     def delete_meeting(self, name: str) -> None:
         """Delete the meeting selected in the list (``name`` as the list shows it)."""

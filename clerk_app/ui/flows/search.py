@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from clerk_app.core.search_query import highlight_spans, parse_query
+from clerk_app.core.search_query import highlight_spans, parse_query, split_filters
 from clerk_app.services import searching
 from clerk_app.services.searching import SearchHit
-from clerk_app.ui.archive.search_dialog import LIMIT, SearchDialog
+from clerk_app.ui.archive.search_dialog import SearchDialog
 from clerk_app.ui.shell.port import Shell
 
 
@@ -19,8 +19,8 @@ class SearchFlow:
         if self.dialog is None:
             db = shell.db
             self.dialog = SearchDialog(
-                lambda query, confidential: searching.search(
-                    db, query, limit=LIMIT, include_exempt=confidential
+                lambda query, confidential, limit: searching.search(
+                    db, query, limit=limit, include_exempt=confidential
                 ),
                 shell.background,
                 parent=shell.widget,
@@ -39,6 +39,7 @@ class SearchFlow:
         current, dialog = shell.current, self.dialog
         if point is None or current is None or dialog is None or hit.point_id is None:
             return
-        spans = highlight_spans(point.text, parse_query(dialog.searched))
+        words = split_filters(dialog.searched)[0]  # "year:2024" narrows; it is not found
+        spans = highlight_spans(point.text, parse_query(words)) if words else []
         if spans:
             current.view.focus_point(point, spans[0][0])  # the caret where the word was found

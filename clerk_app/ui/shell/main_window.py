@@ -12,7 +12,9 @@ without a modal loop.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.run_dialog = run_dialog
         self.choose_path = choose_path
         self.loaded: OpenMeeting | None = None
+        self._panel_wanted: bool | None = None  # the panel's state while a page hides it
         # The editing window's own instance lock (app.py sets it): restoring a backup over the
         # database this window holds must not be refused as "in use by another window".
         self.instance_lock: safety.InstanceLock | None = None
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
     def _connect_commands(self) -> None:
         r = self.registry
         r.connect(Cmd.NEW_MEETING, self.meetings.new_meeting)
+        self.meetings_page.first_run.new_requested.connect(self.meetings.new_meeting)
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
         r.connect(Cmd.EXPORT_WORD, lambda: self.exports.export_minutes("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.exports.export_minutes("pdf"))
@@ -254,10 +258,22 @@ class MainWindow(QMainWindow):
         chosen = select if select is not None else self._last_meeting()
         self.meetings_page.reload(chosen, in_background=in_background)
         self.pages.setCurrentIndex(0)
-        self.meeting_list.setFocus()
+        self.meetings_page.setFocus()  # the list, or the first run's New meeting button
         self.dock.setEnabled(False)
+        self._panel_room(True)
         self.update_title()
         self.update_actions()
+
+    def _panel_room(self, shown: bool) -> None:
+        """Hide the actions panel while a page such as the tracker has the window, and put
+        it back as the clerk left it (F9) when the minutes or the list come back."""
+        if not shown:
+            if self._panel_wanted is None:
+                self._panel_wanted = self.dock.isVisible()
+            self.dock.hide()
+        elif self._panel_wanted is not None:
+            wanted, self._panel_wanted = self._panel_wanted, None
+            self.dock.setVisible(wanted)
 
     def listed_meeting(self) -> int | None:
         if self.pages.currentWidget() is not self.meetings_page:
@@ -269,6 +285,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.dock.setEnabled(False)
+        self._panel_room(False)  # the tracker needs the width more than a greyed panel
         self.update_title()
         self.setWindowTitle(title)
         self.update_actions()
@@ -300,9 +317,10 @@ class MainWindow(QMainWindow):
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
         self.dock.setEnabled(True)
+        self._panel_room(True)
         self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved
         self._refresh_panel()
-        self.settings.setValue("meeting/last", meeting.id)
+        self.settings.setValue(self.last_meeting_key, meeting.id)
         self.update_title()
         self.update_actions()
         view.setFocus()
@@ -321,6 +339,7 @@ class MainWindow(QMainWindow):
         if reuse and loaded is not None and loaded.meeting.id == meeting_id:
             self.pages.setCurrentWidget(loaded.view)
             self.dock.setEnabled(True)
+            self._panel_room(True)
             self.update_title()
         else:
             loaded = self.show_meeting(meetings.load_meeting(self.db, meeting_id))
@@ -407,8 +426,15 @@ class MainWindow(QMainWindow):
             self.close()
 
     # --- settings and closing -------------------------------------------------------------
+    @property
+    def last_meeting_key(self) -> str:
+        """The setting that remembers the last meeting opened, one per database file: meeting
+        ids of two databases are unrelated, so one user's single key chose the wrong one."""
+        where = str(Path(self.db.path).resolve())
+        return f"meeting/last-{hashlib.sha256(where.encode('utf-8')).hexdigest()[:16]}"
+
     def _last_meeting(self) -> int | None:
-        value = self.settings.value("meeting/last")
+        value = self.settings.value(self.last_meeting_key)
         try:
             return int(str(value)) if value is not None else None
         except ValueError:
@@ -443,6 +469,7 @@ class MainWindow(QMainWindow):
                     "minutes the next time it opens this database.",
                 )
         self.checkpoints.close()
+        self._panel_room(True)  # the layout saved is the clerk's, not the tracker's
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
