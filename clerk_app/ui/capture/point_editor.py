@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from clerk_app.core.text import clean_line
@@ -55,12 +55,27 @@ def from_qt_position(text: str, position: int) -> int:
     return len(text)
 
 
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_NONE = Qt.KeyboardModifier.NoModifier
+# Long-distance movement, one name per key, handled by the view (with or without the editor).
+JUMP_KEYS: dict[tuple[int, Qt.KeyboardModifier], str] = {
+    (Qt.Key.Key_Home, _CTRL): "first",
+    (Qt.Key.Key_End, _CTRL): "last",
+    (Qt.Key.Key_Up, _CTRL): "previous-item",
+    (Qt.Key.Key_Down, _CTRL): "next-item",
+    (Qt.Key.Key_PageUp, _NONE): "page-up",
+    (Qt.Key.Key_PageDown, _NONE): "page-down",
+}
+
+
 class PointEditor(QPlainTextEdit):
     enter_pressed = Signal()
     indent_pressed = Signal()
     outdent_pressed = Signal()
     delete_empty = Signal()
     move_pressed = Signal(int)  # -1 up, +1 down
+    merge_pressed = Signal(int)  # -1: Backspace at the start, +1: Delete at the end
+    jump_pressed = Signal(str)  # a JUMP_KEYS name
     leave_pressed = Signal(int, int)  # direction, caret x in pixels (-1: start, -2: end)
     lines_changed = Signal(int)
     undo_pressed = Signal()
@@ -168,6 +183,10 @@ class PointEditor(QPlainTextEdit):
             self.outdent_pressed.emit()
         elif key == Qt.Key.Key_Backspace and plain and not self.toPlainText():
             self.delete_empty.emit()
+        elif key == Qt.Key.Key_Backspace and plain and self._caret_alone(at_end=False):
+            self.merge_pressed.emit(-1)
+        elif key == Qt.Key.Key_Delete and plain and self._caret_alone(at_end=True):
+            self.merge_pressed.emit(1)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.AltModifier:
             self.move_pressed.emit(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Up and plain and self._on_edge_line(first=True):
@@ -178,8 +197,22 @@ class PointEditor(QPlainTextEdit):
             self.leave_pressed.emit(-1, -2)
         elif key == Qt.Key.Key_Right and plain and cursor.atEnd() and not cursor.hasSelection():
             self.leave_pressed.emit(1, -1)
+        elif (jump := JUMP_KEYS.get((key, mods & ~Qt.KeyboardModifier.KeypadModifier))) is not None:
+            self.jump_pressed.emit(jump)
         else:
             super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802  (Qt's name)
+        # The editor is as tall as its point, so the wheel belongs to the meeting: scrolling
+        # the point's own text hid its first line.  Ignored, the event goes to the view.
+        event.ignore()
+
+    def _caret_alone(self, *, at_end: bool) -> bool:
+        """The caret at the point's start (end), with nothing selected: where Backspace
+        (Delete) joins two points."""
+        cursor = self.textCursor()
+        edge = cursor.atEnd() if at_end else cursor.atStart()
+        return edge and not cursor.hasSelection()
 
     def _on_edge_line(self, *, first: bool) -> bool:
         cursor = self.textCursor()

@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_actions()
         view.setFocus()
+        # However it was opened (the list, a search hit, the tracker, a new meeting), the
+        # caret is in the last point, ready to type; a caller with a better place moves it.
+        view.focus_last_point()
         return shown
 
     def show_meeting_at(
@@ -334,10 +337,8 @@ class MainWindow(QMainWindow):
         if point is not None:
             view.focus_point(point, -1)
         elif item is not None:
-            # An item without points (found by its title): show it, ready for Enter.
-            view.current_item = item
-            view.ensure_visible(next(r for r in view.rows if r.item is item))
-            view.setFocus()
+            # An item without points (found by its title): the caret in it, ready to type.
+            view.focus_empty_item(item)
         self.update_actions()
         return point
 
