@@ -309,9 +309,9 @@ class CaptureView(QAbstractScrollArea):
         if not stops:
             return
         index = self._stop_index(stops)
-        if where == "first":
+        if where == "first-point":
             self.focus_stop(stops[0], 0)
-        elif where == "last":
+        elif where == "last-point":
             self.focus_stop(stops[-1], -1)
         elif where in ("previous-item", "next-item"):
             self._jump_item(-1 if where == "previous-item" else 1)
@@ -357,7 +357,7 @@ class CaptureView(QAbstractScrollArea):
         if index is not None and chosen == index:
             chosen = max(0, min(len(stops) - 1, index + delta))
         bar.setValue(bar.value() + delta * page)
-        self.focus_stop(stops[chosen], 0 if delta < 0 else -1)
+        self.focus_stop(stops[chosen], -1)
 
     def _stop_row(self, stop: Point | AgendaItem) -> Row:
         if isinstance(stop, AgendaItem):

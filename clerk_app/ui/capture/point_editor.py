@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QWidget
 
 from clerk_app.core.text import clean_line
 
@@ -59,8 +59,8 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _NONE = Qt.KeyboardModifier.NoModifier
 # Long-distance movement, one name per key, handled by the view (with or without the editor).
 JUMP_KEYS: dict[tuple[int, Qt.KeyboardModifier], str] = {
-    (Qt.Key.Key_Home, _CTRL): "first",
-    (Qt.Key.Key_End, _CTRL): "last",
+    (Qt.Key.Key_Home, _CTRL): "first-point",
+    (Qt.Key.Key_End, _CTRL): "last-point",
     (Qt.Key.Key_Up, _CTRL): "previous-item",
     (Qt.Key.Key_Down, _CTRL): "next-item",
     (Qt.Key.Key_PageUp, _NONE): "page-up",
@@ -204,8 +204,11 @@ class PointEditor(QPlainTextEdit):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802  (Qt's name)
         # The editor is as tall as its point, so the wheel belongs to the meeting: scrolling
-        # the point's own text hid its first line.  Ignored, the event goes to the view.
-        event.ignore()
+        # the point's own text hid its first line.  Handed to the view's viewport, whose
+        # scroll area scrolls the meeting (an ignored event would not always travel up).
+        parent = self.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent, event)
 
     def _caret_alone(self, *, at_end: bool) -> bool:
         """The caret at the point's start (end), with nothing selected: where Backspace

@@ -44,12 +44,14 @@ from clerk_app.ui.flows.backup import BackupFlow
 from clerk_app.ui.flows.editing import EditingFlow
 from clerk_app.ui.flows.export import ExportFlow, ask_save_path
 from clerk_app.ui.flows.meetings import MeetingsFlow
+from clerk_app.ui.flows.navigation import NavigationFlow
 from clerk_app.ui.flows.search import SearchFlow
 from clerk_app.ui.flows.tracker import TrackerFlow
 from clerk_app.ui.shell.about import show_about
 from clerk_app.ui.shell.background import Background
 from clerk_app.ui.shell.command_registry import ActionRegistry, Cmd
 from clerk_app.ui.shell.icons import app_icon
+from clerk_app.ui.shell.keyboard_help import KeyboardDialog
 from clerk_app.ui.shell.port import PathChooser
 
 DialogRunner = Callable[[QDialog], bool]
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.tracker = TrackerFlow(self, self.exports)
         self.approval = ApprovalFlow(self)
         self.backups = BackupFlow(self)
+        self.navigation = NavigationFlow(self)
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -174,6 +177,13 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETING_DETAILS, self.editing.edit_header)
         r.connect(Cmd.ATTENDANCE, self.editing.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
+        r.connect(Cmd.KEYS, lambda: self.run_dialog(KeyboardDialog(self)))
+        r.connect(Cmd.GO_TO_ITEM, self.navigation.go_to_item)
+        r.connect(Cmd.JOIN_ABOVE, lambda: self._on_view(lambda v: v.merge(-1)))
+        r.connect(Cmd.JOIN_BELOW, lambda: self._on_view(lambda v: v.merge(1)))
+        jumps = (Cmd.FIRST_POINT, Cmd.LAST_POINT, Cmd.PREVIOUS_ITEM, Cmd.NEXT_ITEM)
+        for cmd in (*jumps, Cmd.PAGE_UP, Cmd.PAGE_DOWN):  # the same names as the editor's keys
+            r.connect(cmd, self._jumper(cmd.value))
         r.connect(Cmd.RESTORE_BACKUP, self.restore_backup)
         r.connect(Cmd.SEARCH, self.search.search)
         r.connect(Cmd.TRACKER, self.tracker.show)
@@ -242,6 +252,9 @@ class MainWindow(QMainWindow):
         view = self.view
         if view is not None and view.active is not None:
             view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _jumper(self, where: str) -> Callable[[], None]:
+        return lambda: self._on_view(lambda view: view.jump(where))
 
     def _on_view(self, call: Callable[[CaptureView], object]) -> None:
         if self.view is not None:
