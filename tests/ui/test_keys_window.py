@@ -30,6 +30,10 @@ WATER = "Members asked about the water supply at Northfield."
 TAP = "The Northfield tap had been broken since March."
 TREES = "The Committee received an update on street tree planting."
 WATERING = "Councillor Adeyemi asked who would water the new trees in summer."
+LINK = (
+    "The list is at https://www.example.gov.uk/parks/allotments/waiting-list-2026-northfield"
+    "-and-southfield-sites-full-report-with-appendices for Members."
+)
 
 
 def parks_meeting() -> Meeting:
@@ -326,7 +330,10 @@ def test_moving_an_item_keeps_numbers_that_are_not_in_sequence(
     assert parks.intents is not None and parks.model is not None
     items = parks.model.meeting.items
     parks.intents.edit_item(items[3], {"number": "45"}, None)  # a clerk's own numbering
-    key(Qt.Key.Key_Up, CTRL, )  # from 43 a. to item 42
+    key(
+        Qt.Key.Key_Up,
+        CTRL,
+    )  # from 43 a. to item 42
     key(Qt.Key.Key_Down, CTRL | ALT)
     fresh = reload(db_path, parks_id)
     assert [(i.number, i.title) for i in fresh.items][2:] == [
@@ -336,6 +343,52 @@ def test_moving_an_item_keeps_numbers_that_are_not_in_sequence(
 
 
 # --- 16. the active point is drawn whole --------------------------------------------------
+def test_a_view_given_its_caret_before_its_size_is_not_scrolled_sideways(
+    parks: MainWindow,
+) -> None:
+    """Under a real X server the page can be placed before it has its size; offscreen, a view
+    not yet in the window shows the same thing: the editor scrolled to the caret sideways."""
+    assert parks.model is not None and parks.intents is not None
+    key(Qt.Key.Key_Return)
+    type_text(LINK)
+    fresh = CaptureView(parks.model, parks.intents)  # not laid out: Qt's default size
+    fresh.focus_last_point()
+    assert fresh.active is not None and fresh.active.text == LINK
+    assert fresh.editor.horizontalScrollBar().value() == 0
+    fresh.resize(1000, 600)
+    fresh.show()
+    QApplication.processEvents()
+    assert fresh.editor.horizontalScrollBar().value() == 0
+    assert fresh.editor.verticalScrollBar().value() == 0
+    fresh.close()
+    fresh.deleteLater()
+
+
+def test_a_point_opened_from_a_search_hit_is_not_drawn_shifted_left(
+    qtbot: QtBot, db: Database, settings: QSettings, db_path: Path
+) -> None:
+    meeting = parks_meeting()
+    meeting.items[3].points.append(Point(LINK))
+    meeting_id = create_meeting(db, meeting)
+    window = build_window(db, settings)
+    qtbot.addWidget(window)
+    present(window)
+    point_id = reload(db_path, meeting_id).items[3].points[2].id
+    # What opening a search hit does: a new page, laid out after the caret is placed in it.
+    window.show_meeting_at(meeting_id, point_id, reuse=False)
+    view = view_of(window)
+    assert active_text(window) == LINK
+    # Placed before the page had its size, the editor once scrolled sideways to the caret:
+    # every line then lost its first letters.
+    assert view.editor.horizontalScrollBar().value() == 0
+    QApplication.processEvents()
+    assert view.editor.horizontalScrollBar().value() == 0
+    assert view.editor.verticalScrollBar().value() == 0
+    type_text(" Thanks.")  # and typing carries on at the end
+    assert active_text(window) == LINK + " Thanks."
+    window.close()
+
+
 def test_the_active_point_is_never_scrolled_inside_its_editor(
     qtbot: QtBot, db: Database, settings: QSettings, parks_id: int
 ) -> None:

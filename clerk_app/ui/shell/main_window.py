@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETING_DETAILS, self.editing.edit_header)
         r.connect(Cmd.ATTENDANCE, self.editing.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
-        r.connect(Cmd.KEYS, lambda: self.run_dialog(KeyboardDialog(self)))
+        r.connect(Cmd.KEYS, self._show_keys)
         r.connect(Cmd.GO_TO_ITEM, self.navigation.go_to_item)
         r.connect(Cmd.JOIN_ABOVE, lambda: self._on_view(lambda v: v.merge(-1)))
         r.connect(Cmd.JOIN_BELOW, lambda: self._on_view(lambda v: v.merge(1)))
@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         view = self.view
         if view is not None and view.active is not None:
             view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_keys(self) -> None:
+        self.run_dialog(KeyboardDialog(self))
+        self.refocus()
 
     def _jumper(self, where: str) -> Callable[[], None]:
         return lambda: self._on_view(lambda view: view.jump(where))
