@@ -23,7 +23,6 @@ editor, not a rich-text document.
 from __future__ import annotations
 
 import bisect
-import re
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
@@ -36,6 +35,7 @@ from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.point_editor import JUMP_KEYS, PointEditor
 from clerk_app.ui.capture.row_painter import ACTIVE_BAND, RowPainter
 from clerk_app.ui.capture.rows import Row, RowKind, build_rows, owners_of
+from clerk_app.ui.capture.stops import Stop, item_numbered, page_stop, stops
 
 _BOTTOM_SPACE = 120  # room below the last point: the clerk types near the middle, not the edge
 
@@ -246,18 +246,10 @@ class CaptureView(QAbstractScrollArea):
         if stops:
             self.focus_stop(stops[-1] if self.model.flat_points() else stops[0], -1)
 
-    def stops(self) -> list[Point | AgendaItem]:
-        """Where the caret can stand, top to bottom: every point, and every empty item."""
-        found: list[Point | AgendaItem] = []
-        for item in self.model.meeting.items:
-            if not item.points:
-                found.append(item)
-            for top in item.points:
-                found.append(top)
-                found.extend(top.children)
-        return found
+    def stops(self) -> list[Stop]:
+        return stops(self.model.meeting)
 
-    def focus_stop(self, stop: Point | AgendaItem, caret: int = -1) -> None:
+    def focus_stop(self, stop: Stop, caret: int = -1) -> None:
         if isinstance(stop, AgendaItem):
             self.focus_empty_item(stop)
         else:
@@ -295,10 +287,10 @@ class CaptureView(QAbstractScrollArea):
                 row.height = self.painter.height(row, self.viewport().width())
                 self._position_from(index)
 
-    def _here(self) -> Point | AgendaItem | None:
+    def _here(self) -> Stop | None:
         return self.active if self.active is not None else self.pending
 
-    def _stop_index(self, stops: list[Point | AgendaItem]) -> int | None:
+    def _stop_index(self, stops: list[Stop]) -> int | None:
         here = self._here()
         return next((i for i, stop in enumerate(stops) if stop is here), None)
 
@@ -333,33 +325,18 @@ class CaptureView(QAbstractScrollArea):
         self.focus_empty_item(item) if not item.points else self.focus_point(item.points[0], -1)
 
     def item_numbered(self, number: str) -> AgendaItem | None:
-        """The agenda item whose number the clerk typed ("78", "78.", "osc 12/24")."""
-        wanted = number.strip().rstrip(".").casefold()
-        for item in self.model.meeting.items:
-            if item.number.strip().rstrip(".").casefold() == wanted:
-                return item
-        for item in self.model.meeting.items:  # "12" finds "12/24" or "OSC 12"
-            digits = re.findall(r"\d+", item.number)
-            if wanted.isdigit() and digits and digits[0].lstrip("0") == wanted.lstrip("0"):
-                return item
-        return None
+        return item_numbered(self.model.meeting, number)
 
-    def _jump_page(self, stops: list[Point | AgendaItem], index: int | None, delta: int) -> None:
+    def _jump_page(self, stops: list[Stop], index: int | None, delta: int) -> None:
         bar = self.verticalScrollBar()
         page = self.viewport().height()
         here = self.rows[self._editor_row() or 0].y if index is not None else bar.value()
-        target_y = here + delta * page
         tops = [self._stop_row(stop).y for stop in stops]
-        if delta > 0:
-            chosen = next((i for i, y in enumerate(tops) if y >= target_y), len(stops) - 1)
-        else:
-            chosen = next((i for i in reversed(range(len(tops))) if tops[i] <= target_y), 0)
-        if index is not None and chosen == index:
-            chosen = max(0, min(len(stops) - 1, index + delta))
+        chosen = page_stop(tops, index, here + delta * page, delta)
         bar.setValue(bar.value() + delta * page)
         self.focus_stop(stops[chosen], -1)
 
-    def _stop_row(self, stop: Point | AgendaItem) -> Row:
+    def _stop_row(self, stop: Stop) -> Row:
         if isinstance(stop, AgendaItem):
             return self.rows[self._empty_row_of[id(stop)]]
         return self.row_of(stop)
