@@ -77,7 +77,7 @@ def test_f1_lists_every_key_and_ctrl_p_prints_it_on_one_page(
 
 
 def test_the_editors_own_keys_are_listed() -> None:
-    """The long jumps the editor handles are in the registry's Go menu, so the list has them."""
+    """The editor's long jumps are in the registry's Navigate menu, so the list has them."""
     hints = {spec.hint for spec in SPECS.values()}
     for (qt_key, modifiers), _name in JUMP_KEYS.items():
         prefix = "Ctrl+" if modifiers == CTRL else ""
@@ -91,7 +91,7 @@ def test_the_editors_own_keys_are_listed() -> None:
         }[Qt.Key(qt_key)]
         assert prefix + name in hints
     groups = [group for group, _rows in keyboard_reference()]
-    assert groups[-1] == "Typing in a point" and "Go" in groups
+    assert groups[-1] == "Typing in a point" and "Navigate" in groups
 
 
 def test_docs_keyboard_md_is_the_generated_list_and_the_readme_links_it() -> None:

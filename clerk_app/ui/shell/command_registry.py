@@ -56,7 +56,7 @@ class Cmd(enum.Enum):
     AMEND = "amend"
     HISTORY = "history"
     TRACKER = "action-tracker"
-    # Moving about the open meeting (the editor handles the keys; see point_editor.JUMP_KEYS)
+    # The Navigate menu: the editor handles these keys itself (point_editor.JUMP_KEYS)
     FIRST_POINT = "first-point"
     LAST_POINT = "last-point"
     PREVIOUS_ITEM = "previous-item"
@@ -203,26 +203,26 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.TRACKER: Spec(
         "Action &tracker", "&View", ("Ctrl+Shift+L",), icon="action", tip="Actions of every meeting"
     ),
-    Cmd.FIRST_POINT: Spec("&First point", "&Go", hint="Ctrl+Home", needs="meeting"),
+    Cmd.FIRST_POINT: Spec("&First point", "Navig&ate", hint="Ctrl+Home", needs="meeting"),
     Cmd.LAST_POINT: Spec(
         "&Last point (back to where you were typing)",
-        "&Go",
+        "Navig&ate",
         hint="Ctrl+End",
         needs="meeting",
         tip="After fixing an earlier point, one key takes you back to the end of the minutes",
     ),
-    Cmd.PREVIOUS_ITEM: Spec("&Previous agenda item", "&Go", hint="Ctrl+Up", needs="meeting"),
-    Cmd.NEXT_ITEM: Spec("&Next agenda item", "&Go", hint="Ctrl+Down", needs="meeting"),
-    Cmd.PAGE_UP: Spec("A screen &up", "&Go", hint="PageUp", needs="meeting"),
-    Cmd.PAGE_DOWN: Spec("A screen &down", "&Go", hint="PageDown", needs="meeting"),
+    Cmd.PREVIOUS_ITEM: Spec("&Previous agenda item", "Navig&ate", hint="Ctrl+Up", needs="meeting"),
+    Cmd.NEXT_ITEM: Spec("&Next agenda item", "Navig&ate", hint="Ctrl+Down", needs="meeting"),
+    Cmd.PAGE_UP: Spec("A screen &up", "Navig&ate", hint="PageUp", needs="meeting"),
+    Cmd.PAGE_DOWN: Spec("A screen &down", "Navig&ate", hint="PageDown", needs="meeting"),
     Cmd.GO_TO_ITEM: Spec(
-        "&Go to agenda item…", "&Go", ("Ctrl+G",), needs="meeting", tip="Type its number"
+        "&Go to agenda item…", "Navig&ate", ("Ctrl+G",), needs="meeting", tip="Type its number"
     ),
     Cmd.KEYS: Spec("&Keyboard shortcuts", "&Help", ("F1",), tip="Every key, printable"),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),
 }
 
-MENUS = ("&File", "&Edit", "&Go", "&Point", "&Item", "&Meeting", "&View", "&Help")
+MENUS = ("&File", "&Edit", "Navig&ate", "&Point", "&Item", "&Meeting", "&View", "&Help")
 _SEPARATE_BEFORE = {
     Cmd.QUIT,
     Cmd.SEARCH,
