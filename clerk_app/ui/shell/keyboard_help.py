@@ -85,13 +85,13 @@ def reference_html() -> str:
         used += len(rows) + 2
         column.append(f"<h3>{html.escape(group)}</h3><table cellspacing='0' cellpadding='1'>")
         column += [
-            f"<tr><td width='38%'><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            f"<tr><td width='46%'><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
             for keys, what in rows
         ]
         column.append("</table>")
     cells = "".join(f"<td valign='top' width='50%'>{''.join(c)}</td>" for c in columns)
     return (
-        "<html><body style='font-size:8pt'><h2>Clerk: keyboard shortcuts</h2>"
+        "<html><body style='font-size:9pt'><h2>Clerk: keyboard shortcuts</h2>"
         f"<table width='100%' cellspacing='6'><tr>{cells}</tr></table></body></html>"
     )
 
