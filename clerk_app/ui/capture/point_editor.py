@@ -67,6 +67,9 @@ JUMP_KEYS: dict[tuple[int, Qt.KeyboardModifier], str] = {
     (Qt.Key.Key_PageDown, _NONE): "page-down",
 }
 
+_JUMP_CODES = frozenset(key for key, _mods in JUMP_KEYS)  # a letter is turned away here, fast
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
 
 class PointEditor(QPlainTextEdit):
     enter_pressed = Signal()
@@ -197,8 +200,8 @@ class PointEditor(QPlainTextEdit):
             self.leave_pressed.emit(-1, -2)
         elif key == Qt.Key.Key_Right and plain and cursor.atEnd() and not cursor.hasSelection():
             self.leave_pressed.emit(1, -1)
-        elif (jump := JUMP_KEYS.get((key, mods & ~Qt.KeyboardModifier.KeypadModifier))) is not None:
-            self.jump_pressed.emit(jump)
+        elif key in _JUMP_CODES and (key, mods & ~_KEYPAD) in JUMP_KEYS:
+            self.jump_pressed.emit(JUMP_KEYS[(key, mods & ~_KEYPAD)])
         else:
             super().keyPressEvent(event)
 
