@@ -2,8 +2,9 @@
 
 It is a plain text editor on purpose (see ``capture_view``): a keystroke costs what it costs in
 a bare ``QPlainTextEdit``, however big the meeting.  It knows nothing of points or the store;
-keys that cross a point's edges (Enter, Tab, Backspace in an empty point, Alt+arrows, arrows
-past the first or last line) become signals for the view to act on.  Its own undo is off:
+keys that cross a point's edges (Enter, Tab, Backspace in an empty point, Backspace at the
+start and Delete at the end, Alt+arrows, arrows past the first or last line) and the long
+jumps (``JUMP_KEYS``) become signals for the view to act on.  Its own undo is off:
 Ctrl+Z belongs to the window's undo stack, which undoes structural edits too.
 """
 
