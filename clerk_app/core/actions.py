@@ -133,7 +133,13 @@ def set_tag(text: str, owners: tuple[str, ...] | list[str], due: dt.date | None 
         if not new:
             return text
         stripped = text.rstrip()
-        return f"{stripped} {new}" if stripped else new
+        if not stripped:
+            return new
+        # Inside the closing full stop, as published minutes write it: "... to Members
+        # (Action: Dominic O'Brien by 30 June 2026)."  An ellipsis or "etc." keeps its dots.
+        if stripped.endswith(".") and not stripped.endswith(".."):
+            return f"{stripped[:-1].rstrip()} {new}."
+        return f"{stripped} {new}"
     before, after = text[: tag.start], text[tag.end :]
     if not new:
         return (before.rstrip() + after.lstrip()).rstrip()

@@ -143,12 +143,15 @@ def next_meeting(db: Database, meeting_id: int, *, date: dt.date) -> Meeting:
             continue
         tag = parse_tag(entry.text)
         assert tag is not None  # meeting_actions only lists tagged points
-        summary = (entry.text[: tag.start] + entry.text[tag.end :]).strip().rstrip(".")
+        # The tag goes back inside the closing full stop, with no space left where it was:
+        # "... by estate (Action: Charlotte Pomery)."
+        summary = (entry.text[: tag.start] + entry.text[tag.end :]).strip().rstrip(". ")
         minute = entry.item_number or entry.item_title
         arising.append(
             Point(
-                f"Minute {minute} ({entry.label.rstrip('.')}): {summary}. "
-                + entry.text[tag.start : tag.end],
+                f"Minute {minute} ({entry.label.rstrip('.')}): {summary} "
+                + entry.text[tag.start : tag.end]
+                + ".",
                 follows_up=entry.point_id,
             )
         )

@@ -194,7 +194,9 @@ def move_point(
             child.item_id = target_item
         row.item_id = target_item
         session.flush()
-    new = _point_siblings(session, target_item, parent_id)
+    # Moved to another item at the same level, the row is already among its new siblings:
+    # left in, it was counted twice and landed a place short of the end.
+    new = [r for r in _point_siblings(session, target_item, parent_id) if r.id != row.id]
     index = max(0, min(index, len(new)))
     new.insert(index, row)
     row.parent_id = parent_id

@@ -89,7 +89,8 @@ def test_format_and_set_tag() -> None:
         format_tag(["Chair", "Clerk"], dt.date(2026, 5, 1))
         == "(Actions: Chair/Clerk by 1 May 2026)"
     )
-    assert set_tag("Report back.", ["Clerk"]) == "Report back. (Action: Clerk)"
+    assert set_tag("Report back.", ["Clerk"]) == "Report back (Action: Clerk)."
+    assert set_tag("Wait...", ["Clerk"]) == "Wait... (Action: Clerk)"
     assert set_tag("Report back (Action: Clerk).", ["Chair", "Clerk"]) == (
         "Report back (Actions: Chair/Clerk)."
     )

@@ -99,9 +99,9 @@ def test_next_meeting_carries_open_actions_and_closing_one_closes_both(
     assert arising.title == "Matters arising"
     texts = [p.text for p in arising.points]
     assert texts == [
-        "Minute 13/25 (b.ii): a travel plan would be secured. (Action: Priya Raman)",
-        "Minute 13/25 (c): The Chair asked for a site visit."
-        " (Actions: Chair/Clerk by 1 April 2025)",
+        "Minute 13/25 (b.ii): a travel plan would be secured (Action: Priya Raman).",
+        "Minute 13/25 (c): The Chair asked for a site visit"
+        " (Actions: Chair/Clerk by 1 April 2025).",
     ]
     follow_up = arising.points[0]
     assert follow_up.id is not None

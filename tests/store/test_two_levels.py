@@ -178,3 +178,22 @@ def test_indent_with_sub_points_is_one_transaction(db: Database) -> None:
         _moves(db, [(tsub.id, None, 0), (third.id, first.children[0].id, 0)])
     assert _shape(db, meeting) == before
     assert _third_level_rows(db) == 0
+
+
+def test_a_point_moved_to_another_item_lands_at_the_index_asked(db: Database) -> None:
+    """Moved to the end of another item at the same level, it was counted among its new
+    siblings twice and stored one place short of the end (Alt+Up at an item's first point)."""
+    meeting = _meeting(db)
+    budget = meeting.items[1]
+    moving = meeting.items[0].points[0]  # "first", with its sub-point
+    assert budget.id is not None and moving.id is not None
+    with db.unit_of_work() as uow:
+        edits.move_point(
+            uow.session, point_id=moving.id, parent_id=None, index=1, item_id=budget.id
+        )
+        uow.commit()
+    assert meeting.id is not None
+    loaded = meetings.load_meeting(db, meeting.id)
+    assert [p.text for p in loaded.items[1].points] == ["other item", "first"]
+    assert [c.text for c in loaded.items[1].points[1].children] == ["first.i"]
+    assert [p.text for p in loaded.items[0].points] == ["second"]

@@ -291,7 +291,7 @@ def test_new_meeting_from_this_one_carries_open_actions_as_matters_arising(
                     "Damp and mould",
                     "31",
                     points=[
-                        Point("Survey to be shared. (Action: Head of Housing)"),
+                        Point("Survey to be shared by estate (Action: Head of Housing)."),
                         Point("Done already. (Action: Clerk)", action_done=True),
                     ],
                 )
@@ -323,7 +323,7 @@ def test_new_meeting_from_this_one_carries_open_actions_as_matters_arising(
     assert new.id != source_id
     arising = next(item for item in new.items if item.title == "Matters arising")
     assert [p.text for p in arising.points] == [
-        "Minute 31 (a): Survey to be shared. (Action: Head of Housing)"
+        "Minute 31 (a): Survey to be shared by estate (Action: Head of Housing)."
     ]
     assert view.active is arising.points[0]  # the caret is there, ready for the update
     type_text(" Shared on 1 June.")

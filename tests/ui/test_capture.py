@@ -154,7 +154,10 @@ def test_ctrl_t_tags_with_completed_owners(
     window.run_dialog = answering(fill)
     key(Qt.Key.Key_T, CTRL)
     assert "AD Commissioning" in offered and "Councillor Russell" in offered
-    assert shown(window)[0][1].endswith("(Action: AD Commissioning by 12 June 2026)")
+    # Inside the closing full stop, as published minutes write it.
+    tagged = "The AD advised that a session was planned (Action: AD Commissioning by 12 June 2026)."
+    assert shown(window)[0][1] == tagged
+    assert reload(db_path, meeting_id).items[1].points[0].text == tagged
     qtbot.waitUntil(lambda: window.panel.topLevelItemCount() == 1, timeout=1000)
     assert window.panel.topLevelItem(0).text(2) == "12 Jun 2026"  # type: ignore[union-attr]
     point = reload(db_path, meeting_id).items[1].points[0]

@@ -224,9 +224,13 @@ def test_an_item_without_points_found_by_its_title(qtbot: QtBot, listing: MainWi
     view = listing.view
     assert view is not None and view.current_item is not None
     assert view.current_item.title == "Apologies for absence"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
-    key(Qt.Key.Key_Return)  # Enter on an item without points starts its first point
-    assert view.active is not None and view.active.text == ""
+    # The caret stands in the empty item, ready: the first character typed makes its point.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor)
+    assert view.pending is view.current_item and view.active is None
+    assert not view.current_item.points  # nothing stored before a character is typed
+    type_text("None.")
+    assert view.active is not None and view.active.text == "None."
+    assert view.current_item.points == [view.active]
 
 
 def test_search_is_public_unless_exempt_items_are_included(

@@ -111,7 +111,7 @@ def test_alt_arrows_keep_sub_points_within_their_parent(
     key(Qt.Key.Key_Up, ALT)
     assert stored(db_path, meeting_id) == [(FIRST, ["two", "one"]), ("b", ["b one"])]
     key(Qt.Key.Key_Up)  # to a.: a lettered point moves with its sub-points
-    key(Qt.Key.Key_Up)
+    assert window.view.active is not None and window.view.active.text == FIRST
     key(Qt.Key.Key_Down, ALT)
     assert stored(db_path, meeting_id) == [("b", ["b one"]), (FIRST, ["two", "one"])]
     assert third_level_rows(db_path) == 0

@@ -32,9 +32,10 @@ from clerk_app.core.changes import Changed
 from clerk_app.core.model import AgendaItem, Point
 from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
-from clerk_app.ui.capture.point_editor import PointEditor
+from clerk_app.ui.capture.point_editor import JUMP_KEYS, PointEditor
 from clerk_app.ui.capture.row_painter import ACTIVE_BAND, RowPainter
 from clerk_app.ui.capture.rows import Row, RowKind, build_rows, owners_of
+from clerk_app.ui.capture.stops import Stop, item_numbered, page_stop, stops
 
 _BOTTOM_SPACE = 120  # room below the last point: the clerk types near the middle, not the edge
 
@@ -69,6 +70,10 @@ class CaptureView(QAbstractScrollArea):
         self._tops: list[int] = []  # row.y, for bisect
         self._row_of: dict[int, int] = {}  # id(point) -> index in rows
         self.active: Point | None = None
+        # An empty agenda item the caret stands in (Up/Down arrived there): the editor shows
+        # over its placeholder, and its first point is made by the first character typed.
+        self.pending: AgendaItem | None = None
+        self._empty_row_of: dict[int, int] = {}  # id(item) -> index of its EMPTY_ITEM row
         self.current_item: AgendaItem | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(True)
@@ -93,6 +98,8 @@ class CaptureView(QAbstractScrollArea):
         e.outdent_pressed.connect(self.outdent)
         e.delete_empty.connect(lambda: self._delete(only_if_empty=True))
         e.move_pressed.connect(self.move_point)
+        e.merge_pressed.connect(self.merge)
+        e.jump_pressed.connect(self.jump)
         e.leave_pressed.connect(self._leave)
         e.undo_pressed.connect(self.intents.stack.undo)
         e.redo_pressed.connect(self.intents.stack.redo)
@@ -102,18 +109,32 @@ class CaptureView(QAbstractScrollArea):
         """Rows from the meeting (letters follow), then heights and positions."""
         self.rows = build_rows(self.model.meeting)
         self._row_of = {id(r.point): i for i, r in enumerate(self.rows) if r.point is not None}
-        if self.active is not None and id(self.active) not in self._row_of:
-            self.active = None
+        self._empty_row_of = {
+            id(r.item): i for i, r in enumerate(self.rows) if r.kind is RowKind.EMPTY_ITEM
+        }
+        lost = self.active is not None and id(self.active) not in self._row_of
+        if self.pending is not None and id(self.pending) not in self._empty_row_of:
+            # Typed into, its first point now exists, and the focus request that follows puts
+            # the editor on it; hiding the editor meanwhile would drop the keyboard focus.
+            lost = lost or not any(item is self.pending for item in self.model.meeting.items)
+            self.pending = None
+        if lost:
+            self.active = self.pending = None
             self.editor.hide()
         self._measure_all()
+        item = self.current_item
+        if lost and item is not None and id(item) in self._empty_row_of:
+            # Its only point went (undo of the first character typed there): the caret stays.
+            self.focus_empty_item(item)
 
     def _measure_all(self) -> None:
         width = self.viewport().width()
         for row in self.rows:
             row.gap = self.painter.gap(row)
             row.height = self.painter.height(row, width)
-        if self.active is not None:
-            self.rows[self._row_of[id(self.active)]].height = self._editor_height()
+        index = self._editor_row()
+        if index is not None:
+            self.rows[index].height = self._editor_height()
         self._position_from(0)
 
     def _position_from(self, start: int) -> None:
@@ -132,16 +153,28 @@ class CaptureView(QAbstractScrollArea):
     def _editor_height(self) -> int:
         return self.editor.line_count() * self.editor.fontMetrics().lineSpacing()
 
+    def _editor_row(self) -> int | None:
+        """The index of the row the editor stands over: the active point, or an empty item."""
+        if self.active is not None:
+            return self._row_of[id(self.active)]
+        if self.pending is not None:
+            return self._empty_row_of[id(self.pending)]
+        return None
+
     def _place_editor(self) -> None:
-        if self.active is None:
+        index = self._editor_row()
+        if index is None:
             return
-        row = self.rows[self._row_of[id(self.active)]]
+        row = self.rows[index]
         width = self.painter.text_width(row, self.viewport().width())
         top = row.y - self.verticalScrollBar().value()
         self.editor.setGeometry(self.painter.text_x(row), top, width, row.height)
         # The editor is as tall as its text, so it never needs to scroll; but while it was
-        # still one line tall, a wrapping keystroke scrolled it, hiding the first line.
+        # still one line tall, a wrapping keystroke scrolled it, hiding the first line.  And
+        # while the view was not yet laid out (a meeting just opened) it was narrower than a
+        # word, and scrolled sideways to the caret: the first letter of each line was cut off.
         self.editor.verticalScrollBar().setValue(0)
+        self.editor.horizontalScrollBar().setValue(0)
 
     def row_at(self, y: int) -> Row | None:
         """The row under viewport y (the space above a row belongs to it)."""
@@ -188,6 +221,7 @@ class CaptureView(QAbstractScrollArea):
             if self.active is not None:
                 self.model.flush()  # leaving a point saves it at once
                 self.viewport().update(self._row_rect(self.row_of(self.active)))
+            self._leave_pending()
             self.active = point
             self.editor.load(point.text, caret)
             row = self.row_of(point)
@@ -206,10 +240,106 @@ class CaptureView(QAbstractScrollArea):
         self.current_changed.emit()
 
     def focus_last_point(self) -> None:
-        """`clerk-app open`: the caret at the end of the meeting's last point."""
-        points = self.model.flat_points()
-        if points:
-            self.focus_point(points[-1], -1)
+        """Opening a meeting: the caret at the end of its last point (in its first item, if it
+        has no points yet), ready to type."""
+        stops = self.stops()
+        if stops:
+            self.focus_stop(stops[-1] if self.model.flat_points() else stops[0], -1)
+
+    def stops(self) -> list[Stop]:
+        return stops(self.model.meeting)
+
+    def focus_stop(self, stop: Stop, caret: int = -1) -> None:
+        if isinstance(stop, AgendaItem):
+            self.focus_empty_item(stop)
+        else:
+            self.focus_point(stop, caret)
+
+    def focus_empty_item(self, item: AgendaItem) -> None:
+        """The caret in an empty item: nothing is stored until a character is typed."""
+        if item.points:
+            self.focus_point(item.points[0], -1)
+            return
+        if id(item) not in self._empty_row_of:
+            return
+        if self.active is not None:
+            self.model.flush()
+            self.viewport().update(self._row_rect(self.row_of(self.active)))
+            self.active = None
+        self._leave_pending()
+        self.pending = self.current_item = item
+        self.editor.load("", 0)
+        index = self._empty_row_of[id(item)]
+        self.rows[index].height = self._editor_height()
+        self._position_from(index)
+        self.editor.show()
+        if not self.editor.hasFocus():
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensure_visible(self.rows[index])
+        self.current_changed.emit()
+
+    def _leave_pending(self) -> None:
+        if self.pending is not None:
+            index = self._empty_row_of.get(id(self.pending))
+            self.pending = None
+            if index is not None:
+                row = self.rows[index]
+                row.height = self.painter.height(row, self.viewport().width())
+                self._position_from(index)
+
+    def _here(self) -> Stop | None:
+        return self.active if self.active is not None else self.pending
+
+    def _stop_index(self, stops: list[Stop]) -> int | None:
+        here = self._here()
+        return next((i for i, stop in enumerate(stops) if stop is here), None)
+
+    # --- long-distance movement -------------------------------------------------------------
+    def jump(self, where: str) -> None:
+        """Ctrl+Home/End, Ctrl+Up/Down (agenda items), PageUp/PageDown (a screen)."""
+        stops = self.stops()
+        if not stops:
+            return
+        index = self._stop_index(stops)
+        if where == "first-point":
+            self.focus_stop(stops[0], 0)
+        elif where == "last-point":
+            self.focus_stop(stops[-1], -1)
+        elif where in ("previous-item", "next-item"):
+            self._jump_item(-1 if where == "previous-item" else 1)
+        elif where in ("page-up", "page-down"):
+            self._jump_page(stops, index, -1 if where == "page-up" else 1)
+
+    def _jump_item(self, delta: int) -> None:
+        items = self.model.meeting.items
+        here = self.current_item
+        index = next((i for i, item in enumerate(items) if item is here), -1)
+        target = index + delta if index >= 0 else (0 if delta > 0 else len(items) - 1)
+        if 0 <= target < len(items):
+            self.go_to_item(items[target])
+        else:
+            self.status_message.emit("No agenda item " + ("above" if delta < 0 else "below"))
+
+    def go_to_item(self, item: AgendaItem) -> None:
+        """The caret at the end of an item's first point (in the item, if it has none)."""
+        self.focus_empty_item(item) if not item.points else self.focus_point(item.points[0], -1)
+
+    def item_numbered(self, number: str) -> AgendaItem | None:
+        return item_numbered(self.model.meeting, number)
+
+    def _jump_page(self, stops: list[Stop], index: int | None, delta: int) -> None:
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        here = self.rows[self._editor_row() or 0].y if index is not None else bar.value()
+        tops = [self._stop_row(stop).y for stop in stops]
+        chosen = page_stop(tops, index, here + delta * page, delta)
+        bar.setValue(bar.value() + delta * page)
+        self.focus_stop(stops[chosen], -1)
+
+    def _stop_row(self, stop: Stop) -> Row:
+        if isinstance(stop, AgendaItem):
+            return self.rows[self._empty_row_of[id(stop)]]
+        return self.row_of(stop)
 
     def _row_rect(self, row: Row) -> QRect:
         top = row.y - self.verticalScrollBar().value()
@@ -227,6 +357,9 @@ class CaptureView(QAbstractScrollArea):
         if self.active is not None:
             text = self.editor.text()
             self.intents.type_text(self.active, text, caret_before, self.editor.caret())
+        elif self.pending is not None and self.editor.text():
+            # The first character typed in an empty item: now its first point exists.
+            self.intents.first_point(self.pending, self.editor.text(), self.editor.caret())
 
     def _on_changed(self, changed: Changed) -> None:
         """The model's one notification: rows rebuilt for a new shape, else points redrawn."""
@@ -259,9 +392,9 @@ class CaptureView(QAbstractScrollArea):
             self.viewport().update(self._row_rect(row))
 
     def _on_editor_lines(self, _lines: int) -> None:
-        if self.active is None:
+        index = self._editor_row()
+        if index is None:
             return
-        index = self._row_of[id(self.active)]
         self.rows[index].height = self._editor_height()
         self._position_from(index)
         self.ensure_visible(self.rows[index])
@@ -290,6 +423,11 @@ class CaptureView(QAbstractScrollArea):
         ):
             self.status_message.emit(f"{refusal} at its level")
 
+    def merge(self, direction: int) -> None:
+        if self.active is not None and not self.intents.merge(self.active, direction):
+            where = "above" if direction < 0 else "below"
+            self.status_message.emit(f"No point {where} in this agenda item to join")
+
     def delete_point(self) -> None:
         self._delete(only_if_empty=False)
 
@@ -300,14 +438,19 @@ class CaptureView(QAbstractScrollArea):
             self.status_message.emit("Only an empty point without sub-points goes with Backspace")
 
     def _leave(self, direction: int, x: int) -> None:
-        if self.active is None:
+        stops = self.stops()
+        here = self._stop_index(stops)
+        if here is None:
             return
-        points = self.model.flat_points()
-        index = points.index(self.active) + direction
-        if not 0 <= index < len(points):
+        index = here + direction
+        if not 0 <= index < len(stops):
+            return
+        target = stops[index]
+        if isinstance(target, AgendaItem):
+            self.focus_empty_item(target)
             return
         caret = -1 if x == -2 else 0 if x == -1 else -1
-        self.focus_point(points[index], caret)
+        self.focus_point(target, caret)
         if x >= 0:
             self.editor.caret_to_x(x, last_line=direction < 0)
 
@@ -321,7 +464,7 @@ class CaptureView(QAbstractScrollArea):
             inside = self.editor.mapFrom(self.viewport(), event.position().toPoint())
             self.editor.setTextCursor(self.editor.cursorForPosition(inside))
         elif row.kind is RowKind.EMPTY_ITEM and row.item is not None:
-            self.intents.first_point(row.item)
+            self.focus_empty_item(row.item)
         elif row.item is not None:
             self.current_item = row.item
             self.current_changed.emit()
@@ -334,9 +477,14 @@ class CaptureView(QAbstractScrollArea):
             self.edit_requested.emit("new-item", row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        jump = JUMP_KEYS.get((event.key(), mods))
+        if jump is not None:
+            self.jump(jump)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.current_item is not None and not self.current_item.points:
-                self.intents.first_point(self.current_item)
+                self.focus_empty_item(self.current_item)
             else:
                 self.focus_last_point()
             return

@@ -44,6 +44,23 @@ def next_number(number: str) -> str:
     return f"{number[: match.start()]}{int(match.group()) + 1}{number[match.end() :]}"
 
 
+_NUMBER = re.compile(r"(\D*)(\d+)(\D*)")
+
+
+def swapped_numbers(moving: str, other: str) -> tuple[str, str] | None:
+    """The numbers two neighbouring items take when they change places, or None to keep them.
+
+    Only plain numbers in sequence swap ("77" and "78", "12/24" and "13/24"): a heading
+    without a number, or numbers out of sequence, are the clerk's own and stay as typed.
+    """
+    a, b = _NUMBER.fullmatch(moving), _NUMBER.fullmatch(other)
+    if a is None or b is None or (a[1], a[3]) != (b[1], b[3]):
+        return None
+    if abs(int(a[2]) - int(b[2])) != 1:
+        return None
+    return other, moving
+
+
 class EditIntents:
     def __init__(self, model: MeetingModel, stack: QUndoStack) -> None:
         self.model, self.stack = model, stack
@@ -124,9 +141,30 @@ class EditIntents:
         self._push("New point", changes, focus=(new, 0), focus_on_undo=(point, caret))
         return True
 
-    def first_point(self, item: AgendaItem) -> None:
-        new = Point("")
-        self._push("New point", [InsertPoint(item, None, 0, new)], focus=(new, 0))
+    def first_point(self, item: AgendaItem, text: str = "", caret: int = 0) -> None:
+        """An empty item's first point: at Enter or a click, or holding the first characters
+        typed where the caret stood in the empty item (nothing is stored before them)."""
+        new = Point(text)
+        self._push("New point", [InsertPoint(item, None, 0, new)], focus=(new, caret))
+
+    def merge(self, point: Point, direction: int) -> bool:
+        """Backspace at a point's start (-1) joins it to the point above; Delete at its end
+        (+1) joins the point below to it.  Sub-points follow; one undo step."""
+        flat = self.model.flat_points()
+        here = next(i for i, p in enumerate(flat) if p is point)
+        other = here + direction
+        if not 0 <= other < len(flat):
+            return False
+        upper, lower = (flat[other], point) if direction < 0 else (point, flat[other])
+        planned = point_moves.merge(
+            self.model.place_of(upper), upper, self.model.place_of(lower), lower
+        )
+        if planned is None:
+            return False
+        changes, caret = planned
+        undo_caret = 0 if direction < 0 else len(point.text)
+        self._push("Join points", changes, focus=(upper, caret), focus_on_undo=(point, undo_caret))
+        return True
 
     def indent(self, point: Point, caret: int) -> bool:
         """Tab: a sub-point of the point above; its own sub-points follow it as siblings."""
@@ -146,7 +184,10 @@ class EditIntents:
 
     def move(self, point: Point, delta: int, caret: int) -> bool:
         """Alt+Up / Alt+Down among its siblings; letters follow."""
-        move = point_moves.step(self.model.place_of(point), point, delta)
+        place = self.model.place_of(point)
+        move = point_moves.step(place, point, delta) or point_moves.step_across(
+            self.model.meeting.items, place, point, delta
+        )
         if move is None:
             return False
         label = "Move point up" if delta < 0 else "Move point down"
@@ -204,7 +245,15 @@ class EditIntents:
         index = items.index(item) + delta
         if not 0 <= index < len(items):
             return False
-        self._push("Move agenda item", [MoveItem(item, index)])
+        changes: list[Change] = [MoveItem(item, index)]
+        swapped = swapped_numbers(item.number, items[index].number)
+        if swapped is not None:
+            # Numbered in sequence (77, 78): the numbers stay in order, the items change places.
+            changes += [
+                UpdateItem(item, {"number": swapped[0]}),
+                UpdateItem(items[index], {"number": swapped[1]}),
+            ]
+        self._push("Move agenda item", changes)
         return True
 
     def set_decisions(self, item: AgendaItem, decisions: list[Decision], label: str) -> None:

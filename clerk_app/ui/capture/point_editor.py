@@ -2,8 +2,9 @@
 
 It is a plain text editor on purpose (see ``capture_view``): a keystroke costs what it costs in
 a bare ``QPlainTextEdit``, however big the meeting.  It knows nothing of points or the store;
-keys that cross a point's edges (Enter, Tab, Backspace in an empty point, Alt+arrows, arrows
-past the first or last line) become signals for the view to act on.  Its own undo is off:
+keys that cross a point's edges (Enter, Tab, Backspace in an empty point, Backspace at the
+start and Delete at the end, Alt+arrows, arrows past the first or last line) and the long
+jumps (``JUMP_KEYS``) become signals for the view to act on.  Its own undo is off:
 Ctrl+Z belongs to the window's undo stack, which undoes structural edits too.
 """
 
@@ -13,8 +14,8 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QWidget
 
 from clerk_app.core.text import clean_line
 
@@ -55,12 +56,30 @@ def from_qt_position(text: str, position: int) -> int:
     return len(text)
 
 
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_NONE = Qt.KeyboardModifier.NoModifier
+# Long-distance movement, one name per key, handled by the view (with or without the editor).
+JUMP_KEYS: dict[tuple[int, Qt.KeyboardModifier], str] = {
+    (Qt.Key.Key_Home, _CTRL): "first-point",
+    (Qt.Key.Key_End, _CTRL): "last-point",
+    (Qt.Key.Key_Up, _CTRL): "previous-item",
+    (Qt.Key.Key_Down, _CTRL): "next-item",
+    (Qt.Key.Key_PageUp, _NONE): "page-up",
+    (Qt.Key.Key_PageDown, _NONE): "page-down",
+}
+
+_JUMP_CODES = frozenset(key for key, _mods in JUMP_KEYS)  # a letter is turned away here, fast
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
 class PointEditor(QPlainTextEdit):
     enter_pressed = Signal()
     indent_pressed = Signal()
     outdent_pressed = Signal()
     delete_empty = Signal()
     move_pressed = Signal(int)  # -1 up, +1 down
+    merge_pressed = Signal(int)  # -1: Backspace at the start, +1: Delete at the end
+    jump_pressed = Signal(str)  # a JUMP_KEYS name
     leave_pressed = Signal(int, int)  # direction, caret x in pixels (-1: start, -2: end)
     lines_changed = Signal(int)
     undo_pressed = Signal()
@@ -168,6 +187,10 @@ class PointEditor(QPlainTextEdit):
             self.outdent_pressed.emit()
         elif key == Qt.Key.Key_Backspace and plain and not self.toPlainText():
             self.delete_empty.emit()
+        elif key == Qt.Key.Key_Backspace and plain and self._caret_alone(at_end=False):
+            self.merge_pressed.emit(-1)
+        elif key == Qt.Key.Key_Delete and plain and self._caret_alone(at_end=True):
+            self.merge_pressed.emit(1)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.AltModifier:
             self.move_pressed.emit(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Up and plain and self._on_edge_line(first=True):
@@ -178,8 +201,25 @@ class PointEditor(QPlainTextEdit):
             self.leave_pressed.emit(-1, -2)
         elif key == Qt.Key.Key_Right and plain and cursor.atEnd() and not cursor.hasSelection():
             self.leave_pressed.emit(1, -1)
+        elif key in _JUMP_CODES and (key, mods & ~_KEYPAD) in JUMP_KEYS:
+            self.jump_pressed.emit(JUMP_KEYS[(key, mods & ~_KEYPAD)])
         else:
             super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802  (Qt's name)
+        # The editor is as tall as its point, so the wheel belongs to the meeting: scrolling
+        # the point's own text hid its first line.  Handed to the view's viewport, whose
+        # scroll area scrolls the meeting (an ignored event would not always travel up).
+        parent = self.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent, event)
+
+    def _caret_alone(self, *, at_end: bool) -> bool:
+        """The caret at the point's start (end), with nothing selected: where Backspace
+        (Delete) joins two points."""
+        cursor = self.textCursor()
+        edge = cursor.atEnd() if at_end else cursor.atStart()
+        return edge and not cursor.hasSelection()
 
     def _on_edge_line(self, *, first: bool) -> bool:
         cursor = self.textCursor()

@@ -56,6 +56,17 @@ class Cmd(enum.Enum):
     AMEND = "amend"
     HISTORY = "history"
     TRACKER = "action-tracker"
+    # The Navigate menu: the editor handles these keys itself (point_editor.JUMP_KEYS)
+    FIRST_POINT = "first-point"
+    LAST_POINT = "last-point"
+    PREVIOUS_ITEM = "previous-item"
+    NEXT_ITEM = "next-item"
+    PAGE_UP = "page-up"
+    PAGE_DOWN = "page-down"
+    GO_TO_ITEM = "go-to-item"
+    JOIN_ABOVE = "join-above"
+    JOIN_BELOW = "join-below"
+    KEYS = "keyboard-shortcuts"
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,16 @@ SPECS: dict[Cmd, Spec] = {
         needs="point",
         tip="Backspace in an empty point deletes it too",
     ),
+    Cmd.JOIN_ABOVE: Spec(
+        "&Join with the point above",
+        "&Point",
+        hint="Backspace at the start",
+        needs="point",
+        tip="Its sub-points follow",
+    ),
+    Cmd.JOIN_BELOW: Spec(
+        "Join the point &below", "&Point", hint="Delete at the end", needs="point"
+    ),
     Cmd.TAG_ACTION: Spec(
         "&Tag action…", "&Point", ("Ctrl+T",), icon="action", toolbar=True, needs="point"
     ),
@@ -182,10 +203,26 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.TRACKER: Spec(
         "Action &tracker", "&View", ("Ctrl+Shift+L",), icon="action", tip="Actions of every meeting"
     ),
+    Cmd.FIRST_POINT: Spec("&First point", "Navig&ate", hint="Ctrl+Home", needs="meeting"),
+    Cmd.LAST_POINT: Spec(
+        "&Last point (back to where you were typing)",
+        "Navig&ate",
+        hint="Ctrl+End",
+        needs="meeting",
+        tip="After fixing an earlier point, one key takes you back to the end of the minutes",
+    ),
+    Cmd.PREVIOUS_ITEM: Spec("&Previous agenda item", "Navig&ate", hint="Ctrl+Up", needs="meeting"),
+    Cmd.NEXT_ITEM: Spec("&Next agenda item", "Navig&ate", hint="Ctrl+Down", needs="meeting"),
+    Cmd.PAGE_UP: Spec("A screen &up", "Navig&ate", hint="PageUp", needs="meeting"),
+    Cmd.PAGE_DOWN: Spec("A screen &down", "Navig&ate", hint="PageDown", needs="meeting"),
+    Cmd.GO_TO_ITEM: Spec(
+        "&Go to agenda item…", "Navig&ate", ("Ctrl+G",), needs="meeting", tip="Type its number"
+    ),
+    Cmd.KEYS: Spec("&Keyboard shortcuts", "&Help", ("F1",), tip="Every key, printable"),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),
 }
 
-MENUS = ("&File", "&Edit", "&Point", "&Item", "&Meeting", "&View", "&Help")
+MENUS = ("&File", "&Edit", "Navig&ate", "&Point", "&Item", "&Meeting", "&View", "&Help")
 _SEPARATE_BEFORE = {
     Cmd.QUIT,
     Cmd.SEARCH,
@@ -195,6 +232,9 @@ _SEPARATE_BEFORE = {
     Cmd.DELETE_MEETING,
     Cmd.EXPORT_WORD,
     Cmd.APPROVE,
+    Cmd.PAGE_UP,
+    Cmd.GO_TO_ITEM,
+    Cmd.JOIN_ABOVE,
 }
 _TOOLBAR_GROUPS = {Cmd.UNDO, Cmd.NEW_ITEM, Cmd.ATTENDANCE, Cmd.EXPORT_WORD}
 

@@ -46,12 +46,14 @@ from clerk_app.ui.flows.backup import BackupFlow
 from clerk_app.ui.flows.editing import EditingFlow
 from clerk_app.ui.flows.export import ExportFlow, ask_save_path
 from clerk_app.ui.flows.meetings import MeetingsFlow
+from clerk_app.ui.flows.navigation import NavigationFlow
 from clerk_app.ui.flows.search import SearchFlow
 from clerk_app.ui.flows.tracker import TrackerFlow
 from clerk_app.ui.shell.about import show_about
 from clerk_app.ui.shell.background import Background
 from clerk_app.ui.shell.command_registry import ActionRegistry, Cmd
 from clerk_app.ui.shell.icons import app_icon
+from clerk_app.ui.shell.keyboard_help import KeyboardDialog
 from clerk_app.ui.shell.port import PathChooser
 
 DialogRunner = Callable[[QDialog], bool]
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tracker = TrackerFlow(self, self.exports)
         self.approval = ApprovalFlow(self)
         self.backups = BackupFlow(self)
+        self.navigation = NavigationFlow(self)
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -178,6 +181,13 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.MEETING_DETAILS, self.editing.edit_header)
         r.connect(Cmd.ATTENDANCE, self.editing.edit_attendance)
         r.connect(Cmd.ABOUT, lambda: show_about(self))
+        r.connect(Cmd.KEYS, self._show_keys)
+        r.connect(Cmd.GO_TO_ITEM, self.navigation.go_to_item)
+        r.connect(Cmd.JOIN_ABOVE, lambda: self._on_view(lambda v: v.merge(-1)))
+        r.connect(Cmd.JOIN_BELOW, lambda: self._on_view(lambda v: v.merge(1)))
+        jumps = (Cmd.FIRST_POINT, Cmd.LAST_POINT, Cmd.PREVIOUS_ITEM, Cmd.NEXT_ITEM)
+        for cmd in (*jumps, Cmd.PAGE_UP, Cmd.PAGE_DOWN):  # the same names as the editor's keys
+            r.connect(cmd, self._jumper(cmd.value))
         r.connect(Cmd.RESTORE_BACKUP, self.restore_backup)
         r.connect(Cmd.SEARCH, self.search.search)
         r.connect(Cmd.TRACKER, self.tracker.show)
@@ -246,6 +256,13 @@ class MainWindow(QMainWindow):
         view = self.view
         if view is not None and view.active is not None:
             view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_keys(self) -> None:
+        self.run_dialog(KeyboardDialog(self))
+        self.refocus()
+
+    def _jumper(self, where: str) -> Callable[[], None]:
+        return lambda: self._on_view(lambda view: view.jump(where))
 
     def _on_view(self, call: Callable[[CaptureView], object]) -> None:
         if self.view is not None:
@@ -324,6 +341,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_actions()
         view.setFocus()
+        # However it was opened (the list, a search hit, the tracker, a new meeting), the
+        # caret is in the last point, ready to type; a caller with a better place moves it.
+        view.focus_last_point()
         return shown
 
     def show_meeting_at(
@@ -353,10 +373,8 @@ class MainWindow(QMainWindow):
         if point is not None:
             view.focus_point(point, -1)
         elif item is not None:
-            # An item without points (found by its title): show it, ready for Enter.
-            view.current_item = item
-            view.ensure_visible(next(r for r in view.rows if r.item is item))
-            view.setFocus()
+            # An item without points (found by its title): the caret in it, ready to type.
+            view.focus_empty_item(item)
         self.update_actions()
         return point
 
