@@ -235,7 +235,7 @@ def _compile(
         if not needed.is_file():
             raise InstallationError(f"{needed.name} is missing from {needed.parent}")
     try:
-        return typst.compile(
+        result: bytes | list[bytes] = typst.compile(
             template,
             root=template.parent,
             font_paths=[FONTS],
@@ -247,6 +247,7 @@ def _compile(
         )
     except typst.TypstError as exc:
         raise TemplateError(exc.message) from exc
+    return result
 
 
 def render(document: MinutesDocument, template: Path | None = None) -> bytes:
