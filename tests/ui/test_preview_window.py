@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from clerk_app.app import build_window
 from clerk_app.core.blocks import LabelledParagraph
 from clerk_app.core.document import DRAFT_MARK, compose
+from clerk_app.core.model import AgendaItem, Point
 from clerk_app.export.pdf import render_pages
+from clerk_app.services.meetings import create_meeting
+from clerk_app.store.database import Database
 from clerk_app.ui.capture.preview import PreviewDock
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import focused, key, reload, type_text
+from tests.ui.helpers import focused, key, present, reload, sample_meeting, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -116,3 +120,30 @@ def test_the_preview_shows_page_breaks(window: MainWindow, qtbot: QtBot) -> None
     assert preview.status.text() == f"{len(preview.pages.images)} pages"
     rects = preview.pages.page_rects()
     assert all(a.bottom() < b.top() for a, b in zip(rects, rects[1:], strict=False))
+
+
+def test_the_preview_shows_the_public_version_unless_asked_for_exempt_items(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    meeting = sample_meeting()
+    meeting.items.append(
+        AgendaItem(
+            title="Land at Wood Green",
+            number="78",
+            exempt=True,
+            exempt_paragraph="3",
+            points=[Point("The offer of £2.1m was accepted.")],
+        )
+    )
+    window = build_window(db, settings, create_meeting(db, meeting))
+    qtbot.addWidget(window)
+    present(window)
+    preview = open_preview(window, qtbot)
+    texts = [text for _label, text in points(preview)]
+    assert "The offer of £2.1m was accepted." not in texts  # the published minutes
+    with qtbot.waitSignal(preview.updated, timeout=5000):
+        preview.confidential.setChecked(True)
+    assert [text for _label, text in points(preview)][-1] == "The offer of £2.1m was accepted."
+    assert preview.laid is not None
+    assert any("CONFIDENTIAL" in mark for mark in preview.laid.document.marks)
+    window.close()
