@@ -6,6 +6,8 @@ keystroke: an edit only (re)starts a timer.  When typing pauses (or has gone on 
 the meeting is composed here on the GUI thread (a few milliseconds; the meeting in memory is
 only safe to read here) and the frozen document goes to the background worker, which has Typst
 lay it out as SVG pages and rasterises only the pages whose SVG changed since last time.
+The preview has a worker thread of its own (``shell/background.py``), so the archive's
+queries on the window's worker never queue behind a layout.
 """
 
 from __future__ import annotations
@@ -60,10 +62,12 @@ class PreviewDock(QDockWidget):
 
     updated = Signal()  # new pages are on screen
 
-    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Print preview", parent)
         self.setObjectName("PreviewDock")
-        self.background = background
+        # Its own worker: laying out 30 pages for the first time takes a second or two, and
+        # search-as-you-type and the tracker, on the window's worker, must not wait for it.
+        self.background = Background(self)
         self.model: MeetingModel | None = None
         self.laid: Laid | None = None
         self._known: dict[bytes, QImage] = {}

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("ActionsDock")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.preview = PreviewDock(self.background, self)
+        self.preview = PreviewDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview)
         self.preview.hide()  # Ctrl+Shift+P
         # The panel follows edits a moment later, outside the keystroke that changed a tag.
