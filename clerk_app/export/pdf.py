@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -270,12 +271,17 @@ def render_pages(document: MinutesDocument, template: Path | None = None) -> lis
     """
     template = template or TEMPLATE
     _check_installation(template)
+    inputs = typst_inputs(document)
     try:
-        pages = _compiler(template).compile(format="svg", sys_inputs=typst_inputs(document))
+        with _COMPILER_LOCK:  # a kept compiler serves one layout at a time
+            pages = _compiler(template).compile(format="svg", sys_inputs=inputs)
     except typst.TypstError as exc:
         raise TemplateError(exc.message) from exc
     assert pages is not None  # no output path given: the pages come back
     return pages if isinstance(pages, list) else [pages]
+
+
+_COMPILER_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=2)
