@@ -1,6 +1,6 @@
 """How fast the capture window opens a big meeting and answers a keystroke, against a bare editor.
 
-    .venv/bin/python benchmarks/capture_speed.py [--keys 600] [--interval-ms 25]
+    .venv/bin/python benchmarks/capture_speed.py [--keys 600] [--interval-ms 25] [--preview]
 
 Generates a meeting of 40 items and 400 points (``capture_data``) in a temporary database,
 opens it in the real main window (offscreen), and types into it with key events at a steady
@@ -100,6 +100,9 @@ def main() -> int:
     parser.add_argument("--interval-ms", type=float, default=25.0, help="pace (default 25 ms)")
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--points", type=int, default=10, help="points per item")
+    parser.add_argument(
+        "--preview", action="store_true", help="with the print preview open, following typing"
+    )
     args = parser.parse_args()
 
     app = make_application()
@@ -116,9 +119,18 @@ def main() -> int:
     cold = (time.perf_counter() - start) * 1000
     opens = time_open(window, meeting_id, 7)
     assert window.view is not None and window.model is not None
+    if args.preview:
+        window.preview.show()
     window.activateWindow()
     window.view.focus_last_point()
     points = len(window.model.flat_points())
+    previews = 0
+
+    def count_preview() -> None:
+        nonlocal previews
+        previews += 1
+
+    window.preview.updated.connect(count_preview)
 
     bare = QPlainTextEdit()
     bare.setPlainText("\n".join(p.text for _i, p, _pa in big_meeting(args.items).all_points()))
@@ -168,6 +180,7 @@ def main() -> int:
     print(summary("keystroke, bare QPlainTextEdit", bare_keys))
     print(f"ratio Clerk / bare: p50 {ratio50:.2f}x   p99 {ratio99:.2f}x")
     print(f"autosaves during typing: {saves} ({args.keys} keys, one every {args.interval_ms} ms)")
+    print(f"print preview: {'open' if args.preview else 'closed'}, {previews} page updates")
     print(summary("Enter (new point, saved)", enter))
     window.close()
     db.close()

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--template", metavar="FILE", type=Path, help="Word reference template (.docx or .dotx)"
     )
+    p.add_argument(
+        "--pdf-template", metavar="FILE", type=Path, help="Typst template for the PDF (.typ)"
+    )
     p.add_argument("--confidential", action="store_true", help="include exempt items")
     p.add_argument("--action-log", action="store_true", help="add the action log as an appendix")
 
@@ -203,6 +206,7 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
                 author=clerk_name_setting(),
                 template=args.template,
                 warn=warn,
+                pdf_template=args.pdf_template,
             )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc

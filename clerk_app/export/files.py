@@ -173,15 +173,17 @@ def export_meeting(
     template: Path | None = None,
     warn: Callable[[str], None] | None = None,
     protected: Protected = NOTHING,
+    pdf_template: Path | None = None,
 ) -> Path:
     """Write .docx / .pdf / .html chosen by path's suffix (case-insensitive).
 
     The public version (exempt items reduced to stubs) unless ``confidential``; with
     ``action_log`` the Word and PDF versions end with a table of actions.  ``author`` names
-    the clerk in the properties; ``template`` is a Word reference template (``warn`` hears why
-    one could not be used).  ``protected``: files the export must never replace (see
-    targets.py).  Returns the path written; raises ExportError.  (Plain text is the minutes
-    format's own writer, in ``clerk_app.minutes_text``; the exporting service sends .txt there.)
+    the clerk in the properties; ``template`` is a Word reference template and ``pdf_template``
+    a Typst one (``warn`` hears why one could not be used: Clerk's default is used instead).
+    ``protected``: files the export must never replace (see targets.py).  Returns the path
+    written; raises ExportError.  (Plain text is the minutes format's own writer,
+    in ``clerk_app.minutes_text``; the exporting service sends .txt there.)
     """
     path = Path(path)
     suffix = check_name(path, MINUTES_SUFFIXES)
@@ -196,7 +198,7 @@ def export_meeting(
             lambda stream: write_docx(document, stream, progress, template=template, warn=warn),
             protected=protected,
         )
-    return _render(document, path, suffix, progress, protected)
+    return _render(document, path, suffix, progress, protected, pdf_template, warn)
 
 
 def export_actions(
@@ -228,6 +230,8 @@ def _render(
     suffix: str,
     progress: Progress | None,
     protected: Protected,
+    pdf_template: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     if suffix == ".docx":
         from clerk_app.export.docx import write_docx
@@ -246,7 +250,9 @@ def _render(
 
     try:
         return write_atomically(
-            path, lambda stream: write_pdf(document, stream, progress), protected=protected
+            path,
+            lambda stream: write_pdf(document, stream, progress, template=pdf_template, warn=warn),
+            protected=protected,
         )
     except InstallationError as exc:
         raise _font_problem(exc, path) from exc

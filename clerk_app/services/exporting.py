@@ -53,12 +53,14 @@ def export_minutes(
     author: str | None = None,
     template: Path | None = None,
     warn: Callable[[str], None] | None = None,
+    pdf_template: Path | None = None,
 ) -> Exported:
     """Write the minutes to ``path`` (.docx, .pdf, .html or .txt); ExportError says what went
     wrong.
 
     ``author`` is the clerk's name setting (the OS user's full name when it is empty);
-    ``template`` a Word reference template, and ``warn`` hears why one could not be used.
+    ``template`` a Word reference template, ``pdf_template`` a Typst one (a body's house
+    style), and ``warn`` hears why one could not be used (Clerk's default is used instead).
 
     Only reads the database: a read-only window, or a file another process is writing, can
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
@@ -83,6 +85,7 @@ def export_minutes(
             template=template,
             warn=warn,
             protected=protected_files(db.path),
+            pdf_template=pdf_template,
         )
     return Exported(written, meeting)
 

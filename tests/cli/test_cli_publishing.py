@@ -79,3 +79,21 @@ def test_the_author_is_the_clerk_name_setting(tmp_path: Path, meeting_id: str) -
     )
     assert proc.returncode == 0, proc.stderr
     assert docx.Document(str(target)).core_properties.author == "Priya Raman"
+
+
+def test_export_pdf_with_a_broken_house_template_warns_once_and_uses_the_default(
+    tmp_path: Path, meeting_id: str
+) -> None:
+    from tests.export.readers import flowing, pdftotext
+
+    broken = tmp_path / "house.typ"
+    broken.write_text("#let x = (\n", encoding="utf-8")
+    target = tmp_path / "minutes.pdf"
+    code, out, err = run(
+        tmp_path / "c.db", "export", meeting_id, "--to", str(target),
+        "--pdf-template", str(broken),
+    )  # fmt: skip
+    assert (code, out.strip()) == (0, str(target))
+    assert err.count("\n") == 1 and err.startswith("clerk-app: warning: PDF template house.typ")
+    assert "Clerk's default is used" in err
+    assert "Members asked about noise after 11 pm." in flowing(pdftotext(target))

@@ -46,6 +46,7 @@ class Cmd(enum.Enum):
     MEETING_DETAILS = "meeting-details"
     ATTENDANCE = "attendance"
     ACTIONS_PANEL = "actions-panel"
+    PREVIEW = "print-preview"
     ABOUT = "about"
     # The archive (wired in archive_wiring.py)
     NEXT_MEETING = "next-meeting"
@@ -200,6 +201,13 @@ SPECS: dict[Cmd, Spec] = {
     ),
     Cmd.HISTORY: Spec("&History and revisions…", "&Meeting", needs="meeting"),
     Cmd.ACTIONS_PANEL: Spec("&Actions panel", "&View", ("F9",), checkable=True),
+    Cmd.PREVIEW: Spec(
+        "Print pre&view",
+        "&View",
+        ("Ctrl+Shift+P",),
+        checkable=True,
+        tip="The minutes as the PDF will print them, page by page, following your typing",
+    ),
     Cmd.TRACKER: Spec(
         "Action &tracker", "&View", ("Ctrl+Shift+L",), icon="action", tip="Actions of every meeting"
     ),

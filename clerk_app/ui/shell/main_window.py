@@ -41,6 +41,7 @@ from clerk_app.ui.capture.checkpoints import Checkpoints
 from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.open_meeting import LOCKED_DIALOGS, OpenMeeting, open_meeting
+from clerk_app.ui.capture.preview import PreviewDock
 from clerk_app.ui.flows.approval import ApprovalFlow
 from clerk_app.ui.flows.backup import BackupFlow
 from clerk_app.ui.flows.editing import EditingFlow
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("ActionsDock")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.preview = PreviewDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview)
+        self.preview.hide()  # Ctrl+Shift+P
         # The panel follows edits a moment later, outside the keystroke that changed a tag.
         self._panel_timer = QTimer(self, singleShot=True, interval=120)
         self._panel_timer.timeout.connect(self._refresh_panel)
@@ -202,6 +206,8 @@ class MainWindow(QMainWindow):
         self.meeting_list.currentItemChanged.connect(lambda *_: self.update_actions())
         self.dock.toggleViewAction().toggled.connect(r[Cmd.ACTIONS_PANEL].setChecked)
         r[Cmd.ACTIONS_PANEL].toggled.connect(self.dock.setVisible)
+        self.preview.toggleViewAction().toggled.connect(r[Cmd.PREVIEW].setChecked)
+        r[Cmd.PREVIEW].toggled.connect(self.preview.setVisible)
         self.panel.point_activated.connect(lambda p: self._on_view(lambda v: v.focus_point(p)))
         self.panel.done_toggled.connect(
             lambda p, done: self.intents and self.intents.mark_done(p, done)
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
         shown.model.saved.connect(lambda _when: self.update_title())
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
+        self.preview.follow(shown.model)
         self.dock.setEnabled(True)
         self._panel_room(True)
         self.panel.set_read_only(self.db.read_only)  # no Done tick that cannot be saved

@@ -1,0 +1,153 @@
+"""Live print preview: the open meeting laid out as its PDF will print, following every edit.
+
+The pages come from the PDF's own template and data (``services.previewing``), so page
+breaks, letters and the DRAFT mark are what the export will show.  Nothing of it runs on the
+keystroke: an edit only (re)starts a timer.  When typing pauses (or has gone on for a while),
+the meeting is composed here on the GUI thread (a few milliseconds; the meeting in memory is
+only safe to read here) and the frozen document goes to the background worker, which has Typst
+lay it out as SVG pages and rasterises only the pages whose SVG changed since last time.
+The preview has a worker thread of its own (``shell/background.py``), so the archive's
+queries on the window's worker never queue behind a layout.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.blocks import MinutesDocument
+from clerk_app.core.changes import Changed
+from clerk_app.services.previewing import PreviewError, preview_document, preview_pages
+from clerk_app.ui.capture.meeting_model import MeetingModel
+from clerk_app.ui.capture.preview_pages import PagesView, rasterise
+from clerk_app.ui.shell.background import Background
+
+QUIET_MS = 300  # lay out again this long after the last edit...
+LONGEST_MS = 700  # ...and never later than this after the first edit not yet shown
+CHANNEL = "preview"
+
+
+@dataclass(frozen=True)
+class Laid:
+    """One layout, made on the worker: the document, its pages as SVG and as images."""
+
+    document: MinutesDocument
+    pages: list[bytes]
+    images: list[QImage]
+    seconds: float
+
+
+def lay_out(document: MinutesDocument, known: dict[bytes, QImage]) -> Laid:
+    """Typst's pages for ``document``; pages already rasterised (same SVG) are reused."""
+    started = time.perf_counter()
+    pages = preview_pages(document)
+    images = [known.get(svg) or rasterise(svg) for svg in pages]
+    return Laid(document, pages, images, time.perf_counter() - started)
+
+
+class PreviewDock(QDockWidget):
+    """The preview pane (View > Print preview); it lays out only while it is shown."""
+
+    updated = Signal()  # new pages are on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Print preview", parent)
+        self.setObjectName("PreviewDock")
+        # Its own worker: laying out 30 pages for the first time takes a second or two, and
+        # search-as-you-type and the tracker, on the window's worker, must not wait for it.
+        self.background = Background(self)
+        self.model: MeetingModel | None = None
+        self.laid: Laid | None = None
+        self._known: dict[bytes, QImage] = {}
+        self._stale = True
+        self._first_unshown: float | None = None
+        self.pages = PagesView()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.confidential = QCheckBox("Include exempt items")
+        self.confidential.setToolTip(
+            "Show the confidential version; the published one has exempt items as notices"
+        )
+        self.confidential.toggled.connect(lambda _on: self.refresh())
+        self.status = QLabel("")
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.confidential)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.setWidget(body)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.refresh)
+        self.visibilityChanged.connect(self._on_visibility)
+
+    def follow(self, model: MeetingModel | None) -> None:
+        """Preview ``model``'s meeting from now on (None: no meeting open)."""
+        if self.model is not None:
+            self.model.changed.disconnect(self._on_changed)
+        self.model = model
+        if model is not None:
+            model.changed.connect(self._on_changed)
+        self._known = {}
+        self.refresh()
+
+    def _on_changed(self, _changed: Changed) -> None:
+        # On the keystroke path: arm a timer and nothing else.
+        self._stale = True
+        if not self.isVisible():
+            return
+        now = time.monotonic()
+        if self._first_unshown is None:
+            self._first_unshown = now
+        left_ms = (self._first_unshown + LONGEST_MS / 1000 - now) * 1000
+        self._timer.start(max(0, min(QUIET_MS, int(left_ms))))
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Lay the meeting out again now (on the worker), if the pane is shown."""
+        self._timer.stop()
+        self._first_unshown = None
+        if self.model is None:
+            self.laid = None
+            self.pages.set_images([])
+            self.status.setText("No meeting open")
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        document = preview_document(self.model.meeting, confidential=self.confidential.isChecked())
+        known = dict(self._known)
+        self.background.run(CHANNEL, lambda: lay_out(document, known), self._show, self._failed)
+
+    def _show(self, laid: Laid) -> None:
+        self.laid = laid
+        self._known = dict(zip(laid.pages, laid.images, strict=True))
+        self.pages.set_images(laid.images)
+        count = len(laid.pages)
+        self.status.setText(f"{count} page{'s' if count != 1 else ''}")
+        self.updated.emit()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, PreviewError):
+            raise error  # a bug: fail loudly
+        self.status.setText(str(error))

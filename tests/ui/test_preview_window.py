@@ -1,0 +1,149 @@
+"""The live print preview in the real window: opened on its key, following typing and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from clerk_app.app import build_window
+from clerk_app.core.blocks import LabelledParagraph
+from clerk_app.core.document import DRAFT_MARK, compose
+from clerk_app.core.model import AgendaItem, Point
+from clerk_app.export.pdf import render_pages
+from clerk_app.services.meetings import create_meeting
+from clerk_app.store.database import Database
+from clerk_app.ui.capture.preview import PreviewDock
+from clerk_app.ui.shell.main_window import MainWindow
+from tests.ui.helpers import focused, key, present, reload, sample_meeting, type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NEW_TEXT = "Members asked about damp in Zoë Court."
+
+
+def points(preview: PreviewDock) -> list[tuple[str, str]]:
+    """The labelled points of the document the preview's pages were laid out from."""
+    assert preview.laid is not None
+    return [
+        (b.label, b.text) for b in preview.laid.document.blocks if isinstance(b, LabelledParagraph)
+    ]
+
+
+def open_preview(window: MainWindow, qtbot: QtBot) -> PreviewDock:
+    preview = window.preview
+    with qtbot.waitSignal(preview.updated, timeout=10000):
+        key(Qt.Key.Key_P, CTRL | SHIFT)
+    assert preview.isVisible()
+    return preview
+
+
+def test_the_preview_follows_typing_and_undo(
+    window: MainWindow, qtbot: QtBot, db_path: Path, meeting_id: int
+) -> None:
+    assert not window.preview.isVisible()
+    preview = open_preview(window, qtbot)
+    assert points(preview) == [("a.", "The AD advised that a session was planned.")]
+    assert preview.laid is not None and DRAFT_MARK in preview.laid.document.marks
+    assert preview.status.text() == "1 page"
+    before = preview.pages.images[0].copy()
+    assert before.width() > 0 and not before.isNull()
+    assert window.view is not None and focused() is window.view.editor  # typing goes on
+
+    # The clerk adds a point; the preview catches up within a second, without being asked,
+    # and only a few times however many keys were typed.
+    updates: list[None] = []
+    preview.updated.connect(lambda: updates.append(None))
+    key(Qt.Key.Key_Return)
+    for char in NEW_TEXT:
+        type_text(char)  # one character at a time (non-ASCII too), at typing pace
+        QTest.qWait(15)
+    with qtbot.waitSignal(preview.updated, timeout=1000):
+        pass
+    assert points(preview)[-1] == ("b.", NEW_TEXT)
+    assert 1 <= len(updates) <= 4
+    after = preview.pages.images[0]
+    assert after != before  # the page as drawn changed
+
+    # What the preview shows is what the PDF prints: same template, same data, same pages.
+    window.model.flush()  # type: ignore[union-attr]
+    saved = compose(reload(db_path, meeting_id))
+    assert preview.laid is not None and preview.laid.pages == render_pages(saved)
+
+    # Undo takes the typing back, then the new point: the preview follows both.
+    with qtbot.waitSignal(preview.updated, timeout=1500):
+        key(Qt.Key.Key_Z, CTRL)
+    assert points(preview)[-1] == ("b.", "")
+    with qtbot.waitSignal(preview.updated, timeout=1500):
+        key(Qt.Key.Key_Z, CTRL)
+    assert points(preview) == [("a.", "The AD advised that a session was planned.")]
+    assert preview.pages.images[0] == before  # the very page it first showed
+
+    # Redo brings the text back.
+    with qtbot.waitSignal(preview.updated, timeout=1500):
+        key(Qt.Key.Key_Z, CTRL | SHIFT)
+        key(Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: points(preview)[-1] == ("b.", NEW_TEXT), timeout=1500)
+
+
+def test_a_hidden_preview_does_no_work_and_catches_up_when_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    preview = open_preview(window, qtbot)
+    key(Qt.Key.Key_P, CTRL | SHIFT)  # closed again
+    assert not preview.isVisible()
+    updates: list[None] = []
+    preview.updated.connect(lambda: updates.append(None))
+    type_text(" Agreed.")
+    QTest.qWait(900)
+    assert updates == []
+    with qtbot.waitSignal(preview.updated, timeout=5000):
+        key(Qt.Key.Key_P, CTRL | SHIFT)
+    assert points(preview) == [("a.", "The AD advised that a session was planned. Agreed.")]
+
+
+def test_the_preview_shows_page_breaks(window: MainWindow, qtbot: QtBot) -> None:
+    """A long meeting runs onto more pages, and the preview shows each, one under another."""
+    preview = open_preview(window, qtbot)
+    intents = window.intents
+    assert intents is not None and window.view is not None
+    sentence = "The committee noted the update and asked officers to report back in June. "
+    for _ in range(40):
+        key(Qt.Key.Key_Return)
+        type_text(sentence * 2)
+    with qtbot.waitSignal(preview.updated, timeout=3000):
+        pass
+    qtbot.waitUntil(lambda: len(points(preview)) == 41, timeout=3000)
+    assert len(preview.pages.images) >= 2
+    assert preview.status.text() == f"{len(preview.pages.images)} pages"
+    rects = preview.pages.page_rects()
+    assert all(a.bottom() < b.top() for a, b in zip(rects, rects[1:], strict=False))
+
+
+def test_the_preview_shows_the_public_version_unless_asked_for_exempt_items(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    meeting = sample_meeting()
+    meeting.items.append(
+        AgendaItem(
+            title="Land at Wood Green",
+            number="78",
+            exempt=True,
+            exempt_paragraph="3",
+            points=[Point("The offer of £2.1m was accepted.")],
+        )
+    )
+    window = build_window(db, settings, create_meeting(db, meeting))
+    qtbot.addWidget(window)
+    present(window)
+    preview = open_preview(window, qtbot)
+    texts = [text for _label, text in points(preview)]
+    assert "The offer of £2.1m was accepted." not in texts  # the published minutes
+    with qtbot.waitSignal(preview.updated, timeout=5000):
+        preview.confidential.setChecked(True)
+    assert [text for _label, text in points(preview)][-1] == "The offer of £2.1m was accepted."
+    assert preview.laid is not None
+    assert any("CONFIDENTIAL" in mark for mark in preview.laid.document.marks)
+    window.close()
