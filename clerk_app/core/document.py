@@ -40,6 +40,7 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
+from clerk_app.core.procedure.references import minute_references
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
 PROPERTY_LIMIT = 250
@@ -91,9 +92,10 @@ def suggested_file_name(meeting: Meeting, suffix: str, *, confidential: bool = F
     return f"{name} {meeting.date.isoformat()}{tail}{suffix}"
 
 
-def minute_number(item: AgendaItem) -> str:
-    """ "77" -> "77."; "77/24", "OSC 12/24" and "" are printed as typed."""
-    number = clean_line(item.number)
+def minute_number(item: AgendaItem, reference: str | None = None) -> str:
+    """ "77" -> "77."; "77/24", "OSC 12/24" and "" are printed as typed.  ``reference`` is the
+    one derived from the body's numbering, when the item has none typed."""
+    number = clean_line(item.number if reference is None else reference)
     return f"{number}." if number.isdigit() else number
 
 
@@ -114,6 +116,7 @@ class _Composer:
         self.meeting = meeting
         self.confidential = confidential
         self._list_ids = itertools.count(1)
+        self.references = minute_references(meeting)
 
     def header(self) -> DocumentHeader:
         m = self.meeting
@@ -134,7 +137,10 @@ class _Composer:
         ]
 
     def item(self, position: int, item: AgendaItem) -> list[Block]:
-        heading = Heading(minute_number(item), clean_line(item.title), f"item-{position + 1}")
+        reference = self.references[position]
+        heading = Heading(
+            minute_number(item, reference), clean_line(item.title), f"item-{position + 1}"
+        )
         if item.exempt and not self.confidential:
             return [Stub(heading, exempt_notice(item))]
         blocks: list[Block] = [heading]
@@ -142,18 +148,18 @@ class _Composer:
             notice = confidential_notice(item)
             blocks.append(Paragraph(notice, indent=1, style=ParagraphStyle.NOTICE))
         blocks.extend(_paragraphs(item.intro, indent=1))
-        blocks.extend(self.points(item))
+        blocks.extend(self.points(item, reference))
         blocks.extend(self.decision(decision) for decision in item.decisions)
         blocks.extend(self.documents(item))
         return blocks
 
-    def points(self, item: AgendaItem) -> list[LabelledParagraph]:
+    def points(self, item: AgendaItem, reference: str) -> list[LabelledParagraph]:
         style = self.meeting.label_style
-        scheme = point_scheme(style, item.number)
+        scheme = point_scheme(style, reference)
         list_id = next(self._list_ids)
         out = []
         for index, point in enumerate(item.points):
-            label = point_label(style, index, item.number)
+            label = point_label(style, index, reference)
             out.append(LabelledParagraph(label, clean_text(point.text), 0, list_id, index, scheme))
             for sub_index, child in enumerate(point.children):
                 sub_label = subpoint_label(style, sub_index, label)

@@ -13,6 +13,7 @@ import enum
 from dataclasses import dataclass, field
 
 from clerk_app.core.actions import Action, parse_action
+from clerk_app.core.procedure.numbering import MinuteNumbering
 
 
 class Status(enum.StrEnum):
@@ -145,6 +146,11 @@ class Meeting:
     notes: str = ""
     approved_on: dt.date | None = None
     id: int | None = field(default=None, compare=False)
+    # The body the meeting belongs to, and its numbering as the store found it: how many
+    # minutes the body's earlier meetings of this council year used.  Derived on loading.
+    body_id: int | None = field(default=None, compare=False)
+    numbering: MinuteNumbering = field(default_factory=MinuteNumbering, compare=False)
+    numbering_start: int = field(default=0, compare=False)
 
     def all_points(self) -> list[tuple[AgendaItem, Point, Point | None]]:
         """Every point in order as (item, point, parent-or-None)."""

@@ -20,6 +20,7 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
+from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode
 
 FORMAT_VERSION = 1
 
@@ -107,4 +108,16 @@ def from_json(text: str) -> Meeting:
         notes=data["notes"],
         approved_on=_date(data["approved_on"]),
         id=data["id"],
+        body_id=data.get("body_id"),
+        numbering=_numbering(data.get("numbering")),
+        # Older snapshots have neither: their references were all typed.
+        numbering_start=data.get("numbering_start", 0),
+    )
+
+
+def _numbering(data: dict[str, Any] | None) -> MinuteNumbering:
+    if data is None:
+        return MinuteNumbering()
+    return MinuteNumbering(
+        NumberingMode(data["mode"]), data["pattern"], int(data["year_start_month"])
     )

@@ -24,6 +24,7 @@ from clerk_app.core.model import (
 )
 from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
+from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -139,12 +140,18 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
     """Insert a whole meeting; fills in the ids of every object in ``meeting``."""
     row = MeetingRow()
     write_meeting_fields(row, meeting)
+    if meeting.body_id is None:
+        # Every meeting belongs to a body: the one named as its committee, made if need be.
+        meeting.body_id = body_for_committee(session, meeting.committee)
+    row.body_id = meeting.body_id
     row.attendees = [attendee_row(a, i) for i, a in enumerate(meeting.attendees)]
     item_rows = [item_row(item, position) for position, item in enumerate(meeting.items)]
     row.items = item_rows
     session.add(row)
     session.flush()
     meeting.id = row.id
+    meeting.numbering = numbering_of(session, row.body_id)
+    meeting.numbering_start = numbering_start(session, meeting.body_id, row.id, meeting)
     for attendee, a_row in zip(meeting.attendees, row.attendees, strict=True):
         attendee.id = a_row.id
     for item, i_row in zip(meeting.items, item_rows, strict=True):
@@ -234,7 +241,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     )
     if row is None:
         raise UnknownMeetingError(f"there is no meeting {meeting_id}")
-    return Meeting(
+    meeting = Meeting(
         committee=row.committee,
         date=row.date,
         council=row.council,
@@ -259,7 +266,12 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
         notes=row.notes,
         approved_on=row.approved_on,
         id=row.id,
+        body_id=row.body_id,
+        numbering=numbering_of(session, row.body_id),
     )
+    if row.body_id is not None:
+        meeting.numbering_start = numbering_start(session, row.body_id, row.id, meeting)
+    return meeting
 
 
 def list_meetings(

@@ -27,6 +27,7 @@ class MeetingRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    body_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
     attendees: Mapped[list[AttendeeRow]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AttendeeRow.position"
@@ -159,3 +160,40 @@ class RevisionRow(Base):
     taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(String(16))  # circulated, approved, amended, edited
     content: Mapped[str] = mapped_column(Text)
+
+
+class BodyRow(Base):
+    """A council, committee, panel or parish council and its house style."""
+
+    __tablename__ = "bodies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="committee")
+    numbering_mode: Mapped[str] = mapped_column(String(16), default="as typed")
+    numbering_pattern: Mapped[str] = mapped_column(Text, default="{n}")
+    year_start_month: Mapped[int] = mapped_column(Integer, default=5)
+    label_style: Mapped[str] = mapped_column(String(8), default="a.")
+    quorum_fixed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    quorum_numerator: Mapped[int] = mapped_column(Integer, default=1)
+    quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
+    quorum_minimum: Mapped[int] = mapped_column(Integer, default=3)
+    exclusion_law: Mapped[str] = mapped_column(String(16), default="england")
+    exclusion_text: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[BodyMemberRow]] = relationship(
+        cascade="all, delete-orphan", order_by="BodyMemberRow.position"
+    )
+
+
+class BodyMemberRow(Base):
+    __tablename__ = "body_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
