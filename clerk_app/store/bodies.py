@@ -40,8 +40,7 @@ def _body(row: BodyRow) -> Body:
         exclusion_law=ExclusionLaw(row.exclusion_law),
         exclusion_text=row.exclusion_text,
         members=[
-            Membership(m.name, MemberRole(m.role), m.voting, m.since, m.until)
-            for m in row.members
+            Membership(m.name, MemberRole(m.role), m.voting, m.since, m.until) for m in row.members
         ],
         id=row.id,
     )
@@ -62,7 +61,12 @@ def _write(row: BodyRow, body: Body) -> None:
     row.exclusion_text = body.exclusion_text
     row.members = [
         BodyMemberRow(
-            position=i, name=m.name, role=m.role.value, voting=m.voting, since=m.since, until=m.until
+            position=i,
+            name=m.name,
+            role=m.role.value,
+            voting=m.voting,
+            since=m.since,
+            until=m.until,
         )
         for i, m in enumerate(body.members)
     ]
@@ -112,7 +116,9 @@ def body_for_committee(session: Session, name: str) -> int:
     return save_body(session, Body(name=name))
 
 
-def numbering_start(session: Session, body_id: int, meeting_id: int | None, meeting: Meeting) -> int:
+def numbering_start(
+    session: Session, body_id: int, meeting_id: int | None, meeting: Meeting
+) -> int:
     """How many minutes the body's earlier meetings of this council year used (not trashed).
 
     Earlier means an earlier date, or the same date and saved before this one."""

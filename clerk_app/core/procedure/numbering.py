@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,7 +41,9 @@ def check_pattern(pattern: str) -> None:
         raise PatternError(f"the pattern {pattern!r} has no {{n}} for the minute's number")
     rest = _FIELD.sub("", pattern)
     if "{" in rest or "}" in rest:
-        raise PatternError(f"the pattern {pattern!r} has a field other than {{n}}, {{yy}}, {{yyyy}}")
+        raise PatternError(
+            f"the pattern {pattern!r} has a field other than {{n}}, {{yy}}, {{yyyy}}"
+        )
 
 
 def council_year(day: dt.date, start_month: int) -> int:

@@ -58,7 +58,8 @@ def upgrade() -> None:
     # The trash included: a restored meeting comes back to its body.
     op.execute("INSERT INTO bodies (name) SELECT DISTINCT committee FROM meetings")
     op.execute(
-        "UPDATE meetings SET body_id = (SELECT id FROM bodies WHERE bodies.name = meetings.committee)"
+        "UPDATE meetings SET body_id = "
+        "(SELECT id FROM bodies WHERE bodies.name = meetings.committee)"
     )
 
 
