@@ -40,7 +40,7 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
-from clerk_app.core.procedure.references import minute_references
+from clerk_app.core.procedure.references import minute_references, paragraph_bases
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
 PROPERTY_LIMIT = 250
@@ -117,6 +117,7 @@ class _Composer:
         self.confidential = confidential
         self._list_ids = itertools.count(1)
         self.references = minute_references(meeting)
+        self.bases = paragraph_bases(meeting)
 
     def header(self) -> DocumentHeader:
         m = self.meeting
@@ -148,18 +149,18 @@ class _Composer:
             notice = confidential_notice(item)
             blocks.append(Paragraph(notice, indent=1, style=ParagraphStyle.NOTICE))
         blocks.extend(_paragraphs(item.intro, indent=1))
-        blocks.extend(self.points(item, reference))
+        blocks.extend(self.points(item, self.bases[position]))
         blocks.extend(self.decision(decision) for decision in item.decisions)
         blocks.extend(self.documents(item))
         return blocks
 
-    def points(self, item: AgendaItem, reference: str) -> list[LabelledParagraph]:
+    def points(self, item: AgendaItem, base: str) -> list[LabelledParagraph]:
         style = self.meeting.label_style
-        scheme = point_scheme(style, reference)
+        scheme = point_scheme(style, base)
         list_id = next(self._list_ids)
         out = []
         for index, point in enumerate(item.points):
-            label = point_label(style, index, reference)
+            label = point_label(style, index, base)
             out.append(LabelledParagraph(label, clean_text(point.text), 0, list_id, index, scheme))
             for sub_index, child in enumerate(point.children):
                 sub_label = subpoint_label(style, sub_index, label)
