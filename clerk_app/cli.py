@@ -548,7 +548,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         db = _open_database(
             args.db,
             read_only=args.command in _READ_ONLY_COMMANDS,
-            create=args.command == "import",  # only import can have a use for a new database
+            # Only importing or setting up a body has a use for a new database.
+            create=args.command in ("import", "body"),
         )
     except UsageError as exc:
         err.write(f"clerk-app: {exc}\n")
