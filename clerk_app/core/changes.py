@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.procedure.declarations import Declaration, check_declarations
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 
 __all__ = ["StructureError"]  # raised by check(); its rules live in structure.py
@@ -129,6 +130,14 @@ class SetDecisions:
 
 
 @dataclass(frozen=True, eq=False)
+class SetDeclarations:
+    """The declarations of interest made on an item, replaced as a whole."""
+
+    item: AgendaItem
+    declarations: list[Declaration]
+
+
+@dataclass(frozen=True, eq=False)
 class SetDocuments:
     item: AgendaItem
     documents: list[str]
@@ -163,6 +172,7 @@ Change = (
     | UpdateItem
     | SetDecisions
     | SetDocuments
+    | SetDeclarations
     | SetAttendance
     | UpdateHeader
 )
@@ -214,9 +224,16 @@ def check(meeting: Meeting, change: Change) -> None:
         place_of(meeting, change.point)
     elif isinstance(change, InsertItem):
         check_two_levels(change.item.points)
-    elif isinstance(change, DeleteItem | MoveItem | UpdateItem | SetDecisions | SetDocuments):
+    elif isinstance(
+        change, DeleteItem | MoveItem | UpdateItem | SetDecisions | SetDocuments | SetDeclarations
+    ):
         if not any(item is change.item for item in meeting.items):
             raise StructureError("the item is not in this meeting")
+        if isinstance(change, SetDeclarations):
+            try:
+                check_declarations(change.declarations)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
         if isinstance(change, UpdateItem) and set(change.fields) - ITEM_FIELDS:
             raise StructureError(f"not item fields: {sorted(set(change.fields) - ITEM_FIELDS)}")
     elif isinstance(change, UpdateHeader) and set(change.fields) - HEADER_FIELDS:
@@ -296,6 +313,10 @@ def _apply_item_or_meeting(meeting: Meeting, change: Change) -> tuple[Changed, C
         old_decisions = change.item.decisions
         change.item.decisions = change.decisions
         return STRUCTURE, SetDecisions(change.item, old_decisions)
+    if isinstance(change, SetDeclarations):
+        old_declarations = change.item.declarations
+        change.item.declarations = list(change.declarations)
+        return STRUCTURE, SetDeclarations(change.item, old_declarations)
     if isinstance(change, SetDocuments):
         old_documents = change.item.documents
         change.item.documents = list(change.documents)

@@ -20,6 +20,7 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
+from clerk_app.core.procedure.declarations import Conduct, Declaration
 from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode
 
 FORMAT_VERSION = 1
@@ -102,6 +103,7 @@ def from_json(text: str) -> Meeting:
                 exempt=i["exempt"],
                 exempt_paragraph=i["exempt_paragraph"],
                 id=i["id"],
+                declarations=[_declaration(d) for d in i.get("declarations", [])],
             )
             for i in data["items"]
         ],
@@ -112,6 +114,17 @@ def from_json(text: str) -> Meeting:
         numbering=_numbering(data.get("numbering")),
         # Older snapshots have neither: their references were all typed.
         numbering_start=data.get("numbering_start", 0),
+    )
+
+
+def _declaration(data: dict[str, Any]) -> Declaration:
+    return Declaration(
+        member=data["member"],
+        kind=data["kind"],
+        nature=data["nature"],
+        sensitive=data["sensitive"],
+        conduct=Conduct(data["conduct"]),
+        id=data["id"],
     )
 
 

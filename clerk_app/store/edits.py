@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
+from clerk_app.store.declarations import fill_ids, replace_declarations
 from clerk_app.store.guards import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
@@ -220,6 +222,7 @@ def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaIt
     item.id = row.id
     for decision, d_row in zip(item.decisions, row.decisions, strict=True):
         decision.id = d_row.id
+    fill_ids(item.declarations, row)
     add_points(session, [(row, item.points)])
     return row.id
 
@@ -273,6 +276,10 @@ def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) 
     session.flush()
     for decision, d_row in zip(decisions, row.decisions, strict=True):
         decision.id = d_row.id
+
+
+def set_declarations(session: Session, *, item_id: int, declarations: list[Declaration]) -> None:
+    replace_declarations(session, _guard_item(session, item_id), declarations)
 
 
 def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:

@@ -25,6 +25,7 @@ from clerk_app.core.model import (
 from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
+from clerk_app.store.declarations import declaration_rows, declarations_of, fill_ids
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -93,6 +94,7 @@ def item_row(item: AgendaItem, position: int) -> ItemRow:
         exempt_paragraph=item.exempt_paragraph,
         decisions=[decision_row(d, i) for i, d in enumerate(item.decisions)],
         documents=[DocumentRow(position=i, title=t) for i, t in enumerate(item.documents)],
+        declarations=declaration_rows(item.declarations),
     )
 
 
@@ -158,6 +160,7 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
         item.id = i_row.id
         for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
             decision.id = d_row.id
+        fill_ids(item.declarations, i_row)
     add_points(
         session,
         [(i_row, item.points) for item, i_row in zip(meeting.items, item_rows, strict=True)],
@@ -221,6 +224,7 @@ def _item(row: ItemRow) -> AgendaItem:
         exempt=row.exempt,
         exempt_paragraph=row.exempt_paragraph,
         id=row.id,
+        declarations=declarations_of(row),
     )
 
 
@@ -237,6 +241,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(MeetingRow.items).selectinload(ItemRow.points),
             selectinload(MeetingRow.items).selectinload(ItemRow.decisions),
             selectinload(MeetingRow.items).selectinload(ItemRow.documents),
+            selectinload(MeetingRow.items).selectinload(ItemRow.declarations),
         ],
     )
     if row is None:

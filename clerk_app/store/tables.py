@@ -80,6 +80,9 @@ class ItemRow(Base):
     documents: Mapped[list[DocumentRow]] = relationship(
         back_populates="item", cascade="all, delete-orphan", order_by="DocumentRow.position"
     )
+    declarations: Mapped[list[DeclarationRow]] = relationship(
+        cascade="all, delete-orphan", order_by="DeclarationRow.position"
+    )
 
 
 class PointRow(Base):
@@ -197,3 +200,18 @@ class BodyMemberRow(Base):
     voting: Mapped[bool] = mapped_column(Boolean, default=True)
     since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class DeclarationRow(Base):
+    """A declaration of interest made on an item."""
+
+    __tablename__ = "declarations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text, default="disclosable pecuniary")
+    nature: Mapped[str] = mapped_column(Text, default="")
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    conduct: Mapped[str] = mapped_column(String(24), default="withdrew")

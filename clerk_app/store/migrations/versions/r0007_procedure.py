@@ -1,4 +1,5 @@
-"""Bodies: every meeting belongs to one, with its members and house style.
+"""Bodies (every meeting belongs to one, with its members and house style) and declarations
+of interest made on items.
 
 Each committee name already used becomes a body whose minute numbering is "as typed", so every
 existing minute keeps exactly the reference it was typed with.
@@ -52,6 +53,23 @@ def upgrade() -> None:
         sa.Column("since", sa.Date, nullable=True),
         sa.Column("until", sa.Date, nullable=True),
     )
+    op.create_table(
+        "declarations",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "item_id",
+            sa.Integer,
+            sa.ForeignKey("items.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("member", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False, server_default="disclosable pecuniary"),
+        sa.Column("nature", sa.Text, nullable=False, server_default=""),
+        sa.Column("sensitive", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("conduct", sa.String(24), nullable=False, server_default="withdrew"),
+    )
     # Plain ADD COLUMN, not a batch rebuild: rebuilding would drop the search triggers.
     op.add_column("meetings", sa.Column("body_id", sa.Integer, nullable=True))
     op.create_index("ix_meetings_body_id", "meetings", ["body_id"])
@@ -66,5 +84,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_meetings_body_id", "meetings")
     op.drop_column("meetings", "body_id")
+    op.drop_table("declarations")
     op.drop_table("body_members")
     op.drop_table("bodies")
