@@ -139,6 +139,9 @@ def _body_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--exclusion", help="england, parish or custom wording")
     p.add_argument("--exclusion-text", metavar="TEXT", help="the body's own exclusion wording")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("declarations", help="declarations of interest across meetings")
+    p.add_argument("--member", metavar="NAME", help="only declarations by NAME (part of it)")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("member", help="seat a member on a body")
     p.add_argument("body")
     p.add_argument("name")
@@ -464,8 +467,46 @@ def cmd_member(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     return 0
 
 
+def cmd_declarations(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.declarations import register
+
+    entries = register(db, member=args.member)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "meeting": e.meeting_id,
+                    "meeting_date": e.date.isoformat(),
+                    "committee": e.committee,
+                    "item": e.item_number,
+                    "item_title": e.item_title,
+                    "member": e.declaration.member,
+                    "kind": e.declaration.kind,
+                    "nature": None if e.declaration.sensitive else e.declaration.nature,
+                    "sensitive": e.declaration.sensitive,
+                    "conduct": e.declaration.conduct.value,
+                }
+                for e in entries
+            ],
+            out,
+        )
+        return 0
+    for e in entries:
+        nature = "sensitive" if e.declaration.sensitive else e.declaration.nature
+        where = " ".join(filter(None, [e.item_number, e.item_title]))
+        out.write(
+            f"{e.date.isoformat()}  {e.committee}  {where}: {e.declaration.member}, "
+            f"{e.declaration.kind}{f' ({nature})' if nature else ''}, "
+            f"{e.declaration.conduct.value}\n"
+        )
+    if not entries:
+        err.write("clerk-app: no declarations of interest recorded\n")
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
     "bodies": cmd_bodies,
+    "declarations": cmd_declarations,
     "body": cmd_body,
     "member": cmd_member,
     "import": cmd_import,
@@ -476,7 +517,7 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
 }
 
 
-_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions", "bodies"})
+_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions", "bodies", "declarations"})
 
 
 def _window(args: argparse.Namespace) -> int:

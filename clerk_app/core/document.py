@@ -40,6 +40,8 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
+from clerk_app.core.procedure.declarations import at_item_sentence
+from clerk_app.core.procedure.declared import declarations_item_index, listed
 from clerk_app.core.procedure.references import minute_references, paragraph_bases
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
@@ -118,6 +120,8 @@ class _Composer:
         self._list_ids = itertools.count(1)
         self.references = minute_references(meeting)
         self.bases = paragraph_bases(meeting)
+        self.declared = listed(meeting, self.references)
+        self.declarations_at = declarations_item_index(meeting)
 
     def header(self) -> DocumentHeader:
         m = self.meeting
@@ -148,11 +152,28 @@ class _Composer:
         if item.exempt:
             notice = confidential_notice(item)
             blocks.append(Paragraph(notice, indent=1, style=ParagraphStyle.NOTICE))
+        blocks.extend(
+            Paragraph(at_item_sentence(d), indent=1, style=ParagraphStyle.BODY)
+            for d in item.declarations
+        )
         blocks.extend(_paragraphs(item.intro, indent=1))
+        if position == self.declarations_at:
+            blocks.extend(self.declarations_list())
         blocks.extend(self.points(item, self.bases[position]))
         blocks.extend(self.decision(decision) for decision in item.decisions)
         blocks.extend(self.documents(item))
         return blocks
+
+    def declarations_list(self) -> list[Block]:
+        """Every declaration of the meeting, under its "Declarations of interest" item."""
+        return [Paragraph(sentence, indent=1) for sentence in self.declared]
+
+    def declarations_section(self) -> list[Block]:
+        """For a meeting with declarations and no item for them: a heading of its own."""
+        if self.declarations_at is not None or not self.declared:
+            return []
+        heading = Heading("", "Declarations of interest", "declarations")
+        return [heading, *self.declarations_list()]
 
     def points(self, item: AgendaItem, base: str) -> list[LabelledParagraph]:
         style = self.meeting.label_style
@@ -217,6 +238,7 @@ def compose(
     composer = _Composer(meeting, confidential)
     header = composer.header()
     blocks: list[Block] = composer.attendance()
+    blocks.extend(composer.declarations_section())
     for position, item in enumerate(meeting.items):
         blocks.extend(composer.item(position, item))
     blocks.extend(composer.close())

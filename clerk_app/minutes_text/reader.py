@@ -51,6 +51,7 @@ from clerk_app.minutes_text.lines import (
     parse_pages_line,
 )
 from clerk_app.minutes_text.placement import Context, place
+from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
 from clerk_app.minutes_text.resolutions import resolution_slot
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
@@ -147,6 +148,8 @@ class MinutesReader:
         heading = parse_heading(content)
         if heading is not None:
             self._start_item(heading)
+        elif self.item is not None and is_declaration_line(content):
+            self._declaration(indent, content)
         elif is_boilerplate(content):
             pass
         elif is_draft_mark(content):
@@ -164,6 +167,14 @@ class MinutesReader:
                 self._header_line(content)
             else:
                 self._item_line(indent, content)
+
+    def _declaration(self, indent: int, content: str) -> None:
+        declared = parse_declaration(content)
+        if isinstance(declared, str):
+            self.warn(f"{declared}; kept as text")
+            self._item_line(indent, content)
+        else:
+            self._item().declarations.append(declared)
 
     def _ended(self, content: str) -> bool:
         said = ended_at(content)
