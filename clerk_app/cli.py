@@ -142,6 +142,7 @@ def _body_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser("declarations", help="declarations of interest across meetings")
     p.add_argument("--member", metavar="NAME", help="only declarations by NAME (part of it)")
     p.add_argument("--json", action="store_true")
+    _scope_options(p)
     p = sub.add_parser("member", help="seat a member on a body")
     p.add_argument("body")
     p.add_argument("name")
@@ -470,7 +471,7 @@ def cmd_member(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
 def cmd_declarations(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.services.declarations import register
 
-    entries = register(db, member=args.member)
+    entries = register(db, member=args.member, include_exempt=args.confidential)
     if args.json:
         _emit_json(
             [

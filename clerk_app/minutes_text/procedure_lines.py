@@ -38,7 +38,8 @@ def parse_declaration(content: str) -> Declaration | str:
     """The declaration on a "DECLARED:" line, or a sentence saying what is wrong with it."""
     match = _DECLARED.match(content)
     assert match is not None, "only called on a DECLARED: line"
-    parts = [clean_line(part) for part in match.group(1).split(";")]
+    # The nature is the rest of the line, semicolons and all.
+    parts = [clean_line(part) for part in match.group(1).split(";", 3)]
     if len(parts) < 3 or not parts[0] or not parts[1]:
         return "a DECLARED: line needs a member, a kind and what they did, separated by ';'"
     try:
@@ -46,6 +47,6 @@ def parse_declaration(content: str) -> Declaration | str:
     except ValueError:
         known = ", ".join(c.value for c in Conduct)
         return f"{parts[2]!r} is not what a member did about an interest: one of {known}"
-    nature = "; ".join(parts[3:])
+    nature = parts[3] if len(parts) > 3 else ""
     sensitive = nature.lower() == _SENSITIVE
     return Declaration(parts[0], parts[1], "" if sensitive else nature, sensitive, conduct)

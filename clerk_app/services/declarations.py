@@ -9,7 +9,11 @@ from clerk_app.store.declarations import RegisterEntry
 __all__ = ["RegisterEntry", "register"]
 
 
-def register(db: Database, *, member: str | None = None) -> list[RegisterEntry]:
-    """Every declaration, oldest meeting first; ``member`` matches part of a name."""
+def register(
+    db: Database, *, member: str | None = None, include_exempt: bool = False
+) -> list[RegisterEntry]:
+    """Every declaration, oldest meeting first; ``member`` matches part of a name.  Those
+    made on exempt items are left out, as from the public minutes, unless asked for."""
     with db.session() as session:
-        return store.register(session, member)
+        entries = store.register(session, member)
+    return [e for e in entries if include_exempt or not e.exempt]
