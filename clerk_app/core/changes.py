@@ -22,6 +22,7 @@ from functools import lru_cache
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
 from clerk_app.core.procedure.declarations import Declaration, check_declarations
+from clerk_app.core.procedure.motions import Motion, check_motions
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 
 __all__ = ["StructureError"]  # raised by check(); its rules live in structure.py
@@ -138,6 +139,14 @@ class SetDeclarations:
 
 
 @dataclass(frozen=True, eq=False)
+class SetMotions:
+    """The motions and amendments moved on an item, with their votes, replaced as a whole."""
+
+    item: AgendaItem
+    motions: list[Motion]
+
+
+@dataclass(frozen=True, eq=False)
 class SetDocuments:
     item: AgendaItem
     documents: list[str]
@@ -173,6 +182,7 @@ Change = (
     | SetDecisions
     | SetDocuments
     | SetDeclarations
+    | SetMotions
     | SetAttendance
     | UpdateHeader
 )
@@ -225,13 +235,25 @@ def check(meeting: Meeting, change: Change) -> None:
     elif isinstance(change, InsertItem):
         check_two_levels(change.item.points)
     elif isinstance(
-        change, DeleteItem | MoveItem | UpdateItem | SetDecisions | SetDocuments | SetDeclarations
+        change,
+        DeleteItem
+        | MoveItem
+        | UpdateItem
+        | SetDecisions
+        | SetDocuments
+        | SetDeclarations
+        | SetMotions,
     ):
         if not any(item is change.item for item in meeting.items):
             raise StructureError("the item is not in this meeting")
         if isinstance(change, SetDeclarations):
             try:
                 check_declarations(change.declarations)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
+        if isinstance(change, SetMotions):
+            try:
+                check_motions(change.motions)
             except ValueError as exc:
                 raise StructureError(str(exc)) from None
         if isinstance(change, UpdateItem) and set(change.fields) - ITEM_FIELDS:
@@ -317,6 +339,10 @@ def _apply_item_or_meeting(meeting: Meeting, change: Change) -> tuple[Changed, C
         old_declarations = change.item.declarations
         change.item.declarations = list(change.declarations)
         return STRUCTURE, SetDeclarations(change.item, old_declarations)
+    if isinstance(change, SetMotions):
+        old_motions = change.item.motions
+        change.item.motions = list(change.motions)
+        return STRUCTURE, SetMotions(change.item, old_motions)
     if isinstance(change, SetDocuments):
         old_documents = change.item.documents
         change.item.documents = list(change.documents)

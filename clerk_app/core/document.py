@@ -42,6 +42,7 @@ from clerk_app.core.model import (
 )
 from clerk_app.core.procedure.declarations import at_item_sentence
 from clerk_app.core.procedure.declared import declarations_item_index, listed
+from clerk_app.core.procedure.motion_blocks import motion_blocks
 from clerk_app.core.procedure.references import minute_references, paragraph_bases
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
@@ -160,6 +161,7 @@ class _Composer:
         if position == self.declarations_at:
             blocks.extend(self.declarations_list())
         blocks.extend(self.points(item, self.bases[position]))
+        blocks.extend(motion_blocks(item.motions))
         blocks.extend(self.decision(decision) for decision in item.decisions)
         blocks.extend(self.documents(item))
         return blocks

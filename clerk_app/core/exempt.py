@@ -117,6 +117,7 @@ def stub_item(item: AgendaItem) -> AgendaItem:
         decisions=[],
         documents=[],
         declarations=[],  # a declaration names the business: it stays with the minute
+        motions=[],
         pages=item.pages,
         exempt_paragraph=split_paragraphs(item.exempt_paragraph)[0],
     )

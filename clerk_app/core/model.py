@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from clerk_app.core.actions import Action, parse_action
 from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.motions import Motion
 from clerk_app.core.procedure.numbering import MinuteNumbering
 
 
@@ -130,6 +131,7 @@ class AgendaItem:
     exempt_paragraph: str = ""  # Schedule 12A, Part 1 paragraph(s): "3", "1, 3"
     id: int | None = field(default=None, compare=False)
     declarations: list[Declaration] = field(default_factory=list)
+    motions: list[Motion] = field(default_factory=list)
 
 
 @dataclass(eq=True)

@@ -21,6 +21,7 @@ from clerk_app.core.model import (
     Status,
 )
 from clerk_app.core.procedure.declarations import Conduct, Declaration
+from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
 from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode
 
 FORMAT_VERSION = 1
@@ -104,6 +105,7 @@ def from_json(text: str) -> Meeting:
                 exempt_paragraph=i["exempt_paragraph"],
                 id=i["id"],
                 declarations=[_declaration(d) for d in i.get("declarations", [])],
+                motions=[_motion(m) for m in i.get("motions", [])],
             )
             for i in data["items"]
         ],
@@ -126,6 +128,25 @@ def _declaration(data: dict[str, Any]) -> Declaration:
         conduct=Conduct(data["conduct"]),
         id=data["id"],
     )
+
+
+def _motion(data: dict[str, Any]) -> Motion:
+    counts = data["counts"]
+    return Motion(
+        text=data["text"],
+        mover=data["mover"],
+        seconder=data["seconder"],
+        amends=data["amends"],
+        counts=None if counts is None else Counts(**counts),
+        named=[NamedVote(v["member"], Vote(v["vote"])) for v in data["named"]],
+        casting=None if data["casting"] is None else Vote(data["casting"]),
+        declared_outcome=_outcome(data["declared_outcome"]),
+        id=data["id"],
+    )
+
+
+def _outcome(value: str | None) -> Outcome | None:
+    return None if value is None else Outcome(value)
 
 
 def _numbering(data: dict[str, Any] | None) -> MinuteNumbering:

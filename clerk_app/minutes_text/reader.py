@@ -50,6 +50,7 @@ from clerk_app.minutes_text.lines import (
     parse_label,
     parse_pages_line,
 )
+from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
 from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
 from clerk_app.minutes_text.resolutions import resolution_slot
@@ -150,6 +151,11 @@ class MinutesReader:
             self._start_item(heading)
         elif self.item is not None and is_declaration_line(content):
             self._declaration(indent, content)
+        elif self.item is not None and is_motion_line(content):
+            problem = read_motion_line(self.item, content)
+            if problem is not None:
+                self.warn(f"{problem}; kept as text")
+                self._item_line(indent, content)
         elif is_boilerplate(content):
             pass
         elif is_draft_mark(content):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
 from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.motions import Motion
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 from clerk_app.store.declarations import fill_ids, replace_declarations
 from clerk_app.store.guards import ensure_editable
@@ -29,6 +30,7 @@ from clerk_app.store.meetings import (
     sync_action_columns,
     write_meeting_fields,
 )
+from clerk_app.store.motions import fill_motion_ids, replace_motions
 from clerk_app.store.tables import (
     DocumentRow,
     ItemRow,
@@ -223,6 +225,7 @@ def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaIt
     for decision, d_row in zip(item.decisions, row.decisions, strict=True):
         decision.id = d_row.id
     fill_ids(item.declarations, row)
+    fill_motion_ids(item.motions, row)
     add_points(session, [(row, item.points)])
     return row.id
 
@@ -280,6 +283,10 @@ def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) 
 
 def set_declarations(session: Session, *, item_id: int, declarations: list[Declaration]) -> None:
     replace_declarations(session, _guard_item(session, item_id), declarations)
+
+
+def set_motions(session: Session, *, item_id: int, motions: list[Motion]) -> None:
+    replace_motions(session, _guard_item(session, item_id), motions)
 
 
 def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:

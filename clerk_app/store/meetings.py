@@ -26,12 +26,14 @@ from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
 from clerk_app.store.declarations import declaration_rows, declarations_of, fill_ids
+from clerk_app.store.motions import fill_motion_ids, motion_rows, motions_of
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
     DocumentRow,
     ItemRow,
     MeetingRow,
+    MotionRow,
     PointRow,
 )
 
@@ -95,6 +97,7 @@ def item_row(item: AgendaItem, position: int) -> ItemRow:
         decisions=[decision_row(d, i) for i, d in enumerate(item.decisions)],
         documents=[DocumentRow(position=i, title=t) for i, t in enumerate(item.documents)],
         declarations=declaration_rows(item.declarations),
+        motions=motion_rows(item.motions),
     )
 
 
@@ -161,6 +164,7 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
         for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
             decision.id = d_row.id
         fill_ids(item.declarations, i_row)
+        fill_motion_ids(item.motions, i_row)
     add_points(
         session,
         [(i_row, item.points) for item, i_row in zip(meeting.items, item_rows, strict=True)],
@@ -225,6 +229,7 @@ def _item(row: ItemRow) -> AgendaItem:
         exempt_paragraph=row.exempt_paragraph,
         id=row.id,
         declarations=declarations_of(row),
+        motions=motions_of(row),
     )
 
 
@@ -242,6 +247,9 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(MeetingRow.items).selectinload(ItemRow.decisions),
             selectinload(MeetingRow.items).selectinload(ItemRow.documents),
             selectinload(MeetingRow.items).selectinload(ItemRow.declarations),
+            selectinload(MeetingRow.items)
+            .selectinload(ItemRow.motions)
+            .selectinload(MotionRow.named),
         ],
     )
     if row is None:

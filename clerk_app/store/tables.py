@@ -83,6 +83,9 @@ class ItemRow(Base):
     declarations: Mapped[list[DeclarationRow]] = relationship(
         cascade="all, delete-orphan", order_by="DeclarationRow.position"
     )
+    motions: Mapped[list[MotionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MotionRow.position"
+    )
 
 
 class PointRow(Base):
@@ -215,3 +218,36 @@ class DeclarationRow(Base):
     nature: Mapped[str] = mapped_column(Text, default="")
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
     conduct: Mapped[str] = mapped_column(String(24), default="withdrew")
+
+
+class MotionRow(Base):
+    """A motion or amendment on an item; ``votes_for`` is NULL when no count was taken."""
+
+    __tablename__ = "motions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    mover: Mapped[str] = mapped_column(Text, default="")
+    seconder: Mapped[str] = mapped_column(Text, default="")
+    amends: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a position, not an id
+    votes_for: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_against: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    casting: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    declared_outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+    named: Mapped[list[NamedVoteRow]] = relationship(
+        cascade="all, delete-orphan", order_by="NamedVoteRow.position"
+    )
+
+
+class NamedVoteRow(Base):
+    __tablename__ = "named_votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    motion_id: Mapped[int] = mapped_column(ForeignKey("motions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    vote: Mapped[str] = mapped_column(String(16))

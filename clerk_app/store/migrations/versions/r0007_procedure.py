@@ -1,5 +1,5 @@
-"""Bodies (every meeting belongs to one, with its members and house style) and declarations
-of interest made on items.
+"""Bodies (every meeting belongs to one, with its members and house style), declarations of
+interest made on items, and motions with their votes.
 
 Each committee name already used becomes a body whose minute numbering is "as typed", so every
 existing minute keeps exactly the reference it was typed with.
@@ -70,6 +70,41 @@ def upgrade() -> None:
         sa.Column("sensitive", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("conduct", sa.String(24), nullable=False, server_default="withdrew"),
     )
+    op.create_table(
+        "motions",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "item_id",
+            sa.Integer,
+            sa.ForeignKey("items.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False, server_default=""),
+        sa.Column("mover", sa.Text, nullable=False, server_default=""),
+        sa.Column("seconder", sa.Text, nullable=False, server_default=""),
+        sa.Column("amends", sa.Integer, nullable=True),
+        sa.Column("votes_for", sa.Integer, nullable=True),
+        sa.Column("votes_against", sa.Integer, nullable=True),
+        sa.Column("votes_abstain", sa.Integer, nullable=True),
+        sa.Column("casting", sa.String(16), nullable=True),
+        sa.Column("declared_outcome", sa.String(16), nullable=True),
+    )
+    op.create_table(
+        "named_votes",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "motion_id",
+            sa.Integer,
+            sa.ForeignKey("motions.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("member", sa.Text, nullable=False),
+        sa.Column("vote", sa.String(16), nullable=False),
+    )
     # Plain ADD COLUMN, not a batch rebuild: rebuilding would drop the search triggers.
     op.add_column("meetings", sa.Column("body_id", sa.Integer, nullable=True))
     op.create_index("ix_meetings_body_id", "meetings", ["body_id"])
@@ -84,6 +119,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_meetings_body_id", "meetings")
     op.drop_column("meetings", "body_id")
+    op.drop_table("named_votes")
+    op.drop_table("motions")
     op.drop_table("declarations")
     op.drop_table("body_members")
     op.drop_table("bodies")
