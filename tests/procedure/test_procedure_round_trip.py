@@ -1,4 +1,5 @@
-"""Round trip of the formal record: generated meetings with declarations of interest, under
+"""Round trip of the formal record: generated meetings with declarations of interest and
+motions (counted and named votes, amendments), under
 bodies numbering their minutes, written to plain text and read back (and, through a real
 database, exported and imported into a fresh one) give the same data."""
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.core.procedure.declarations import KNOWN_KINDS, Conduct, Declaration
+from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
 from clerk_app.core.procedure.references import minute_references
 from clerk_app.minutes_text.importer import read_minutes
 from clerk_app.minutes_text.writer import write_minutes
@@ -39,11 +41,45 @@ def declarations(draw: st.DrawFn) -> Declaration:
     )
 
 
+PERSON = st.one_of(st.just(""), NAME, FIELD).filter(lambda text: ";" not in text)
+COUNTS = st.builds(Counts, st.integers(0, 60), st.integers(0, 60), st.integers(0, 60))
+
+
+@st.composite
+def motions(draw: st.DrawFn) -> list[Motion]:
+    out: list[Motion] = []
+    for position in range(draw(st.integers(0, 3))):
+        named = draw(
+            st.lists(
+                st.builds(
+                    NamedVote,
+                    st.one_of(NAME, FIELD).filter(lambda t: ";" not in t),
+                    st.sampled_from(list(Vote)),
+                ),  # fmt: skip
+                max_size=4,
+            )
+        )
+        out.append(
+            Motion(
+                text=draw(st.one_of(st.just(""), LINE)),
+                mover=draw(PERSON),
+                seconder=draw(PERSON),
+                amends=draw(st.none() | st.integers(0, position - 1)) if position else None,
+                counts=None if named else draw(st.none() | COUNTS),
+                named=named,
+                casting=draw(st.sampled_from([None, Vote.FOR, Vote.AGAINST])),
+                declared_outcome=draw(st.none() | st.sampled_from(list(Outcome))),
+            )
+        )
+    return out
+
+
 @st.composite
 def declared_meetings(draw: st.DrawFn) -> Meeting:
     meeting = draw(plain_meetings())
     for item in meeting.items:
         item.declarations = draw(st.lists(declarations(), max_size=3))
+        item.motions = draw(motions())
     return meeting
 
 
@@ -63,6 +99,7 @@ TITLES = st.sampled_from(["Apologies", "Minutes", "Allotment rents", "Footpaths"
     month=st.integers(1, 12),
     sizes=st.lists(st.integers(1, 4), min_size=1, max_size=3),
     declared=st.lists(st.lists(declarations(), max_size=2), min_size=12, max_size=12),
+    moved=st.lists(motions(), min_size=12, max_size=12),
     start=st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
 )
 def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
@@ -71,6 +108,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
     month: int,
     sizes: list[int],
     declared: list[list[Declaration]],
+    moved: list[list[Motion]],
     start: dt.date,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -82,10 +120,14 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
                 db, "Parish Council", numbering=mode, pattern=pattern, year_start_month=month
             )
             pool = iter(declared)
+            motion_pool = iter(moved)
             for index, size in enumerate(sizes):
                 items = [
                     AgendaItem(
-                        f"Item {index}-{n}", points=[Point("Noted.")], declarations=next(pool)
+                        f"Item {index}-{n}",
+                        points=[Point("Noted.")],
+                        declarations=next(pool),
+                        motions=next(motion_pool),
                     )
                     for n in range(size)
                 ]
@@ -103,6 +145,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
                     i.declarations for i in original.items
                 ]
                 assert [i.title for i in copy.items] == [i.title for i in original.items]
+                assert [i.motions for i in copy.items] == [i.motions for i in original.items]
         finally:
             db.close()
             fresh.close()

@@ -34,17 +34,20 @@ def record(motion: Motion) -> str:
     vote = f" {counts_text(counts)}" if counts is not None else ""
     casting = " on the Chair's casting vote" if _tied(counts) and motion.casting else ""
     that = _that(motion.text)
+    # "moved by A, seconded by B, that ...": the comma closes the seconder's clause.
+    comma = "," if motion.seconder.strip() and that else ""
     if motion.amends is not None:
-        opening = _moved(motion, "An amendment")
+        opening = _moved(motion, "An amendment") + comma
         said = f"{opening} {that}." if that else f"{opening}."
         if result is Outcome.WITHDRAWN:
             return f"{said} The amendment was withdrawn."
         verdict = "CARRIED" if result is Outcome.CARRIED else "LOST"
         return f"{said} On being put to the vote the amendment was {verdict}{casting}.{vote}"
     if result is Outcome.WITHDRAWN:
-        return f"{_moved(motion, 'It')} {that}. The motion was withdrawn.".replace(" .", ".")
+        said = f"{_moved(motion, 'It')}{comma} {that}.".replace(" .", ".")
+        return f"{said} The motion was withdrawn."
     if result is Outcome.LOST:
-        said = f"{_moved(motion, 'It')} {that}.".replace(" .", ".")
+        said = f"{_moved(motion, 'It')}{comma} {that}.".replace(" .", ".")
         return f"{said} On being put to the vote the motion was LOST{casting}.{vote}"
     moved = _moved(motion, "It")
     return f"{moved}, and RESOLVED{casting} {that}.{vote}".replace(" .", ".")
