@@ -23,6 +23,7 @@ from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
 from clerk_app.core.procedure.declarations import Declaration, check_declarations
 from clerk_app.core.procedure.motions import Motion, check_motions
+from clerk_app.core.procedure.movements import Movement, check_movements
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 
 __all__ = ["StructureError"]  # raised by check(); its rules live in structure.py
@@ -113,7 +114,19 @@ class MoveItem:
     index: int
 
 
-ITEM_FIELDS = frozenset({"number", "title", "pages", "intro", "exempt", "exempt_paragraph"})
+ITEM_FIELDS = frozenset(
+    {
+        "number",
+        "title",
+        "pages",
+        "intro",
+        "exempt",
+        "exempt_paragraph",
+        "taken_at",
+        "exclusion",
+        "readmitted",
+    }
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,6 +157,14 @@ class SetMotions:
 
     item: AgendaItem
     motions: list[Motion]
+
+
+@dataclass(frozen=True, eq=False)
+class SetMovements:
+    """The arrivals and departures during an item, replaced as a whole."""
+
+    item: AgendaItem
+    movements: list[Movement]
 
 
 @dataclass(frozen=True, eq=False)
@@ -183,6 +204,7 @@ Change = (
     | SetDocuments
     | SetDeclarations
     | SetMotions
+    | SetMovements
     | SetAttendance
     | UpdateHeader
 )
@@ -254,6 +276,11 @@ def check(meeting: Meeting, change: Change) -> None:
         if isinstance(change, SetMotions):
             try:
                 check_motions(change.motions)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
+        if isinstance(change, SetMovements):
+            try:
+                check_movements(change.movements)
             except ValueError as exc:
                 raise StructureError(str(exc)) from None
         if isinstance(change, UpdateItem) and set(change.fields) - ITEM_FIELDS:
@@ -339,6 +366,10 @@ def _apply_item_or_meeting(meeting: Meeting, change: Change) -> tuple[Changed, C
         old_declarations = change.item.declarations
         change.item.declarations = list(change.declarations)
         return STRUCTURE, SetDeclarations(change.item, old_declarations)
+    if isinstance(change, SetMovements):
+        old_movements = change.item.movements
+        change.item.movements = list(change.movements)
+        return STRUCTURE, SetMovements(change.item, old_movements)
     if isinstance(change, SetMotions):
         old_motions = change.item.motions
         change.item.motions = list(change.motions)

@@ -40,8 +40,8 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
-from clerk_app.core.procedure.declarations import at_item_sentence
 from clerk_app.core.procedure.declared import declarations_item_index, listed
+from clerk_app.core.procedure.item_record import item_foot, item_head
 from clerk_app.core.procedure.motion_blocks import motion_blocks
 from clerk_app.core.procedure.references import minute_references, paragraph_bases
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
@@ -153,16 +153,14 @@ class _Composer:
         if item.exempt:
             notice = confidential_notice(item)
             blocks.append(Paragraph(notice, indent=1, style=ParagraphStyle.NOTICE))
-        blocks.extend(
-            Paragraph(at_item_sentence(d), indent=1, style=ParagraphStyle.BODY)
-            for d in item.declarations
-        )
+        blocks.extend(item_head(item, reference, position))
         blocks.extend(_paragraphs(item.intro, indent=1))
         if position == self.declarations_at:
             blocks.extend(self.declarations_list())
         blocks.extend(self.points(item, self.bases[position]))
         blocks.extend(motion_blocks(item.motions))
         blocks.extend(self.decision(decision) for decision in item.decisions)
+        blocks.extend(item_foot(item))
         blocks.extend(self.documents(item))
         return blocks
 

@@ -118,6 +118,7 @@ def stub_item(item: AgendaItem) -> AgendaItem:
         documents=[],
         declarations=[],  # a declaration names the business: it stays with the minute
         motions=[],
+        movements=[],
         pages=item.pages,
         exempt_paragraph=split_paragraphs(item.exempt_paragraph)[0],
     )

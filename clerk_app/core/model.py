@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from clerk_app.core.actions import Action, parse_action
 from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.procedure.motions import Motion
+from clerk_app.core.procedure.movements import Movement
 from clerk_app.core.procedure.numbering import MinuteNumbering
 
 
@@ -132,6 +133,12 @@ class AgendaItem:
     id: int | None = field(default=None, compare=False)
     declarations: list[Declaration] = field(default_factory=list)
     motions: list[Motion] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)  # arrivals and departures
+    taken_at: dt.time | None = None  # when the meeting came to the item
+    # The resolution excluding the press and public, passed at this item ("" when none);
+    # ``readmitted``: the press and public came back in before this item.
+    exclusion: str = ""
+    readmitted: bool = False
 
 
 @dataclass(eq=True)

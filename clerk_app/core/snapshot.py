@@ -22,6 +22,7 @@ from clerk_app.core.model import (
 )
 from clerk_app.core.procedure.declarations import Conduct, Declaration
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
+from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode
 
 FORMAT_VERSION = 1
@@ -106,6 +107,13 @@ def from_json(text: str) -> Meeting:
                 id=i["id"],
                 declarations=[_declaration(d) for d in i.get("declarations", [])],
                 motions=[_motion(m) for m in i.get("motions", [])],
+                movements=[
+                    Movement(m["member"], MovementKind(m["kind"]), _time(m["at"]), id=m["id"])
+                    for m in i.get("movements", [])
+                ],
+                taken_at=_time(i.get("taken_at")),
+                exclusion=i.get("exclusion", ""),
+                readmitted=i.get("readmitted", False),
             )
             for i in data["items"]
         ],

@@ -52,6 +52,7 @@ from clerk_app.minutes_text.lines import (
 )
 from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
+from clerk_app.minutes_text.presence_lines import is_presence_line, read_presence_line
 from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
 from clerk_app.minutes_text.resolutions import resolution_slot
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
@@ -151,6 +152,11 @@ class MinutesReader:
             self._start_item(heading)
         elif self.item is not None and is_declaration_line(content):
             self._declaration(indent, content)
+        elif self.item is not None and is_presence_line(content):
+            problem = read_presence_line(self.item, content)
+            if problem is not None:
+                self.warn(f"{problem}; kept as text")
+                self._item_line(indent, content)
         elif self.item is not None and is_motion_line(content):
             problem = read_motion_line(self.item, content)
             if problem is not None:

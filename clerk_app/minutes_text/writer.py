@@ -21,6 +21,8 @@ What is written, top to bottom::
                                                  or "Agenda item" then the title on its own
     DECLARED: Cllr X; other registrable; remained   declarations (procedure_lines.py)
     MOTION: Cllr A; Cllr B; That ...             motions and votes (motion_lines.py)
+    ARRIVED: Cllr Y; 7.42 pm                     arrivals, departures, times, exclusion
+                                                 (presence_lines.py)
     Pages: 53-114                                only when the intro does not cite them
     <intro paragraphs>
     a.<tab><point text>
@@ -73,6 +75,7 @@ from clerk_app.minutes_text.lines import (
     parse_heading,
 )
 from clerk_app.minutes_text.motion_lines import format_motions
+from clerk_app.minutes_text.presence_lines import format_presence
 from clerk_app.minutes_text.procedure_lines import format_declaration
 from clerk_app.minutes_text.resolutions import continues_resolutions
 
@@ -145,6 +148,8 @@ def _item(style: LabelStyle, item: AgendaItem, after: Decision | None) -> list[s
         out.append(format_exempt(item.exempt_paragraph))
     out += _heading(item, after)
     out.append("")
+    if presence := format_presence(item):
+        out += [*presence, ""]
     if item.declarations:
         out += [*(format_declaration(d) for d in item.declarations), ""]
     if item.motions:

@@ -26,7 +26,13 @@ from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
 from clerk_app.store.declarations import declaration_rows, declarations_of, fill_ids
-from clerk_app.store.motions import fill_motion_ids, motion_rows, motions_of
+from clerk_app.store.motions import (
+    fill_motion_ids,
+    motion_rows,
+    motions_of,
+    movement_rows,
+    movements_of,
+)
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -98,6 +104,10 @@ def item_row(item: AgendaItem, position: int) -> ItemRow:
         documents=[DocumentRow(position=i, title=t) for i, t in enumerate(item.documents)],
         declarations=declaration_rows(item.declarations),
         motions=motion_rows(item.motions),
+        movements=movement_rows(item.movements),
+        taken_at=item.taken_at,
+        exclusion=item.exclusion,
+        readmitted=item.readmitted,
     )
 
 
@@ -165,6 +175,8 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
             decision.id = d_row.id
         fill_ids(item.declarations, i_row)
         fill_motion_ids(item.motions, i_row)
+        for movement, m_row in zip(item.movements, i_row.movements, strict=True):
+            movement.id = m_row.id
     add_points(
         session,
         [(i_row, item.points) for item, i_row in zip(meeting.items, item_rows, strict=True)],
@@ -230,6 +242,10 @@ def _item(row: ItemRow) -> AgendaItem:
         id=row.id,
         declarations=declarations_of(row),
         motions=motions_of(row),
+        movements=movements_of(row),
+        taken_at=row.taken_at,
+        exclusion=row.exclusion,
+        readmitted=row.readmitted,
     )
 
 

@@ -1,12 +1,13 @@
-"""Motions, amendments and named votes in and out of their rows."""
+"""Motions, amendments, named votes, arrivals and departures in and out of their rows."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
+from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.core.text import clean_line
-from clerk_app.store.tables import ItemRow, MotionRow, NamedVoteRow
+from clerk_app.store.tables import ItemRow, MotionRow, MovementRow, NamedVoteRow
 
 
 def motion_rows(motions: list[Motion]) -> list[MotionRow]:
@@ -72,3 +73,26 @@ def replace_motions(session: Session, row: ItemRow, motions: list[Motion]) -> No
     row.motions = motion_rows(motions)
     session.flush()
     fill_motion_ids(motions, row)
+
+
+def movement_rows(movements: list[Movement]) -> list[MovementRow]:
+    for m in movements:
+        m.member = clean_line(m.member)
+    return [
+        MovementRow(position=i, member=m.member, kind=m.kind.value, at=m.at)
+        for i, m in enumerate(movements)
+    ]
+
+
+def movements_of(row: ItemRow) -> list[Movement]:
+    return [Movement(m.member, MovementKind(m.kind), m.at, id=m.id) for m in row.movements]
+
+
+def replace_movements(session: Session, row: ItemRow, movements: list[Movement]) -> None:
+    for old in list(row.movements):
+        session.delete(old)
+    session.flush()
+    row.movements = movement_rows(movements)
+    session.flush()
+    for movement, m_row in zip(movements, row.movements, strict=True):
+        movement.id = m_row.id

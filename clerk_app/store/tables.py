@@ -69,6 +69,9 @@ class ItemRow(Base):
     intro: Mapped[str] = mapped_column(Text, default="")
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     exempt_paragraph: Mapped[str] = mapped_column(Text, default="")
+    taken_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    exclusion: Mapped[str] = mapped_column(Text, default="")
+    readmitted: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[MeetingRow] = relationship(back_populates="items")
     points: Mapped[list[PointRow]] = relationship(
@@ -85,6 +88,9 @@ class ItemRow(Base):
     )
     motions: Mapped[list[MotionRow]] = relationship(
         cascade="all, delete-orphan", order_by="MotionRow.position"
+    )
+    movements: Mapped[list[MovementRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MovementRow.position"
     )
 
 
@@ -251,3 +257,16 @@ class NamedVoteRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     member: Mapped[str] = mapped_column(Text)
     vote: Mapped[str] = mapped_column(String(16))
+
+
+class MovementRow(Base):
+    """A member arriving or leaving during an item."""
+
+    __tablename__ = "movements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)

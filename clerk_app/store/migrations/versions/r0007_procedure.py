@@ -1,5 +1,6 @@
 """Bodies (every meeting belongs to one, with its members and house style), declarations of
-interest made on items, and motions with their votes.
+interest, motions with their votes, arrivals and departures, the time an item was taken, and
+the exclusion of the press and public.
 
 Each committee name already used becomes a body whose minute numbering is "as typed", so every
 existing minute keeps exactly the reference it was typed with.
@@ -105,7 +106,27 @@ def upgrade() -> None:
         sa.Column("member", sa.Text, nullable=False),
         sa.Column("vote", sa.String(16), nullable=False),
     )
+    op.create_table(
+        "movements",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "item_id",
+            sa.Integer,
+            sa.ForeignKey("items.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("member", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("at", sa.Time, nullable=True),
+    )
     # Plain ADD COLUMN, not a batch rebuild: rebuilding would drop the search triggers.
+    op.add_column("items", sa.Column("taken_at", sa.Time, nullable=True))
+    op.add_column("items", sa.Column("exclusion", sa.Text, nullable=False, server_default=""))
+    op.add_column(
+        "items", sa.Column("readmitted", sa.Boolean, nullable=False, server_default=sa.false())
+    )
     op.add_column("meetings", sa.Column("body_id", sa.Integer, nullable=True))
     op.create_index("ix_meetings_body_id", "meetings", ["body_id"])
     # The trash included: a restored meeting comes back to its body.
@@ -119,6 +140,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_meetings_body_id", "meetings")
     op.drop_column("meetings", "body_id")
+    op.drop_column("items", "readmitted")
+    op.drop_column("items", "exclusion")
+    op.drop_column("items", "taken_at")
+    op.drop_table("movements")
     op.drop_table("named_votes")
     op.drop_table("motions")
     op.drop_table("declarations")
