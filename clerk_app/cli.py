@@ -143,6 +143,11 @@ def _body_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--member", metavar="NAME", help="only declarations by NAME (part of it)")
     p.add_argument("--json", action="store_true")
     _scope_options(p)
+    p = sub.add_parser("attendance", help="members' attendance, with six-month-rule warnings")
+    p.add_argument("--member", metavar="NAME", help="only members called NAME (part of it)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only meetings from DATE")
+    p.add_argument("--on", type=_date, metavar="DATE", help="judge the six months on DATE")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("member", help="seat a member on a body")
     p.add_argument("body")
     p.add_argument("name")
@@ -505,7 +510,43 @@ def cmd_declarations(db: Database, args: argparse.Namespace, out: TextIO, err: T
     return 0
 
 
+def cmd_attendance(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.attendance import attendance
+
+    on = args.on or dt.date.today()
+    records = attendance(db, member=args.member, since=args.since)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "member": r.name,
+                    "meetings": r.meetings,
+                    "attended": r.attended,
+                    "apologies": r.apologies,
+                    "last_attended": r.last_attended.isoformat() if r.last_attended else None,
+                    "warning": r.warning(on) or None,
+                }
+                for r in records
+            ],
+            out,
+        )
+    else:
+        for r in records:
+            last = r.last_attended.isoformat() if r.last_attended else "never"
+            out.write(
+                f"{r.name}: attended {r.attended} of {r.meetings}, apologies {r.apologies},"
+                f" last attended {last}\n"
+            )
+    for r in records:
+        if r.warning(on):
+            _warn(err, r.warning(on))
+    if not records:
+        err.write("clerk-app: no attendance recorded\n")
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
+    "attendance": cmd_attendance,
     "bodies": cmd_bodies,
     "declarations": cmd_declarations,
     "body": cmd_body,
@@ -518,7 +559,9 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
 }
 
 
-_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions", "bodies", "declarations"})
+_READ_ONLY_COMMANDS = frozenset(
+    {"list", "search", "actions", "bodies", "declarations", "attendance"}
+)
 
 
 def _window(args: argparse.Namespace) -> int:

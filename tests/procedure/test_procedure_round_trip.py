@@ -1,5 +1,6 @@
-"""Round trip of the formal record: generated meetings with declarations of interest and
-motions (counted and named votes, amendments), under
+"""Round trip of the formal record: generated meetings with declarations of interest,
+motions (counted and named votes, amendments), arrivals and departures, item times and the
+exclusion of the press and public, under
 bodies numbering their minutes, written to plain text and read back (and, through a real
 database, exported and imported into a fresh one) give the same data."""
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.core.procedure.declarations import KNOWN_KINDS, Conduct, Declaration
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
+from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.core.procedure.references import minute_references
 from clerk_app.minutes_text.importer import read_minutes
 from clerk_app.minutes_text.writer import write_minutes
@@ -42,6 +44,12 @@ def declarations(draw: st.DrawFn) -> Declaration:
 
 
 PERSON = st.one_of(st.just(""), NAME, FIELD).filter(lambda text: ";" not in text)
+MOVEMENT = st.builds(
+    Movement,
+    st.one_of(NAME, FIELD).filter(lambda text: ";" not in text),
+    st.sampled_from(list(MovementKind)),
+    st.none() | st.times(),
+)
 COUNTS = st.builds(Counts, st.integers(0, 60), st.integers(0, 60), st.integers(0, 60))
 
 
@@ -80,11 +88,15 @@ def declared_meetings(draw: st.DrawFn) -> Meeting:
     for item in meeting.items:
         item.declarations = draw(st.lists(declarations(), max_size=3))
         item.motions = draw(motions())
+        item.movements = draw(st.lists(MOVEMENT, max_size=3))
+        item.taken_at = draw(st.none() | st.times())
+        item.exclusion = draw(st.one_of(st.just(""), LINE))
+        item.readmitted = draw(st.booleans())
     return meeting
 
 
 @given(declared_meetings())
-def test_declarations_are_written_and_read_back_unchanged(meeting: Meeting) -> None:
+def test_the_formal_record_is_written_and_read_back_unchanged(meeting: Meeting) -> None:
     assert read_minutes(write_minutes(meeting)).meeting == meeting
 
 
@@ -100,6 +112,7 @@ TITLES = st.sampled_from(["Apologies", "Minutes", "Allotment rents", "Footpaths"
     sizes=st.lists(st.integers(1, 4), min_size=1, max_size=3),
     declared=st.lists(st.lists(declarations(), max_size=2), min_size=12, max_size=12),
     moved=st.lists(motions(), min_size=12, max_size=12),
+    movements=st.lists(st.lists(MOVEMENT, max_size=2), min_size=12, max_size=12),
     start=st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
 )
 def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
@@ -109,6 +122,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
     sizes: list[int],
     declared: list[list[Declaration]],
     moved: list[list[Motion]],
+    movements: list[list[Movement]],
     start: dt.date,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -121,6 +135,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
             )
             pool = iter(declared)
             motion_pool = iter(moved)
+            movement_pool = iter(movements)
             for index, size in enumerate(sizes):
                 items = [
                     AgendaItem(
@@ -128,6 +143,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
                         points=[Point("Noted.")],
                         declarations=next(pool),
                         motions=next(motion_pool),
+                        movements=next(movement_pool),
                     )
                     for n in range(size)
                 ]
@@ -146,6 +162,7 @@ def test_a_body_s_meetings_survive_export_and_import_into_a_fresh_database(
                 ]
                 assert [i.title for i in copy.items] == [i.title for i in original.items]
                 assert [i.motions for i in copy.items] == [i.motions for i in original.items]
+                assert [i.movements for i in copy.items] == [i.movements for i in original.items]
         finally:
             db.close()
             fresh.close()

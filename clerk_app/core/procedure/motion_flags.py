@@ -5,10 +5,7 @@ from __future__ import annotations
 from clerk_app.core.model import AgendaItem
 from clerk_app.core.procedure.declarations import Conduct
 from clerk_app.core.procedure.motions import Motion, Vote
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
+from clerk_app.core.procedure.movements import member_key
 
 
 def motion_warnings(item: AgendaItem, motion: Motion) -> list[str]:
@@ -19,14 +16,14 @@ def motion_warnings(item: AgendaItem, motion: Motion) -> list[str]:
         if d.conduct is Conduct.DISPENSATION:
             continue
         if d.conduct in (Conduct.WITHDREW, Conduct.SPOKE_THEN_WITHDREW):
-            barred[_key(d.member)] = "declared an interest and left the room"
+            barred[member_key(d.member)] = "declared an interest and left the room"
         elif d.pecuniary:
-            barred[_key(d.member)] = "declared a disclosable pecuniary interest on this item"
+            barred[member_key(d.member)] = "declared a disclosable pecuniary interest on this item"
     roles = [("moved", motion.mover), ("seconded", motion.seconder)]
     roles += [("voted", row.member) for row in motion.named if row.vote is not Vote.DID_NOT_VOTE]
     return [
-        f"{name.strip()} {barred[_key(name)]} but {role} the "
+        f"{name.strip()} {barred[member_key(name)]} but {role} the "
         f"{'amendment' if motion.amends is not None else 'motion'}"
         for role, name in roles
-        if name.strip() and _key(name) in barred
+        if name.strip() and member_key(name) in barred
     ]

@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from clerk_app.core.wording import without_title
+
 
 class MovementKind(enum.StrEnum):
     ARRIVED = "arrived"
@@ -20,6 +22,12 @@ class Movement:
     kind: MovementKind
     at: dt.time | None = None
     id: int | None = field(default=None, compare=False)
+
+
+def member_key(name: str) -> str:
+    """The same member however the name was typed: "Councillor Amara Okafor", "Cllr amara
+    okafor" and "Amara Okafor" are one member (the plain text drops the title)."""
+    return " ".join(without_title(name).casefold().split())
 
 
 def _clock(moment: dt.time) -> str:

@@ -8,14 +8,10 @@ from dataclasses import dataclass
 from clerk_app.core.model import Meeting, Presence, Role
 from clerk_app.core.procedure.bodies import Quorum
 from clerk_app.core.procedure.declarations import Conduct
-from clerk_app.core.procedure.movements import MovementKind
+from clerk_app.core.procedure.movements import MovementKind, member_key
 from clerk_app.core.procedure.quorum import quorum_needed
 
 _VOTING_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def present_at_items(meeting: Meeting) -> list[list[str]]:
@@ -28,19 +24,19 @@ def present_at_items(meeting: Meeting) -> list[list[str]]:
     for attendee in meeting.attendees:
         voting = attendee.role in _VOTING_ROLES or attendee.presence is Presence.SUBSTITUTE
         if voting and attendee.presence in (Presence.PRESENT, Presence.SUBSTITUTE):
-            names.setdefault(_key(attendee.name), attendee.name.strip())
-            here.add(_key(attendee.name))
+            names.setdefault(member_key(attendee.name), attendee.name.strip())
+            here.add(member_key(attendee.name))
     out: list[list[str]] = []
     for item in meeting.items:
         for movement in item.movements:
-            key = _key(movement.member)
+            key = member_key(movement.member)
             names.setdefault(key, movement.member.strip())
             if movement.kind is MovementKind.ARRIVED:
                 here.add(key)
             else:
                 here.discard(key)
         withdrawn = {
-            _key(d.member)
+            member_key(d.member)
             for d in item.declarations
             if d.conduct in (Conduct.WITHDREW, Conduct.SPOKE_THEN_WITHDREW)
         }
