@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, selectinload
 
 from clerk_app.core.model import LabelStyle, Meeting
@@ -113,7 +114,11 @@ def body_for_committee(session: Session, name: str) -> int:
     row = _row_named(session, name)
     if row is not None:
         return row.id
-    return save_body(session, Body(name=name))
+    # Two first imports in parallel may both find no body: the second one's insert gives way.
+    session.execute(insert(BodyRow).values(name=name).on_conflict_do_nothing())
+    made = _row_named(session, name)
+    assert made is not None, "inserted or already there"
+    return made.id
 
 
 def numbering_start(

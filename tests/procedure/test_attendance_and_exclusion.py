@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 
 from clerk_app.cli import main
-from clerk_app.core.changes import SetDeclarations, SetMovements, UpdateItem
+from clerk_app.core.changes import Change, SetDeclarations, SetMovements, UpdateItem
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
 from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.procedure.exclusion_changes import exclusion_changes, readmission_changes
@@ -78,7 +78,7 @@ def _meeting(db: Database) -> Meeting:
 
 def _record(db: Database, meeting: Meeting) -> None:
     fees, treasury, depot, staffing, plan = meeting.items[2:7]
-    changes = [
+    changes: list[Change] = [
         UpdateItem(fees, {"taken_at": dt.time(19, 20)}),
         SetMovements(fees, [Movement(FERGUS, MovementKind.ARRIVED, ARRIVED)]),
         SetDeclarations(treasury, [Declaration(AMARA, nature="employed by the bank")]),
