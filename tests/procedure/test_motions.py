@@ -13,9 +13,10 @@ import pytest
 from clerk_app.core.changes import SetDeclarations, SetMotions
 from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.core.procedure.declarations import Conduct, Declaration
-from clerk_app.core.procedure.motion_flags import motion_warnings
+from clerk_app.core.procedure.motion_flags import meeting_motion_warnings, motion_warnings
 from clerk_app.core.procedure.motion_wording import record
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote, outcome
+from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.core.structure import StructureError
 from clerk_app.services import meetings
 from clerk_app.services.editing import apply_changes
@@ -84,7 +85,7 @@ def test_an_interested_or_absent_member_is_flagged_not_refused() -> None:
     )
     assert motion_warnings(item, motion) == [
         f"{A} declared a disclosable pecuniary interest on this item but moved the motion",
-        f"{C} declared an interest and left the room but voted the motion",
+        f"{C} declared an interest and left the room but voted on the motion",
     ]
 
 
@@ -176,3 +177,21 @@ def test_declaring_and_moving_on_one_item_keeps_both(db: Database) -> None:
     assert motion_warnings(again.items[0], again.items[0].motions[0]) == [
         f"{A} declared an interest and left the room but moved the motion"
     ]
+
+
+def test_a_member_who_left_the_meeting_is_flagged_when_named_as_voting() -> None:
+    first = AgendaItem("Fees", movements=[Movement(C, MovementKind.LEFT, dt.time(20, 5))])
+    second = AgendaItem(
+        "Budget",
+        motions=[Motion("That the budget be approved", A, B,
+                        named=[NamedVote(C, Vote.FOR), NamedVote(D, Vote.AGAINST)])],
+    )  # fmt: skip
+    third = AgendaItem(
+        "Plan",
+        movements=[Movement(f"Cllr {C.removeprefix('Councillor ')}", MovementKind.ARRIVED)],
+        motions=[Motion("That the plan be noted", C, D)],
+    )
+    meeting = Meeting("Council", dt.date(2025, 2, 24), items=[first, second, third])
+    assert meeting_motion_warnings(meeting) == [
+        f"{C} had left the meeting but voted on the motion"
+    ]  # back for the third item (named "Cllr ..." there): no warning
