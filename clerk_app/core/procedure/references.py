@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from clerk_app.core.model import Meeting
+from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode, derived_numbers
 
 
@@ -38,3 +38,12 @@ def with_references(meeting: Meeting) -> Meeting:
         for item, reference in zip(meeting.items, minute_references(meeting), strict=True)
     ]
     return dataclasses.replace(meeting, items=items, numbering=MinuteNumbering())
+
+
+def reference_of(meeting: Meeting, item: AgendaItem) -> tuple[str, str]:
+    """(minute reference, paragraph base) of one item, for a view that draws items one at a
+    time; a typed reference costs nothing to find."""
+    if item.number.strip() or meeting.numbering.mode is NumberingMode.AS_TYPED:
+        return item.number, item.number
+    position = next(i for i, it in enumerate(meeting.items) if it is item)
+    return minute_references(meeting)[position], paragraph_bases(meeting)[position]
