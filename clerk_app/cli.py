@@ -18,7 +18,9 @@ from typing import NoReturn, TextIO
 
 from clerk_app import __version__
 from clerk_app.core.action_entries import ActionEntry
-from clerk_app.services import meetings
+from clerk_app.core.procedure.bodies import Body
+from clerk_app.core.procedure.quorum import describe as describe_quorum
+from clerk_app.services import bodies, meetings
 from clerk_app.services.database import (
     Database,
     DatabaseError,
@@ -120,7 +122,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
     p.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
     _scope_options(p)
+    _body_commands(sub)
     return parser
+
+
+def _month(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise argparse.ArgumentTypeError(f"bad month {text!r}: give 1 to 12 (5 is May)")
+    return int(text)
+
+
+def _body_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("bodies", help="the council's bodies and their house style")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("body", help="set up a body (committee, council...) or change its style")
+    p.add_argument("name")
+    p.add_argument("--kind", help="council, committee, panel or 'parish council'")
+    p.add_argument("--numbering", help="'as typed', 'per meeting' or continuous")
+    p.add_argument("--pattern", help="minute reference: {n}, {n:3}, {yy}, {yyyy}: '{yy}/{n}'")
+    p.add_argument("--year-start", type=_month, metavar="MONTH", help="council year (5: May)")
+    p.add_argument("--labels", help="point labels: a. (a) a) 1) 8.1")
+    p.add_argument("--quorum", help="a number (3) or a share: '1/3, at least 3'")
+    p.add_argument("--exclusion", help="england, parish or custom wording")
+    p.add_argument("--exclusion-text", metavar="TEXT", help="the body's own exclusion wording")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("declarations", help="declarations of interest across meetings")
+    p.add_argument("--member", metavar="NAME", help="only declarations by NAME (part of it)")
+    p.add_argument("--json", action="store_true")
+    _scope_options(p)
+    p = sub.add_parser("attendance", help="members' attendance, with six-month-rule warnings")
+    p.add_argument("--member", metavar="NAME", help="only members called NAME (part of it)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only meetings from DATE")
+    p.add_argument("--on", type=_date, metavar="DATE", help="judge the six months on DATE")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("member", help="seat a member on a body")
+    p.add_argument("body")
+    p.add_argument("name")
+    p.add_argument("--role", default="member", help="chair, vice-chair, member, co-opted...")
+    p.add_argument("--non-voting", action="store_true")
+    p.add_argument("--since", type=_date, metavar="DATE")
+    p.add_argument("--until", type=_date, metavar="DATE")
 
 
 def _scope_options(p: argparse.ArgumentParser) -> None:
@@ -364,7 +405,167 @@ def _damaged_hint(path: Path) -> str:
     return f"; the newest backup is {newest}: restore it with 'clerk-app restore {newest}'"
 
 
+def _body_json(body: Body) -> dict[str, object]:
+    return {
+        "name": body.name,
+        "kind": body.kind.value,
+        "numbering": body.numbering.mode.value,
+        "pattern": body.numbering.pattern,
+        "year_start_month": body.numbering.year_start_month,
+        "labels": body.label_style.value,
+        "quorum": describe_quorum(body.quorum),
+        "exclusion": body.exclusion_law.value,
+        "exclusion_text": body.exclusion_text,
+        "members": [
+            {
+                "name": m.name,
+                "role": m.role.value,
+                "voting": m.voting,
+                "since": m.since.isoformat() if m.since else None,
+                "until": m.until.isoformat() if m.until else None,
+            }
+            for m in body.members
+        ],
+    }
+
+
+def _body_line(body: Body) -> str:
+    style = body.numbering.mode.value
+    if body.numbering.mode.value != "as typed":
+        style += f" {body.numbering.pattern}"
+    return (
+        f"{body.name}  ({body.kind.value}; {style}; quorum {describe_quorum(body.quorum)};"
+        f" {len(body.members)} members)\n"
+    )
+
+
+def cmd_bodies(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    found = bodies.list_bodies(db)
+    if args.json:
+        _emit_json([_body_json(b) for b in found], out)
+    else:
+        out.writelines(_body_line(b) for b in found)
+    return 0
+
+
+def cmd_body(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        body = bodies.set_up_body(
+            db,
+            args.name,
+            kind=args.kind,
+            numbering=args.numbering,
+            pattern=args.pattern,
+            year_start_month=args.year_start,
+            labels=args.labels,
+            quorum=args.quorum,
+            exclusion=args.exclusion,
+            exclusion_text=args.exclusion_text,
+        )
+    except bodies.BodySettingError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        _emit_json(_body_json(body), out)
+    else:
+        out.write(_body_line(body))
+    return 0
+
+
+def cmd_member(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        body = bodies.add_member(
+            db,
+            args.body,
+            args.name,
+            role=args.role,
+            voting=not args.non_voting,
+            since=args.since,
+            until=args.until,
+        )
+    except (bodies.BodySettingError, bodies.UnknownBodyError) as exc:
+        raise UsageError(str(exc)) from exc
+    out.write(_body_line(body))
+    return 0
+
+
+def cmd_declarations(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.declarations import register
+
+    entries = register(db, member=args.member, include_exempt=args.confidential)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "meeting": e.meeting_id,
+                    "meeting_date": e.date.isoformat(),
+                    "committee": e.committee,
+                    "item": e.item_number,
+                    "item_title": e.item_title,
+                    "member": e.declaration.member,
+                    "kind": e.declaration.kind,
+                    "nature": None if e.declaration.sensitive else e.declaration.nature,
+                    "sensitive": e.declaration.sensitive,
+                    "conduct": e.declaration.conduct.value,
+                }
+                for e in entries
+            ],
+            out,
+        )
+        return 0
+    for e in entries:
+        nature = "sensitive" if e.declaration.sensitive else e.declaration.nature
+        where = " ".join(filter(None, [e.item_number, e.item_title]))
+        out.write(
+            f"{e.date.isoformat()}  {e.committee}  {where}: {e.declaration.member}, "
+            f"{e.declaration.kind}{f' ({nature})' if nature else ''}, "
+            f"{e.declaration.conduct.value}\n"
+        )
+    if not entries:
+        err.write("clerk-app: no declarations of interest recorded\n")
+    return 0
+
+
+def cmd_attendance(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.attendance import attendance
+
+    on = args.on or dt.date.today()
+    records = attendance(db, member=args.member, since=args.since)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "member": r.name,
+                    "meetings": r.meetings,
+                    "attended": r.attended,
+                    "apologies": r.apologies,
+                    "last_attended": r.last_attended.isoformat() if r.last_attended else None,
+                    "warning": r.warning(on) or None,
+                }
+                for r in records
+            ],
+            out,
+        )
+    else:
+        for r in records:
+            last = r.last_attended.isoformat() if r.last_attended else "never"
+            out.write(
+                f"{r.name}: attended {r.attended} of {r.meetings}, apologies {r.apologies},"
+                f" last attended {last}\n"
+            )
+    for r in records:
+        if r.warning(on):
+            _warn(err, r.warning(on))
+    if not records:
+        err.write("clerk-app: no attendance recorded\n")
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
+    "attendance": cmd_attendance,
+    "bodies": cmd_bodies,
+    "declarations": cmd_declarations,
+    "body": cmd_body,
+    "member": cmd_member,
     "import": cmd_import,
     "list": cmd_list,
     "export": cmd_export,
@@ -373,7 +574,9 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
 }
 
 
-_READ_ONLY_COMMANDS = frozenset({"list", "search", "actions"})
+_READ_ONLY_COMMANDS = frozenset(
+    {"list", "search", "actions", "bodies", "declarations", "attendance"}
+)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -445,7 +648,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         db = _open_database(
             args.db,
             read_only=args.command in _READ_ONLY_COMMANDS,
-            create=args.command == "import",  # only import can have a use for a new database
+            # Only importing or setting up a body has a use for a new database.
+            create=args.command in ("import", "body"),
         )
     except UsageError as exc:
         err.write(f"clerk-app: {exc}\n")

@@ -135,6 +135,17 @@ class ActionTable:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordTable:
+    """A table of the record (a named vote): a header row of ``columns``, then ``rows``;
+    ``shares`` of the text width per column; ``caption`` names it for a screen reader."""
+
+    caption: str
+    columns: tuple[str, ...]
+    shares: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PageBreak:
     pass
 
@@ -147,6 +158,7 @@ Block = (
     | Stub
     | SignatureBlock
     | ActionTable
+    | RecordTable
     | PageBreak
 )
 

@@ -21,6 +21,9 @@ from functools import lru_cache
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point
+from clerk_app.core.procedure.declarations import Declaration, check_declarations
+from clerk_app.core.procedure.motions import Motion, check_motions
+from clerk_app.core.procedure.movements import Movement, check_movements
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
 
 __all__ = ["StructureError"]  # raised by check(); its rules live in structure.py
@@ -111,7 +114,19 @@ class MoveItem:
     index: int
 
 
-ITEM_FIELDS = frozenset({"number", "title", "pages", "intro", "exempt", "exempt_paragraph"})
+ITEM_FIELDS = frozenset(
+    {
+        "number",
+        "title",
+        "pages",
+        "intro",
+        "exempt",
+        "exempt_paragraph",
+        "taken_at",
+        "exclusion",
+        "readmitted",
+    }
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,6 +141,30 @@ class UpdateItem:
 class SetDecisions:
     item: AgendaItem
     decisions: list[Decision]
+
+
+@dataclass(frozen=True, eq=False)
+class SetDeclarations:
+    """The declarations of interest made on an item, replaced as a whole."""
+
+    item: AgendaItem
+    declarations: list[Declaration]
+
+
+@dataclass(frozen=True, eq=False)
+class SetMotions:
+    """The motions and amendments moved on an item, with their votes, replaced as a whole."""
+
+    item: AgendaItem
+    motions: list[Motion]
+
+
+@dataclass(frozen=True, eq=False)
+class SetMovements:
+    """The arrivals and departures during an item, replaced as a whole."""
+
+    item: AgendaItem
+    movements: list[Movement]
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,6 +202,9 @@ Change = (
     | UpdateItem
     | SetDecisions
     | SetDocuments
+    | SetDeclarations
+    | SetMotions
+    | SetMovements
     | SetAttendance
     | UpdateHeader
 )
@@ -214,9 +256,33 @@ def check(meeting: Meeting, change: Change) -> None:
         place_of(meeting, change.point)
     elif isinstance(change, InsertItem):
         check_two_levels(change.item.points)
-    elif isinstance(change, DeleteItem | MoveItem | UpdateItem | SetDecisions | SetDocuments):
+    elif isinstance(
+        change,
+        DeleteItem
+        | MoveItem
+        | UpdateItem
+        | SetDecisions
+        | SetDocuments
+        | SetDeclarations
+        | SetMotions,
+    ):
         if not any(item is change.item for item in meeting.items):
             raise StructureError("the item is not in this meeting")
+        if isinstance(change, SetDeclarations):
+            try:
+                check_declarations(change.declarations)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
+        if isinstance(change, SetMotions):
+            try:
+                check_motions(change.motions)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
+        if isinstance(change, SetMovements):
+            try:
+                check_movements(change.movements)
+            except ValueError as exc:
+                raise StructureError(str(exc)) from None
         if isinstance(change, UpdateItem) and set(change.fields) - ITEM_FIELDS:
             raise StructureError(f"not item fields: {sorted(set(change.fields) - ITEM_FIELDS)}")
     elif isinstance(change, UpdateHeader) and set(change.fields) - HEADER_FIELDS:
@@ -296,6 +362,18 @@ def _apply_item_or_meeting(meeting: Meeting, change: Change) -> tuple[Changed, C
         old_decisions = change.item.decisions
         change.item.decisions = change.decisions
         return STRUCTURE, SetDecisions(change.item, old_decisions)
+    if isinstance(change, SetDeclarations):
+        old_declarations = change.item.declarations
+        change.item.declarations = list(change.declarations)
+        return STRUCTURE, SetDeclarations(change.item, old_declarations)
+    if isinstance(change, SetMovements):
+        old_movements = change.item.movements
+        change.item.movements = list(change.movements)
+        return STRUCTURE, SetMovements(change.item, old_movements)
+    if isinstance(change, SetMotions):
+        old_motions = change.item.motions
+        change.item.motions = list(change.motions)
+        return STRUCTURE, SetMotions(change.item, old_motions)
     if isinstance(change, SetDocuments):
         old_documents = change.item.documents
         change.item.documents = list(change.documents)

@@ -40,6 +40,10 @@ from clerk_app.core.model import (
     Numbering,
     Status,
 )
+from clerk_app.core.procedure.declared import declarations_item_index, listed
+from clerk_app.core.procedure.item_record import item_foot, item_head
+from clerk_app.core.procedure.motion_blocks import motion_blocks
+from clerk_app.core.procedure.references import minute_references, paragraph_bases
 from clerk_app.core.wording import clean_line, clean_text, clock_time, long_date, shorten
 
 PROPERTY_LIMIT = 250
@@ -91,9 +95,10 @@ def suggested_file_name(meeting: Meeting, suffix: str, *, confidential: bool = F
     return f"{name} {meeting.date.isoformat()}{tail}{suffix}"
 
 
-def minute_number(item: AgendaItem) -> str:
-    """ "77" -> "77."; "77/24", "OSC 12/24" and "" are printed as typed."""
-    number = clean_line(item.number)
+def minute_number(item: AgendaItem, reference: str | None = None) -> str:
+    """ "77" -> "77."; "77/24", "OSC 12/24" and "" are printed as typed.  ``reference`` is the
+    one derived from the body's numbering, when the item has none typed."""
+    number = clean_line(item.number if reference is None else reference)
     return f"{number}." if number.isdigit() else number
 
 
@@ -114,6 +119,10 @@ class _Composer:
         self.meeting = meeting
         self.confidential = confidential
         self._list_ids = itertools.count(1)
+        self.references = minute_references(meeting)
+        self.bases = paragraph_bases(meeting)
+        self.declared = listed(meeting, self.references)
+        self.declarations_at = declarations_item_index(meeting)
 
     def header(self) -> DocumentHeader:
         m = self.meeting
@@ -134,26 +143,45 @@ class _Composer:
         ]
 
     def item(self, position: int, item: AgendaItem) -> list[Block]:
-        heading = Heading(minute_number(item), clean_line(item.title), f"item-{position + 1}")
+        reference = self.references[position]
+        heading = Heading(
+            minute_number(item, reference), clean_line(item.title), f"item-{position + 1}"
+        )
         if item.exempt and not self.confidential:
             return [Stub(heading, exempt_notice(item))]
         blocks: list[Block] = [heading]
         if item.exempt:
             notice = confidential_notice(item)
             blocks.append(Paragraph(notice, indent=1, style=ParagraphStyle.NOTICE))
+        blocks.extend(item_head(item, reference, position))
         blocks.extend(_paragraphs(item.intro, indent=1))
-        blocks.extend(self.points(item))
+        if position == self.declarations_at:
+            blocks.extend(self.declarations_list())
+        blocks.extend(self.points(item, self.bases[position]))
+        blocks.extend(motion_blocks(item.motions))
         blocks.extend(self.decision(decision) for decision in item.decisions)
+        blocks.extend(item_foot(item))
         blocks.extend(self.documents(item))
         return blocks
 
-    def points(self, item: AgendaItem) -> list[LabelledParagraph]:
+    def declarations_list(self) -> list[Block]:
+        """Every declaration of the meeting, under its "Declarations of interest" item."""
+        return [Paragraph(sentence, indent=1) for sentence in self.declared]
+
+    def declarations_section(self) -> list[Block]:
+        """For a meeting with declarations and no item for them: a heading of its own."""
+        if self.declarations_at is not None or not self.declared:
+            return []
+        heading = Heading("", "Declarations of interest", "declarations")
+        return [heading, *self.declarations_list()]
+
+    def points(self, item: AgendaItem, base: str) -> list[LabelledParagraph]:
         style = self.meeting.label_style
-        scheme = point_scheme(style, item.number)
+        scheme = point_scheme(style, base)
         list_id = next(self._list_ids)
         out = []
         for index, point in enumerate(item.points):
-            label = point_label(style, index, item.number)
+            label = point_label(style, index, base)
             out.append(LabelledParagraph(label, clean_text(point.text), 0, list_id, index, scheme))
             for sub_index, child in enumerate(point.children):
                 sub_label = subpoint_label(style, sub_index, label)
@@ -210,6 +238,7 @@ def compose(
     composer = _Composer(meeting, confidential)
     header = composer.header()
     blocks: list[Block] = composer.attendance()
+    blocks.extend(composer.declarations_section())
     for position, item in enumerate(meeting.items):
         blocks.extend(composer.item(position, item))
     blocks.extend(composer.close())

@@ -116,6 +116,9 @@ def stub_item(item: AgendaItem) -> AgendaItem:
         points=[],
         decisions=[],
         documents=[],
+        declarations=[],  # a declaration names the business: it stays with the minute
+        motions=[],
+        movements=[],
         pages=item.pages,
         exempt_paragraph=split_paragraphs(item.exempt_paragraph)[0],
     )

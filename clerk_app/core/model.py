@@ -13,6 +13,10 @@ import enum
 from dataclasses import dataclass, field
 
 from clerk_app.core.actions import Action, parse_action
+from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.motions import Motion
+from clerk_app.core.procedure.movements import Movement
+from clerk_app.core.procedure.numbering import MinuteNumbering
 
 
 class Status(enum.StrEnum):
@@ -127,6 +131,14 @@ class AgendaItem:
     exempt: bool = False
     exempt_paragraph: str = ""  # Schedule 12A, Part 1 paragraph(s): "3", "1, 3"
     id: int | None = field(default=None, compare=False)
+    declarations: list[Declaration] = field(default_factory=list)
+    motions: list[Motion] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)  # arrivals and departures
+    taken_at: dt.time | None = None  # when the meeting came to the item
+    # The resolution excluding the press and public, passed at this item ("" when none);
+    # ``readmitted``: the press and public came back in before this item.
+    exclusion: str = ""
+    readmitted: bool = False
 
 
 @dataclass(eq=True)
@@ -145,6 +157,11 @@ class Meeting:
     notes: str = ""
     approved_on: dt.date | None = None
     id: int | None = field(default=None, compare=False)
+    # The body the meeting belongs to, and its numbering as the store found it: how many
+    # minutes the body's earlier meetings of this council year used.  Derived on loading.
+    body_id: int | None = field(default=None, compare=False)
+    numbering: MinuteNumbering = field(default_factory=MinuteNumbering, compare=False)
+    numbering_start: int = field(default=0, compare=False)
 
     def all_points(self) -> list[tuple[AgendaItem, Point, Point | None]]:
         """Every point in order as (item, point, parent-or-None)."""

@@ -20,6 +20,10 @@ from clerk_app.core.model import (
     Role,
     Status,
 )
+from clerk_app.core.procedure.declarations import Conduct, Declaration
+from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
+from clerk_app.core.procedure.movements import Movement, MovementKind
+from clerk_app.core.procedure.numbering import MinuteNumbering, NumberingMode
 
 FORMAT_VERSION = 1
 
@@ -101,10 +105,61 @@ def from_json(text: str) -> Meeting:
                 exempt=i["exempt"],
                 exempt_paragraph=i["exempt_paragraph"],
                 id=i["id"],
+                declarations=[_declaration(d) for d in i.get("declarations", [])],
+                motions=[_motion(m) for m in i.get("motions", [])],
+                movements=[
+                    Movement(m["member"], MovementKind(m["kind"]), _time(m["at"]), id=m["id"])
+                    for m in i.get("movements", [])
+                ],
+                taken_at=_time(i.get("taken_at")),
+                exclusion=i.get("exclusion", ""),
+                readmitted=i.get("readmitted", False),
             )
             for i in data["items"]
         ],
         notes=data["notes"],
         approved_on=_date(data["approved_on"]),
         id=data["id"],
+        body_id=data.get("body_id"),
+        numbering=_numbering(data.get("numbering")),
+        # Older snapshots have neither: their references were all typed.
+        numbering_start=data.get("numbering_start", 0),
+    )
+
+
+def _declaration(data: dict[str, Any]) -> Declaration:
+    return Declaration(
+        member=data["member"],
+        kind=data["kind"],
+        nature=data["nature"],
+        sensitive=data["sensitive"],
+        conduct=Conduct(data["conduct"]),
+        id=data["id"],
+    )
+
+
+def _motion(data: dict[str, Any]) -> Motion:
+    counts = data["counts"]
+    return Motion(
+        text=data["text"],
+        mover=data["mover"],
+        seconder=data["seconder"],
+        amends=data["amends"],
+        counts=None if counts is None else Counts(**counts),
+        named=[NamedVote(v["member"], Vote(v["vote"])) for v in data["named"]],
+        casting=None if data["casting"] is None else Vote(data["casting"]),
+        declared_outcome=_outcome(data["declared_outcome"]),
+        id=data["id"],
+    )
+
+
+def _outcome(value: str | None) -> Outcome | None:
+    return None if value is None else Outcome(value)
+
+
+def _numbering(data: dict[str, Any] | None) -> MinuteNumbering:
+    if data is None:
+        return MinuteNumbering()
+    return MinuteNumbering(
+        NumberingMode(data["mode"]), data["pattern"], int(data["year_start_month"])
     )

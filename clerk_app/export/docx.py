@@ -36,6 +36,7 @@ from clerk_app.core.blocks import (
     PageBreak,
     Paragraph,
     ParagraphStyle,
+    RecordTable,
     SignatureBlock,
     Stub,
 )
@@ -54,7 +55,7 @@ from clerk_app.export.docx_styles import (
     make_styles,
     set_page,
 )
-from clerk_app.export.docx_table import action_table
+from clerk_app.export.docx_table import action_table, grid_table
 from clerk_app.export.docx_template import TemplateError, has_content, load_template
 from clerk_app.export.docx_xml import Body, add_run, paragraph_element, w
 
@@ -266,6 +267,20 @@ class _Renderer:
         # Word needs a paragraph between a table and whatever follows it.
         self.add(self.styles.normal)
 
+    def record_table(self, block: RecordTable) -> None:
+        grid = self.doc.styles["Table Grid"].style_id
+        self.body.append(
+            grid_table(
+                block.columns,
+                block.shares,
+                block.rows,
+                width=TEXT_WIDTH_TWIPS,
+                table_style=grid,
+                text_style=self.styles.table.style_id,
+            )
+        )
+        self.add(self.styles.normal)  # Word needs a paragraph between a table and the next
+
     def block(self, block: Block) -> None:
         if isinstance(block, LabelledParagraph):
             style = self.styles.point if block.level == 0 else self.styles.subpoint
@@ -283,6 +298,8 @@ class _Renderer:
             self.signature(block)
         elif isinstance(block, ActionTable):
             self.table(block)
+        elif isinstance(block, RecordTable):
+            self.record_table(block)
         elif isinstance(block, PageBreak):
             p = self.add(self.styles.normal)
             br = etree.SubElement(etree.SubElement(p, w("r")), w("br"))

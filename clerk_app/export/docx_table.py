@@ -7,6 +7,7 @@ and ignores cell widths.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -38,7 +39,28 @@ def _row(table: Any, values: tuple[str, ...], widths: list[int], style_id: str, 
 
 def action_table(block: ActionTable, *, width: int, table_style: str, text_style: str) -> Any:
     """A ``w:tbl`` element ``width`` twips wide, ready to append to the body."""
-    widths = [int(width * share) for share in ACTION_COLUMN_SHARES]
+    rows = [(r.ref, r.item, r.summary, r.owners, r.due, r.status) for r in block.rows]
+    return grid_table(
+        ACTION_COLUMNS,
+        ACTION_COLUMN_SHARES,
+        rows,
+        width=width,
+        table_style=table_style,
+        text_style=text_style,
+    )
+
+
+def grid_table(
+    columns: tuple[str, ...],
+    shares: tuple[float, ...],
+    rows: Sequence[tuple[str, ...]],
+    *,
+    width: int,
+    table_style: str,
+    text_style: str,
+) -> Any:
+    """A ``w:tbl`` with a header row (repeated on each page) of ``columns``."""
+    widths = [int(width * share) for share in shares]
     table = etree.Element(w("tbl"))
     tblpr = etree.SubElement(table, w("tblPr"))
     _set(etree.SubElement(tblpr, w("tblStyle")), val=table_style)
@@ -47,8 +69,7 @@ def action_table(block: ActionTable, *, width: int, table_style: str, text_style
     grid = etree.SubElement(table, w("tblGrid"))
     for column in widths:
         _set(etree.SubElement(grid, w("gridCol")), w=str(column))
-    _row(table, ACTION_COLUMNS, widths, text_style, head=True)
-    for row in block.rows:
-        values = (row.ref, row.item, row.summary, row.owners, row.due, row.status)
+    _row(table, columns, widths, text_style, head=True)
+    for values in rows:
         _row(table, values, widths, text_style, head=False)
     return table

@@ -29,6 +29,7 @@ from clerk_app.core.blocks import (
     PageBreak,
     Paragraph,
     ParagraphStyle,
+    RecordTable,
     SignatureBlock,
     Stub,
 )
@@ -190,6 +191,8 @@ class _Writer:
             return f'<div class="signature">{lines}</div>'
         if isinstance(block, ActionTable):
             return self.table(block)
+        if isinstance(block, RecordTable):
+            return self.record_table(block)
         raise TypeError(f"no HTML rendering for {type(block).__name__}")
 
     def heading(self, heading: Heading) -> str:
@@ -242,6 +245,9 @@ class _Writer:
         parts.append("</li></ol>" * depth)
         return "".join(parts)
 
+    def record_table(self, block: RecordTable) -> str:
+        return _record_table(block)
+
     def table(self, block: ActionTable) -> str:
         if not block.rows:
             return f"<p>{_text(block.empty_text)}</p>"
@@ -255,6 +261,20 @@ class _Writer:
             "<table><caption>Actions</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
+
+
+def _record_table(block: RecordTable) -> str:
+    head = "".join(f'<th scope="col">{_text(name)}</th>' for name in block.columns)
+    rows = "".join(
+        f'<tr><th scope="row">{_text(first)}</th>'
+        + "".join(f"<td>{_text(cell)}</td>" for cell in rest)
+        + "</tr>"
+        for first, *rest in block.rows
+    )
+    return (
+        f"<table><caption>{_text(block.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def write_html(

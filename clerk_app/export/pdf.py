@@ -32,6 +32,7 @@ from clerk_app.core.blocks import (
     MinutesDocument,
     PageBreak,
     Paragraph,
+    RecordTable,
     SignatureBlock,
     Stub,
 )
@@ -139,6 +140,17 @@ def _block(block: Block) -> list[Json]:
                 "shares": list(ACTION_COLUMN_SHARES),
                 "rows": rows,
                 "empty": block.empty_text,
+            }
+        ]
+    if isinstance(block, RecordTable):
+        # The template's table: header cells repeated on each page, as for the action log.
+        return [
+            {
+                "kind": "table",
+                "columns": list(block.columns),
+                "shares": list(block.shares),
+                "rows": [[_text(cell) for cell in row] for row in block.rows],
+                "empty": "",
             }
         ]
     if isinstance(block, PageBreak):

@@ -50,7 +50,10 @@ from clerk_app.minutes_text.lines import (
     parse_label,
     parse_pages_line,
 )
+from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
+from clerk_app.minutes_text.presence_lines import is_presence_line, read_presence_line
+from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
 from clerk_app.minutes_text.resolutions import resolution_slot
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
@@ -147,6 +150,18 @@ class MinutesReader:
         heading = parse_heading(content)
         if heading is not None:
             self._start_item(heading)
+        elif self.item is not None and is_declaration_line(content):
+            self._declaration(indent, content)
+        elif self.item is not None and is_presence_line(content):
+            problem = read_presence_line(self.item, content)
+            if problem is not None:
+                self.warn(f"{problem}; kept as text")
+                self._item_line(indent, content)
+        elif self.item is not None and is_motion_line(content):
+            problem = read_motion_line(self.item, content)
+            if problem is not None:
+                self.warn(f"{problem}; kept as text")
+                self._item_line(indent, content)
         elif is_boilerplate(content):
             pass
         elif is_draft_mark(content):
@@ -164,6 +179,14 @@ class MinutesReader:
                 self._header_line(content)
             else:
                 self._item_line(indent, content)
+
+    def _declaration(self, indent: int, content: str) -> None:
+        declared = parse_declaration(content)
+        if isinstance(declared, str):
+            self.warn(f"{declared}; kept as text")
+            self._item_line(indent, content)
+        else:
+            self._item().declarations.append(declared)
 
     def _ended(self, content: str) -> bool:
         said = ended_at(content)

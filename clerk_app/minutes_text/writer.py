@@ -19,6 +19,10 @@ What is written, top to bottom::
     EXEMPT: paragraph 3                          before the heading of an exempt item
     77.<tab>PERFORMANCE UPDATE                   or "77/24<tab>Title", "OSC 12/24<tab>Title",
                                                  or "Agenda item" then the title on its own
+    DECLARED: Cllr X; other registrable; remained   declarations (procedure_lines.py)
+    MOTION: Cllr A; Cllr B; That ...             motions and votes (motion_lines.py)
+    ARRIVED: Cllr Y; 7.42 pm                     arrivals, departures, times, exclusion
+                                                 (presence_lines.py)
     Pages: 53-114                                only when the intro does not cite them
     <intro paragraphs>
     a.<tab><point text>
@@ -70,6 +74,9 @@ from clerk_app.minutes_text.lines import (
     parse_decision,
     parse_heading,
 )
+from clerk_app.minutes_text.motion_lines import format_motions
+from clerk_app.minutes_text.presence_lines import format_presence
+from clerk_app.minutes_text.procedure_lines import format_declaration
 from clerk_app.minutes_text.resolutions import continues_resolutions
 
 _KEYWORDS = {
@@ -141,6 +148,12 @@ def _item(style: LabelStyle, item: AgendaItem, after: Decision | None) -> list[s
         out.append(format_exempt(item.exempt_paragraph))
     out += _heading(item, after)
     out.append("")
+    if presence := format_presence(item):
+        out += [*presence, ""]
+    if item.declarations:
+        out += [*(format_declaration(d) for d in item.declarations), ""]
+    if item.motions:
+        out += [*format_motions(item.motions), ""]
     if pages_in_text(item.intro) != item.pages:
         out.append(f"Pages: {item.pages or NO_PAGES}")
     for paragraph in item.intro.split("\n") if item.intro else []:

@@ -123,10 +123,13 @@ TEXT = ".txt"
 def _export_text(meeting: Meeting, path: Path, *, confidential: bool, db: Database) -> Path:
     """Plain-text minutes: the format's own writer, written as atomically as Word and PDF."""
     from clerk_app.core.exempt import public_meeting
+    from clerk_app.core.procedure.references import with_references
     from clerk_app.export.files import write_atomically
     from clerk_app.minutes_text.writer import write_minutes
 
-    data = write_minutes(meeting if confidential else public_meeting(meeting)).encode("utf-8")
+    # The text has no body to derive minute references from: it carries them as printed.
+    printed = with_references(meeting if confidential else public_meeting(meeting))
+    data = write_minutes(printed).encode("utf-8")
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from clerk_app.core.changes import HEADER_FIELDS
 from clerk_app.core.model import Meeting
+from clerk_app.core.procedure.attendance import expected_attendance
 from clerk_app.core.text import clean_line
-from clerk_app.store import edits
+from clerk_app.store import bodies, edits
 from clerk_app.store import meetings as store
 from clerk_app.store.database import Database, open_database
 from clerk_app.store.meetings import MeetingSummary, UnknownMeetingError
@@ -58,6 +59,16 @@ def new_meeting(
         setattr(meeting, name, clean_line(value) if type(value) is str else value)
     with db.unit_of_work() as uow:
         meeting.attendees = edits.past_attendees(uow.session, committee=meeting.committee)
+        try:
+            body = bodies.body_named(uow.session, meeting.committee)
+        except bodies.UnknownBodyError:
+            body = None
+        if body is not None:
+            if "label_style" not in (header or {}):
+                meeting.label_style = body.label_style
+            if not meeting.attendees:
+                # A body's first meeting: attendance starts from its membership that day.
+                meeting.attendees = expected_attendance(body, meeting.date)
         store.add_meeting(uow.session, meeting)
         uow.commit()
     return meeting

@@ -66,6 +66,16 @@ def _persist_item_or_meeting(session: Session, meeting_id: int, change: c.Change
         edits.set_documents(
             session, item_id=_id(change.item.id, "item"), documents=change.documents
         )
+    elif isinstance(change, c.SetDeclarations):
+        edits.set_declarations(
+            session, item_id=_id(change.item.id, "item"), declarations=change.declarations
+        )
+    elif isinstance(change, c.SetMotions):
+        edits.set_motions(session, item_id=_id(change.item.id, "item"), motions=change.motions)
+    elif isinstance(change, c.SetMovements):
+        edits.set_movements(
+            session, item_id=_id(change.item.id, "item"), movements=change.movements
+        )
     elif isinstance(change, c.SetAttendance):
         edits.set_attendees(session, meeting_id=meeting_id, attendees=change.attendees)
     elif isinstance(change, c.UpdateHeader):

@@ -15,7 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Meeting, Point, Presence, Role
+from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.motions import Motion
+from clerk_app.core.procedure.movements import Movement
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
+from clerk_app.store.declarations import fill_ids, replace_declarations
 from clerk_app.store.guards import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
@@ -27,6 +31,7 @@ from clerk_app.store.meetings import (
     sync_action_columns,
     write_meeting_fields,
 )
+from clerk_app.store.motions import fill_motion_ids, replace_motions, replace_movements
 from clerk_app.store.tables import (
     DocumentRow,
     ItemRow,
@@ -222,11 +227,25 @@ def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaIt
     item.id = row.id
     for decision, d_row in zip(item.decisions, row.decisions, strict=True):
         decision.id = d_row.id
+    fill_ids(item.declarations, row)
+    fill_motion_ids(item.motions, row)
+    for movement, m_row in zip(item.movements, row.movements, strict=True):
+        movement.id = m_row.id
     add_points(session, [(row, item.points)])
     return row.id
 
 
-_ITEM_FIELDS = {"number", "title", "pages", "intro", "exempt", "exempt_paragraph"}
+_ITEM_FIELDS = {
+    "number",
+    "title",
+    "pages",
+    "intro",
+    "exempt",
+    "exempt_paragraph",
+    "taken_at",
+    "exclusion",
+    "readmitted",
+}
 
 
 def update_item(session: Session, *, item_id: int, **fields: Any) -> None:
@@ -275,6 +294,18 @@ def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) 
     session.flush()
     for decision, d_row in zip(decisions, row.decisions, strict=True):
         decision.id = d_row.id
+
+
+def set_declarations(session: Session, *, item_id: int, declarations: list[Declaration]) -> None:
+    replace_declarations(session, _guard_item(session, item_id), declarations)
+
+
+def set_motions(session: Session, *, item_id: int, motions: list[Motion]) -> None:
+    replace_motions(session, _guard_item(session, item_id), motions)
+
+
+def set_movements(session: Session, *, item_id: int, movements: list[Movement]) -> None:
+    replace_movements(session, _guard_item(session, item_id), movements)
 
 
 def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:

@@ -24,12 +24,22 @@ from clerk_app.core.model import (
 )
 from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
+from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
+from clerk_app.store.declarations import declaration_rows, declarations_of, fill_ids
+from clerk_app.store.motions import (
+    fill_motion_ids,
+    motion_rows,
+    motions_of,
+    movement_rows,
+    movements_of,
+)
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
     DocumentRow,
     ItemRow,
     MeetingRow,
+    MotionRow,
     PointRow,
 )
 
@@ -92,6 +102,12 @@ def item_row(item: AgendaItem, position: int) -> ItemRow:
         exempt_paragraph=item.exempt_paragraph,
         decisions=[decision_row(d, i) for i, d in enumerate(item.decisions)],
         documents=[DocumentRow(position=i, title=t) for i, t in enumerate(item.documents)],
+        declarations=declaration_rows(item.declarations),
+        motions=motion_rows(item.motions),
+        movements=movement_rows(item.movements),
+        taken_at=item.taken_at,
+        exclusion=item.exclusion,
+        readmitted=item.readmitted,
     )
 
 
@@ -139,18 +155,28 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
     """Insert a whole meeting; fills in the ids of every object in ``meeting``."""
     row = MeetingRow()
     write_meeting_fields(row, meeting)
+    if meeting.body_id is None:
+        # Every meeting belongs to a body: the one named as its committee, made if need be.
+        meeting.body_id = body_for_committee(session, meeting.committee)
+    row.body_id = meeting.body_id
     row.attendees = [attendee_row(a, i) for i, a in enumerate(meeting.attendees)]
     item_rows = [item_row(item, position) for position, item in enumerate(meeting.items)]
     row.items = item_rows
     session.add(row)
     session.flush()
     meeting.id = row.id
+    meeting.numbering = numbering_of(session, row.body_id)
+    meeting.numbering_start = numbering_start(session, meeting.body_id, row.id, meeting)
     for attendee, a_row in zip(meeting.attendees, row.attendees, strict=True):
         attendee.id = a_row.id
     for item, i_row in zip(meeting.items, item_rows, strict=True):
         item.id = i_row.id
         for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
             decision.id = d_row.id
+        fill_ids(item.declarations, i_row)
+        fill_motion_ids(item.motions, i_row)
+        for movement, m_row in zip(item.movements, i_row.movements, strict=True):
+            movement.id = m_row.id
     add_points(
         session,
         [(i_row, item.points) for item, i_row in zip(meeting.items, item_rows, strict=True)],
@@ -214,6 +240,12 @@ def _item(row: ItemRow) -> AgendaItem:
         exempt=row.exempt,
         exempt_paragraph=row.exempt_paragraph,
         id=row.id,
+        declarations=declarations_of(row),
+        motions=motions_of(row),
+        movements=movements_of(row),
+        taken_at=row.taken_at,
+        exclusion=row.exclusion,
+        readmitted=row.readmitted,
     )
 
 
@@ -230,11 +262,15 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(MeetingRow.items).selectinload(ItemRow.points),
             selectinload(MeetingRow.items).selectinload(ItemRow.decisions),
             selectinload(MeetingRow.items).selectinload(ItemRow.documents),
+            selectinload(MeetingRow.items).selectinload(ItemRow.declarations),
+            selectinload(MeetingRow.items)
+            .selectinload(ItemRow.motions)
+            .selectinload(MotionRow.named),
         ],
     )
     if row is None:
         raise UnknownMeetingError(f"there is no meeting {meeting_id}")
-    return Meeting(
+    meeting = Meeting(
         committee=row.committee,
         date=row.date,
         council=row.council,
@@ -259,7 +295,12 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
         notes=row.notes,
         approved_on=row.approved_on,
         id=row.id,
+        body_id=row.body_id,
+        numbering=numbering_of(session, row.body_id),
     )
+    if row.body_id is not None:
+        meeting.numbering_start = numbering_start(session, row.body_id, row.id, meeting)
+    return meeting
 
 
 def list_meetings(

@@ -27,6 +27,7 @@ class MeetingRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    body_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
     attendees: Mapped[list[AttendeeRow]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AttendeeRow.position"
@@ -68,6 +69,9 @@ class ItemRow(Base):
     intro: Mapped[str] = mapped_column(Text, default="")
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     exempt_paragraph: Mapped[str] = mapped_column(Text, default="")
+    taken_at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    exclusion: Mapped[str] = mapped_column(Text, default="")
+    readmitted: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[MeetingRow] = relationship(back_populates="items")
     points: Mapped[list[PointRow]] = relationship(
@@ -78,6 +82,15 @@ class ItemRow(Base):
     )
     documents: Mapped[list[DocumentRow]] = relationship(
         back_populates="item", cascade="all, delete-orphan", order_by="DocumentRow.position"
+    )
+    declarations: Mapped[list[DeclarationRow]] = relationship(
+        cascade="all, delete-orphan", order_by="DeclarationRow.position"
+    )
+    motions: Mapped[list[MotionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MotionRow.position"
+    )
+    movements: Mapped[list[MovementRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MovementRow.position"
     )
 
 
@@ -159,3 +172,101 @@ class RevisionRow(Base):
     taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(String(16))  # circulated, approved, amended, edited
     content: Mapped[str] = mapped_column(Text)
+
+
+class BodyRow(Base):
+    """A council, committee, panel or parish council and its house style."""
+
+    __tablename__ = "bodies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="committee")
+    numbering_mode: Mapped[str] = mapped_column(String(16), default="as typed")
+    numbering_pattern: Mapped[str] = mapped_column(Text, default="{n}")
+    year_start_month: Mapped[int] = mapped_column(Integer, default=5)
+    label_style: Mapped[str] = mapped_column(String(8), default="a.")
+    quorum_fixed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    quorum_numerator: Mapped[int] = mapped_column(Integer, default=1)
+    quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
+    quorum_minimum: Mapped[int] = mapped_column(Integer, default=3)
+    exclusion_law: Mapped[str] = mapped_column(String(16), default="england")
+    exclusion_text: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[BodyMemberRow]] = relationship(
+        cascade="all, delete-orphan", order_by="BodyMemberRow.position"
+    )
+
+
+class BodyMemberRow(Base):
+    __tablename__ = "body_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class DeclarationRow(Base):
+    """A declaration of interest made on an item."""
+
+    __tablename__ = "declarations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text, default="disclosable pecuniary")
+    nature: Mapped[str] = mapped_column(Text, default="")
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    conduct: Mapped[str] = mapped_column(String(24), default="withdrew")
+
+
+class MotionRow(Base):
+    """A motion or amendment on an item; ``votes_for`` is NULL when no count was taken."""
+
+    __tablename__ = "motions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    mover: Mapped[str] = mapped_column(Text, default="")
+    seconder: Mapped[str] = mapped_column(Text, default="")
+    amends: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a position, not an id
+    votes_for: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_against: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    casting: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    declared_outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+    named: Mapped[list[NamedVoteRow]] = relationship(
+        cascade="all, delete-orphan", order_by="NamedVoteRow.position"
+    )
+
+
+class NamedVoteRow(Base):
+    __tablename__ = "named_votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    motion_id: Mapped[int] = mapped_column(ForeignKey("motions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    vote: Mapped[str] = mapped_column(String(16))
+
+
+class MovementRow(Base):
+    """A member arriving or leaving during an item."""
+
+    __tablename__ = "movements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.time | None] = mapped_column(Time, nullable=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from clerk_app.core.lettering import point_label, subpoint_label
 from clerk_app.core.model import Meeting, Point
+from clerk_app.core.procedure.references import reference_of
 
 COLUMNS = ("Point", "Owners", "Due", "Done", "Text")
 READ_ONLY_DONE = (
@@ -26,9 +27,10 @@ def action_rows(meeting: Meeting) -> list[tuple[str, Point]]:
     found: list[tuple[str, Point]] = []
     style = meeting.label_style
     for item in meeting.items:
-        where = item.number or item.title[:12]
+        reference, base = reference_of(meeting, item)
+        where = reference or item.title[:12]
         for index, point in enumerate(item.points):
-            label = point_label(style, index, item.number)
+            label = point_label(style, index, base)
             if point.action is not None:
                 found.append((f"{where} {label}", point))
             for child_index, child in enumerate(point.children):

@@ -15,6 +15,7 @@ from clerk_app.core.actions import parse_tag
 from clerk_app.core.attendance import attendance_lines
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
+from clerk_app.core.procedure.references import reference_of
 from clerk_app.core.wording import long_date
 
 
@@ -91,7 +92,9 @@ def header_rows(meeting: Meeting) -> list[Row]:
 
 def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
     style = meeting.label_style
-    number = f"{item.number}." if item.number and item.number[-1].isdigit() else item.number
+    # A body numbering its minutes derives the reference of an item that has none typed.
+    reference, base = reference_of(meeting, item)
+    number = f"{reference}." if reference and reference[-1].isdigit() else reference
     rows = [Row(RowKind.ITEM, item.title or "(untitled item)", label=number, item=item)]
     if item.exempt:
         para = f" (Schedule 12A paragraph {item.exempt_paragraph})" if item.exempt_paragraph else ""
@@ -104,7 +107,7 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
     if not item.points:
         rows.append(Row(RowKind.EMPTY_ITEM, "Click or press Enter to add a point", item=item))
     for index, point in enumerate(item.points):
-        label = point_label(style, index, item.number)
+        label = point_label(style, index, base)
         rows.append(
             Row(RowKind.POINT, point.text, label, 0, item, point, owners=owners_of(point.text))
         )

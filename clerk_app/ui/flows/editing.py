@@ -11,6 +11,7 @@ import copy
 
 from clerk_app.core.actions import parse_tag
 from clerk_app.core.model import AgendaItem, Decision
+from clerk_app.core.procedure.numbering import NumberingMode
 from clerk_app.services import editing, meetings
 from clerk_app.ui.capture.intents import next_number
 from clerk_app.ui.capture.open_meeting import OpenMeeting
@@ -79,7 +80,10 @@ class EditingFlow:
             return
         items = open_.meeting.items
         after = open_.view.current_item or (items[-1] if items else None)
-        item = AgendaItem(title="", number=next_number(after.number) if after else "1")
+        number = next_number(after.number) if after else "1"
+        if open_.meeting.numbering.mode is not NumberingMode.AS_TYPED:
+            number = ""  # the body's counter numbers it, and renumbers it when items move
+        item = AgendaItem(title="", number=number)
         dialog = ItemDialog(item, new=True, parent=self.shell.widget)
         if not self.shell.run_dialog(dialog):
             self.shell.refocus()

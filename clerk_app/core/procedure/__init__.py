@@ -1,0 +1,1 @@
+"""The formal record as data: bodies and their house style (numbering, quorum, exclusion)."""

@@ -1,0 +1,98 @@
+"""Motions, amendments, named votes, arrivals and departures in and out of their rows."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
+from clerk_app.core.procedure.movements import Movement, MovementKind
+from clerk_app.core.text import clean_line
+from clerk_app.store.tables import ItemRow, MotionRow, MovementRow, NamedVoteRow
+
+
+def motion_rows(motions: list[Motion]) -> list[MotionRow]:
+    rows = []
+    for position, m in enumerate(motions):
+        m.text, m.mover, m.seconder = (
+            clean_line(m.text),
+            clean_line(m.mover),
+            clean_line(m.seconder),
+        )
+        for row in m.named:
+            row.member = clean_line(row.member)
+        counts = m.counts
+        rows.append(
+            MotionRow(
+                position=position,
+                text=m.text,
+                mover=m.mover,
+                seconder=m.seconder,
+                amends=m.amends,
+                votes_for=None if counts is None else counts.for_,
+                votes_against=None if counts is None else counts.against,
+                votes_abstain=None if counts is None else counts.abstain,
+                casting=None if m.casting is None else m.casting.value,
+                declared_outcome=None if m.declared_outcome is None else m.declared_outcome.value,
+                named=[
+                    NamedVoteRow(position=i, member=v.member, vote=v.vote.value)
+                    for i, v in enumerate(m.named)
+                ],
+            )
+        )
+    return rows
+
+
+def motions_of(row: ItemRow) -> list[Motion]:
+    return [
+        Motion(
+            text=m.text,
+            mover=m.mover,
+            seconder=m.seconder,
+            amends=m.amends,
+            counts=None
+            if m.votes_for is None
+            else Counts(m.votes_for, m.votes_against or 0, m.votes_abstain or 0),
+            named=[NamedVote(v.member, Vote(v.vote)) for v in m.named],
+            casting=None if m.casting is None else Vote(m.casting),
+            declared_outcome=None if m.declared_outcome is None else Outcome(m.declared_outcome),
+            id=m.id,
+        )
+        for m in row.motions
+    ]
+
+
+def fill_motion_ids(motions: list[Motion], row: ItemRow) -> None:
+    for motion, m_row in zip(motions, row.motions, strict=True):
+        motion.id = m_row.id
+
+
+def replace_motions(session: Session, row: ItemRow, motions: list[Motion]) -> None:
+    for old in list(row.motions):
+        session.delete(old)
+    session.flush()
+    row.motions = motion_rows(motions)
+    session.flush()
+    fill_motion_ids(motions, row)
+
+
+def movement_rows(movements: list[Movement]) -> list[MovementRow]:
+    for m in movements:
+        m.member = clean_line(m.member)
+    return [
+        MovementRow(position=i, member=m.member, kind=m.kind.value, at=m.at)
+        for i, m in enumerate(movements)
+    ]
+
+
+def movements_of(row: ItemRow) -> list[Movement]:
+    return [Movement(m.member, MovementKind(m.kind), m.at, id=m.id) for m in row.movements]
+
+
+def replace_movements(session: Session, row: ItemRow, movements: list[Movement]) -> None:
+    for old in list(row.movements):
+        session.delete(old)
+    session.flush()
+    row.movements = movement_rows(movements)
+    session.flush()
+    for movement, m_row in zip(movements, row.movements, strict=True):
+        movement.id = m_row.id
