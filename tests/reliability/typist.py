@@ -4,7 +4,8 @@ Run as ``python -m tests.reliability.typist DB MEETING SEED``.  Each time the wi
 save, this prints ``SAVED`` and the meeting's points as JSON on one line, ``[id, parent id,
 text]`` in reading order: everything in that line is, by the window's own account, on disk.
 Between runs of typing it makes structural edits (Enter, Tab on a point with sub-points,
-Shift+Tab, Alt+Up/Down, Backspace in an empty point) and prints ``DID`` and the gesture.  The
+Shift+Tab, Alt+Up/Down, Backspace in an empty point, joining points with Backspace at a
+point's start and Delete at its end) and prints ``DID`` and the gesture.  The
 parent kills this process with SIGKILL at a moment of its choosing and checks the database
 against the last such line.  Typing only ever appends (the caret goes to the end of the point
 after every move), so a saved text may grow, never shrink; only an empty point can vanish.
@@ -75,6 +76,14 @@ def main() -> None:
         elif active is not None and view is not None and roll < 0.05:
             if view.model.place_of(active).parent is not None:
                 gesture = GESTURES[-1][1]  # up, towards the point that holds this one
+        elif active is not None and active.text and 0.100 <= roll < 0.108:
+            # Backspace at the start of a point joins it to the one above.
+            gesture = ("join-above", Qt.Key.Key_Backspace, NONE)
+            if isinstance(target, QPlainTextEdit):
+                target.moveCursor(QTextCursor.MoveOperation.Start)
+        elif active is not None and active.text and 0.108 <= roll < 0.114:
+            # Delete at the end of a point joins the next one in (the caret is at the end).
+            gesture = ("join-below", Qt.Key.Key_Delete, NONE)
         if gesture is None:
             return False
         name, key, modifiers = gesture
