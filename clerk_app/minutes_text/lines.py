@@ -21,6 +21,7 @@ from clerk_app.core.actions import INLINE_TAG
 from clerk_app.core.exempt import split_paragraphs
 from clerk_app.core.model import DecisionKind
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.house_styles import parse_reference
 
 # Tabs, spaces and non-breaking spaces all separate a label from its text (FORMAT.md).
 _SEP = "[ \t\u00a0]"
@@ -64,7 +65,8 @@ def parse_heading(content: str) -> Heading | None:
         if not cleaned and pattern is not _MARKER:
             return Heading(number, None)
         return Heading(number, cleaned)
-    return None
+    reference = parse_reference(content)  # other councils' minute references
+    return None if reference is None else Heading(reference.number, reference.title)
 
 
 def marker_number_ok(number: str) -> bool:

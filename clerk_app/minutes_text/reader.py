@@ -25,11 +25,22 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from clerk_app.core.actions import set_tag
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
 from clerk_app.core.text import clean_line
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
+from clerk_app.minutes_text.house_styles import (
+    action_to,
+    bullet_text,
+    exclusion_paragraphs,
+    initials_of,
+    is_leftover,
+    owners_from_initials,
+    parse_prose_decision,
+    task_owner,
+)
 from clerk_app.minutes_text.lines import (
     INDENT_CHARS,
     ExemptMarker,
@@ -51,7 +62,7 @@ from clerk_app.minutes_text.lines import (
     parse_pages_line,
 )
 from clerk_app.minutes_text.placement import Context, place
-from clerk_app.minutes_text.resolutions import resolution_slot
+from clerk_app.minutes_text.resolutions import resolution_slot, title_like
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
 _KEPT_IN_INTRO = "kept as a paragraph of the item's introduction"
@@ -99,6 +110,11 @@ class MinutesReader:
         self._pending_exempt: ExemptMarker | None = None
         self._growing: dict[tuple[int, int], _Growing] = {}  # (id of its owner, which text)
         self._awaiting_title: tuple[int, AgendaItem] | None = None
+        # Undoes the storing of the last line when it was a paragraph: a title in capitals
+        # above a bare reference ("PLA146/14") is taken back from where it was kept.
+        self._undo: Callable[[], str] | None = None
+        self._excluded: str | None = None  # press and public excluded: Schedule 12A paragraphs
+        self._prev_undo: Callable[[], str] | None = None  # the undo for the line before
         self._start_item_state(None)
 
     def _start_item_state(self, item: AgendaItem | None) -> None:
@@ -135,6 +151,10 @@ class MinutesReader:
             self.warn("this agenda item has no title after it; left untitled", line)
 
     def _line(self, index: int, indent: int, content: str) -> None:
+        undo, self._undo = self._undo, None
+        self._prev_undo = undo
+        if self.item is not None and (excluded := exclusion_paragraphs(content)) is not None:
+            self._excluded = excluded
         if self._awaiting_title is not None:
             self._awaiting_title[1].title = clean_line(content)
             self._awaiting_title = None
@@ -146,8 +166,8 @@ class MinutesReader:
             return
         heading = parse_heading(content)
         if heading is not None:
-            self._start_item(heading)
-        elif is_boilerplate(content):
+            self._start_item(heading, undo)
+        elif is_boilerplate(content) or is_leftover(content):
             pass
         elif is_draft_mark(content):
             self.draft_mark = True
@@ -206,6 +226,7 @@ class MinutesReader:
         header = self.headers.header
         if header.in_notes:
             self.notes.append(text)
+            self._undo = self.notes.pop
             return
         problem = self.headers.feed(content)
         if header.in_notes and header.first_note:
@@ -213,22 +234,45 @@ class MinutesReader:
         if problem is not None:
             self.notes.append(text)
             self.warn(problem)
+            self._undo = self._take_back_note
+
+    def _take_back_note(self) -> str:
+        self.warnings.pop()  # the warning that said the line was kept in the notes
+        return self.notes.pop()
 
     # --- items --------------------------------------------------------------------------------
     def _item(self) -> AgendaItem:
         assert self.item is not None, "only called inside an item"
         return self.item
 
-    def _start_item(self, heading: Heading) -> None:
+    def _start_item(self, heading: Heading, undo: Callable[[], str] | None) -> None:
+        title = heading.title
+        if title is None and undo is not None and self._previous_is_caps():
+            title = undo()  # "PLA146/14" below its title in capitals
         self._finish_item()
-        item = AgendaItem(title=heading.title or "", number=heading.number)
+        item = AgendaItem(title=title or "", number=heading.number)
         self.items.append(item)
         self._start_item_state(item)
         if self._pending_exempt is not None:
             self._mark_exempt(self._pending_exempt)
             self._pending_exempt = None
-        if heading.title is None:
+        elif self._excluded is not None:
+            self._mark_exempt(self._exclusion_marker(self._excluded))
+        if title is None:
             self._awaiting_title = (self._line_no, item)
+
+    def _previous_is_caps(self) -> bool:
+        for raw in reversed(self.lines[: self._line_no - 1]):
+            if raw.strip():
+                return title_like(raw) and parse_heading(raw.strip()) is None
+        return False
+
+    def _exclusion_marker(self, paragraphs: str) -> ExemptMarker:
+        try:
+            check_paragraphs(paragraphs)
+        except ExemptParagraphError:
+            return ExemptMarker("", "")
+        return ExemptMarker(paragraphs, "")
 
     def _finish_item(self) -> None:
         if self.item is None:
@@ -243,7 +287,9 @@ class MinutesReader:
         in_points = self._section in (_Section.INTRO, _Section.POINTS)
         if in_points and label is not None and self._place_label(label, indent):
             return
-        decision = parse_decision(content)
+        if in_points and self._house_point(indent, content):
+            return
+        decision = parse_decision(content) or parse_prose_decision(content)
         documents = parse_documents(content)
         if decision is not None:
             block = Decision(kind=decision[0], preamble=decision[1])
@@ -265,11 +311,55 @@ class MinutesReader:
                 )
             self._paragraph(indent, content)
 
+    def _house_point(self, indent: int, content: str) -> bool:
+        """Points in other house styles: a bullet, an action ("Action: Cllr Body to ...",
+        a line ending in its owners' initials), or the task after "ACTION:" on its own."""
+        text: str | None = None
+        owners: list[str] = []
+        if (bullet := bullet_text(content)) is not None:
+            text = clean_line(bullet)
+        elif (action := action_to(content)) is not None:
+            text, owners = action[0], [action[1]]
+        elif (by_initials := owners_from_initials(content, self._initials())) is not None:
+            text, owners = by_initials
+        elif (before := self._after_bare_action()) is not None:
+            # "ACTION:" on its own, then the task: take the line back, and its warning.
+            self.warnings = [w for w in self.warnings if w.line != before]
+            text = clean_line(content)
+            owner = task_owner(text)
+            owners = [] if owner is None else [owner]
+        if text is None:
+            return False
+        if owners:
+            text = set_tag(text, owners)
+        self._add_point(len(self._item().points), self._style() or LabelStyle.DOT, text, indent)
+        return True
+
+    def _after_bare_action(self) -> int | None:
+        """The line number of an "ACTION:" alone just before this line, taken back from
+        where it was kept; None if the line before is anything else."""
+        undo = self._prev_undo
+        for number in range(self._line_no - 1, 0, -1):
+            raw = self.lines[number - 1].strip(INDENT_CHARS)
+            if raw:
+                if undo is None or action_line_owners(raw) != "":
+                    return None
+                undo()
+                return number
+        return None
+
+    def _initials(self) -> dict[str, str]:
+        known: dict[str, str] = {}
+        for person in self.headers.header.attendees:
+            known.setdefault(initials_of(person.name), person.name)
+        return known
+
     def _paragraph(self, indent: int, content: str) -> None:
         text = clean_line(content)
         owners = action_line_owners(content)
         if self._section is _Section.INTRO:
             self._intro.append(text)
+            self._undo = self._intro.pop
             if owners or parse_done(content) is not None:
                 self.warn(f"an action with no point before it; {_KEPT_IN_INTRO}")
         elif self._section is _Section.POINTS:
@@ -303,9 +393,10 @@ class MinutesReader:
         """``line`` continues ``text`` (one of a point's, a preamble, a resolution)."""
         growing = self._growing.get(key)
         if growing is None:
-            self._growing[key] = _Growing([text, line], sep, store)
+            growing = self._growing[key] = _Growing([text, line], sep, store)
         else:
             growing.parts.append(line)
+        self._undo = growing.parts.pop
 
     def _target(self, indent: int) -> Point:
         """The point an unlabelled line continues: the last sub-point if the line is indented
@@ -358,7 +449,7 @@ class MinutesReader:
         )
         where = place(label, context)
         if where.kind == "point":
-            self._add_point(where.index, where.style, label, indent)
+            self._add_point(where.index, where.style, label.text, indent, label.display())
         elif where.kind == "sub":
             self._add_sub(where.index, label, indent)
         elif where.kind == "orphan":
@@ -373,7 +464,9 @@ class MinutesReader:
             )
         return where.kind in ("point", "sub")
 
-    def _add_point(self, index: int, style: LabelStyle, label: Label, indent: int) -> None:
+    def _add_point(
+        self, index: int, style: LabelStyle, text: str, indent: int, shown_as: str = ""
+    ) -> None:
         item = self._item()
         if self.style is None:
             self.style = style
@@ -381,10 +474,10 @@ class MinutesReader:
         if index != expected:
             shown = point_label(self._style() or style, expected, item.number)
             self.warn(
-                f"point {label.display()} is point {expected + 1} of this item, so it is"
+                f"point {shown_as} is point {expected + 1} of this item, so it is"
                 f" labelled {shown} (labels follow the order of the points)"
             )
-        point = Point(text=clean_line(label.text))
+        point = Point(text=clean_line(text))
         item.points.append(point)
         self._point, self._point_indent, self._sub = point, indent, None
         self._section = _Section.POINTS
