@@ -247,7 +247,7 @@ class MinutesReader:
 
     def _start_item(self, heading: Heading, undo: Callable[[], str] | None) -> None:
         title = heading.title
-        if title is None and undo is not None and self._previous_is_caps():
+        if title is None and heading.foreign and undo is not None and self._previous_is_caps():
             title = undo()  # "PLA146/14" below its title in capitals
         self._finish_item()
         item = AgendaItem(title=title or "", number=heading.number)
@@ -320,14 +320,14 @@ class MinutesReader:
             text = clean_line(bullet)
         elif (action := action_to(content)) is not None:
             text, owners = action[0], [action[1]]
-        elif (by_initials := owners_from_initials(content, self._initials())) is not None:
-            text, owners = by_initials
         elif (before := self._after_bare_action()) is not None:
             # "ACTION:" on its own, then the task: take the line back, and its warning.
             self.warnings = [w for w in self.warnings if w.line != before]
             text = clean_line(content)
             owner = task_owner(text)
             owners = [] if owner is None else [owner]
+        elif owners_from_initials(content, self._initials()) is not None:
+            text = content  # _add_point turns the initials into the action's owners
         if text is None:
             return False
         if owners:
@@ -347,6 +347,12 @@ class MinutesReader:
                 undo()
                 return number
         return None
+
+    def _with_initials(self, text: str) -> str:
+        """ "Write to the county. PA/VB" -> "Write to the county. (Actions: Pat Adams/Val
+        Brown)" when PA and VB are the initials of people in the attendance."""
+        found = owners_from_initials(text, self._initials()) if text else None
+        return text if found is None else set_tag(found[0], found[1])
 
     def _initials(self) -> dict[str, str]:
         known: dict[str, str] = {}
@@ -477,7 +483,7 @@ class MinutesReader:
                 f"point {shown_as} is point {expected + 1} of this item, so it is"
                 f" labelled {shown} (labels follow the order of the points)"
             )
-        point = Point(text=clean_line(text))
+        point = Point(text=self._with_initials(clean_line(text)))
         item.points.append(point)
         self._point, self._point_indent, self._sub = point, indent, None
         self._section = _Section.POINTS
