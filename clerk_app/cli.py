@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("open", help="open the window on a meeting, ready to type")
     p.add_argument("meeting", metavar="MEETING")
 
-    p = sub.add_parser("import", help="import plain-text minutes; prints the new meeting's id")
+    p = sub.add_parser(
+        "import", help="import minutes (plain text or Word .docx); prints the new meeting's id"
+    )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--committee", metavar="NAME")
     p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
