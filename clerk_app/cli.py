@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--committee", metavar="NAME")
     p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
 
+    p = sub.add_parser(
+        "new-from-agenda",
+        help="a new meeting from a published agenda (.docx or .pdf); prints its id",
+    )
+    p.add_argument("file", metavar="AGENDA", type=Path)
+    p.add_argument("--committee", metavar="NAME")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
+
     p = sub.add_parser("list", help="meetings, newest first")
     p.add_argument("--json", action="store_true")
 
@@ -145,6 +153,19 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     for warning in imported.warnings:
         err.write(f"clerk-app: warning: {args.file}: {warning}\n")
     out.write(f"{imported.meeting_id}\n")
+    return 0
+
+
+def cmd_new_from_agenda(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.importing import MinutesFileError, new_meeting_from_agenda
+
+    try:
+        made = new_meeting_from_agenda(db, args.file, committee=args.committee, date=args.date)
+    except MinutesFileError as exc:
+        raise UsageError(str(exc)) from exc
+    for warning in made.warnings:
+        err.write(f"clerk-app: warning: {args.file}: {warning}\n")
+    out.write(f"{made.meeting_id}\n")
     return 0
 
 
@@ -353,6 +374,7 @@ def _damaged_hint(path: Path) -> str:
 
 _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], int]] = {
     "import": cmd_import,
+    "new-from-agenda": cmd_new_from_agenda,
     "list": cmd_list,
     "export": cmd_export,
     "search": cmd_search,
@@ -432,7 +454,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         db = _open_database(
             args.db,
             read_only=args.command in _READ_ONLY_COMMANDS,
-            create=args.command == "import",  # only import can have a use for a new database
+            create=args.command
+            in ("import", "new-from-agenda"),  # only import can have a use for a new database
         )
     except UsageError as exc:
         err.write(f"clerk-app: {exc}\n")

@@ -64,7 +64,7 @@ def read_word_file(
     path: Path, *, committee: str | None = None, date: dt.date | None = None
 ) -> ImportResult:
     """Read Word minutes; MinutesFileError (one line) if the file cannot be read as Word."""
-    document = _open(path)
+    document = open_document(path)
     lines = render(document)
     if not any(line.strip() for line in lines.text):
         raise MinutesFileError(f"{path}: the document has no text")
@@ -81,7 +81,7 @@ def _substitutes_once(attendees: list[Attendee]) -> None:
     attendees[:] = [a for a in attendees if not (a.presence is Presence.PRESENT and a.name in subs)]
 
 
-def _open(path: Path) -> Any:
+def open_document(path: Path) -> Any:
     import docx  # python-docx, only when a Word file is read
 
     if not path.exists():

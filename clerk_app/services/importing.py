@@ -10,7 +10,7 @@ from clerk_app.minutes_text.importer import MinutesFileError, read_minutes_file
 from clerk_app.services import meetings
 from clerk_app.services.database import Database
 
-__all__ = ["Imported", "MinutesFileError", "import_minutes"]
+__all__ = ["Imported", "MinutesFileError", "import_minutes", "new_meeting_from_agenda"]
 
 
 @dataclass(frozen=True)
@@ -33,3 +33,15 @@ def import_minutes(
         result = read_minutes_file(path, committee=committee, date=date)
     meeting_id = meetings.create_meeting(db, result.meeting)
     return Imported(meeting_id, [warning.message for warning in result.warnings])
+
+
+def new_meeting_from_agenda(
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None
+) -> Imported:
+    """A new meeting from a published agenda (.docx or .pdf): its items, numbers, titles,
+    pack pages and recommendations as draft resolutions; MinutesFileError if unreadable."""
+    from clerk_app.importing.agenda import read_agenda_file
+
+    result = read_agenda_file(path, committee=committee, date=date)
+    meeting_id = meetings.create_meeting(db, result.meeting)
+    return Imported(meeting_id, result.warnings)
