@@ -90,6 +90,8 @@ def open_document(path: Path) -> Any:
         raise MinutesFileError(f"{path}: is a folder, not a Word file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise MinutesFileError(f"{path}: is too large for minutes")
+    if not zipfile.is_zipfile(path):
+        raise MinutesFileError(f"{path}: is not a Word (.docx) document")
     try:
         return docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
