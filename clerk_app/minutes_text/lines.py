@@ -70,6 +70,8 @@ def parse_heading(content: str) -> Heading | None:
             # title may be on the line above.
             return Heading(number, None, pattern is _SLASHED)
         cleaned = clean_line(title)
+        if pattern is not _MARKER and parse_decision(cleaned) is not None:
+            return None  # "3. RESOLVED - That ...": a numbered paragraph's decision
         # "42.<tab>" with nothing after it: the title is on the next line.  Only the marker
         # form can say "no title" explicitly, with its colon.
         if not cleaned and pattern is not _MARKER:

@@ -115,6 +115,7 @@ class MinutesReader:
         self._undo: Callable[[], str] | None = None
         self._excluded: str | None = None  # press and public excluded: Schedule 12A paragraphs
         self._prev_undo: Callable[[], str] | None = None  # the undo for the line before
+        self._known: dict[str, str] | None = None  # attendees by their initials
         self._start_item_state(None)
 
     def _start_item_state(self, item: AgendaItem | None) -> None:
@@ -290,6 +291,8 @@ class MinutesReader:
         if in_points and self._house_point(indent, content):
             return
         decision = parse_decision(content) or parse_prose_decision(content)
+        if decision is None and label is not None and label.token.isdigit():
+            decision = parse_decision(label.text)  # "3. RESOLVED - That ..."
         documents = parse_documents(content)
         if decision is not None:
             block = Decision(kind=decision[0], preamble=decision[1])
@@ -355,10 +358,12 @@ class MinutesReader:
         return text if found is None else set_tag(found[0], found[1])
 
     def _initials(self) -> dict[str, str]:
-        known: dict[str, str] = {}
-        for person in self.headers.header.attendees:
-            known.setdefault(initials_of(person.name), person.name)
-        return known
+        # The attendance is complete by the first item: worked out once, not once a line.
+        if self._known is None:
+            self._known = {}
+            for person in self.headers.header.attendees:
+                self._known.setdefault(initials_of(person.name), person.name)
+        return self._known
 
     def _paragraph(self, indent: int, content: str) -> None:
         text = clean_line(content)

@@ -261,10 +261,13 @@ def test_a_line_that_is_not_a_councils_name_is_never_stored_as_one(line: str) ->
         ("Resolved  -  That the report be noted.", "RESOLVED", "That the report be noted."),
         ("RESOLVED- That the report be noted.", "RESOLVED", "That the report be noted."),
         ("It was unanimously agreed to buy a bench.", "AGREED", "to buy a bench."),
+        # Inside a numbered paragraph: the paragraph's decision, not a new minute.
+        ("3. RESOLVED - That the report be noted.", "RESOLVED", "That the report be noted."),
     ],
 )
 def test_decisions_in_prose(line: str, kind: str, preamble: str) -> None:
     m = read_minutes(f"Date: 5 April 2023\n\n1. Finance\n{line}\n").meeting
+    assert len(m.items) == 1
     decision = m.items[0].decisions[0]
     assert (decision.kind.value, decision.preamble) == (kind, preamble)
 
