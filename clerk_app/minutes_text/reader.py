@@ -51,6 +51,7 @@ from clerk_app.minutes_text.lines import (
     is_boilerplate,
     is_draft_mark,
     looks_like_exempt,
+    looks_structural,
     malformed_tags,
     pages_in_text,
     parse_decision,
@@ -306,7 +307,7 @@ class MinutesReader:
             self._item().documents.append(clean_line(content))
         elif self._section is _Section.INTRO and (pages := parse_pages_line(content)) is not None:
             self._pages = pages
-        elif not self._mark_done(indent, content):
+        elif not self._mark_done(indent, content) and not self._task(in_points, indent, content):
             if self._section is _Section.DECISION and label is not None:
                 self.warn(
                     f"{label.display()} does not follow on from the decision's resolutions;"
@@ -323,18 +324,29 @@ class MinutesReader:
             text = clean_line(bullet)
         elif (action := action_to(content)) is not None:
             text, owners = action[0], [action[1]]
-        elif (before := self._after_bare_action()) is not None:
-            # "ACTION:" on its own, then the task: take the line back, and its warning.
-            self.warnings = [w for w in self.warnings if w.line != before]
-            text = clean_line(content)
-            owner = task_owner(text)
-            owners = [] if owner is None else [owner]
         elif owners_from_initials(content, self._initials()) is not None:
             text = content  # _add_point turns the initials into the action's owners
         if text is None:
             return False
         if owners:
             text = set_tag(text, owners)
+        self._add_point(len(self._item().points), self._style() or LabelStyle.DOT, text, indent)
+        return True
+
+    def _task(self, in_points: bool, indent: int, content: str) -> bool:
+        """ "ACTION:" on its own, then the task (a line that is nothing else): the task is
+        a new point, its owner the "X" of "X to ..."; the "ACTION:" line and its warning are
+        taken back."""
+        if not in_points or looks_structural(content):
+            return False  # "ACTION DONE", a heading...: never a task
+        before = self._after_bare_action()
+        if before is None:
+            return False
+        self.warnings = [w for w in self.warnings if w.line != before]
+        text = clean_line(content)
+        owner = task_owner(text)
+        if owner is not None:
+            text = set_tag(text, [owner])
         self._add_point(len(self._item().points), self._style() or LabelStyle.DOT, text, indent)
         return True
 
