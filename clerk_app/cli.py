@@ -72,8 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("open", help="open the window on a meeting, ready to type")
     p.add_argument("meeting", metavar="MEETING")
 
-    p = sub.add_parser("import", help="import plain-text minutes; prints the new meeting's id")
+    p = sub.add_parser(
+        "import", help="import minutes (plain text or Word .docx); prints the new meeting's id"
+    )
     p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--committee", metavar="NAME")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
+
+    p = sub.add_parser(
+        "new-from-agenda",
+        help="a new meeting from a published agenda (.docx or .pdf); prints its id",
+    )
+    p.add_argument("file", metavar="AGENDA", type=Path)
     p.add_argument("--committee", metavar="NAME")
     p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
 
@@ -191,6 +201,19 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
     for warning in imported.warnings:
         err.write(f"clerk-app: warning: {args.file}: {warning}\n")
     out.write(f"{imported.meeting_id}\n")
+    return 0
+
+
+def cmd_new_from_agenda(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services.importing import MinutesFileError, new_meeting_from_agenda
+
+    try:
+        made = new_meeting_from_agenda(db, args.file, committee=args.committee, date=args.date)
+    except MinutesFileError as exc:
+        raise UsageError(str(exc)) from exc
+    for warning in made.warnings:
+        err.write(f"clerk-app: warning: {args.file}: {warning}\n")
+    out.write(f"{made.meeting_id}\n")
     return 0
 
 
@@ -567,6 +590,7 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO, TextIO], in
     "body": cmd_body,
     "member": cmd_member,
     "import": cmd_import,
+    "new-from-agenda": cmd_new_from_agenda,
     "list": cmd_list,
     "export": cmd_export,
     "search": cmd_search,
@@ -649,7 +673,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             args.db,
             read_only=args.command in _READ_ONLY_COMMANDS,
             # Only importing or setting up a body has a use for a new database.
-            create=args.command in ("import", "body"),
+            create=args.command in ("import", "new-from-agenda", "body"),
         )
     except UsageError as exc:
         err.write(f"clerk-app: {exc}\n")

@@ -38,6 +38,19 @@ _KEYS: dict[str, tuple[Role, Presence]] = {
     "substitute": (Role.MEMBER, Presence.SUBSTITUTE),
     "substitute members": (Role.MEMBER, Presence.SUBSTITUTE),
     "absent": (Role.MEMBER, Presence.ABSENT),
+    # Other house styles' keys.
+    "attendees": (Role.MEMBER, Presence.PRESENT),
+    "members": (Role.MEMBER, Presence.PRESENT),
+    "councillors": (Role.MEMBER, Presence.PRESENT),
+    "present were": (Role.MEMBER, Presence.PRESENT),
+    "other members in attendance": (Role.ALSO_PRESENT, Presence.PRESENT),
+    "other members present": (Role.ALSO_PRESENT, Presence.PRESENT),
+    "other councillors present": (Role.ALSO_PRESENT, Presence.PRESENT),
+    "also in attendance": (Role.OFFICER, Presence.PRESENT),
+    "apologies received": (Role.MEMBER, Presence.APOLOGIES),
+    "apologies received from": (Role.MEMBER, Presence.APOLOGIES),
+    "apologies were received from": (Role.MEMBER, Presence.APOLOGIES),
+    "apologies for absence were received from": (Role.MEMBER, Presence.APOLOGIES),
 }
 # The line the writer puts each kind of attendee on, and that line's default role.
 _PRESENT_LINE = {
@@ -182,6 +195,108 @@ def _parse_person(entry: str, role: Role, presence: Presence) -> Attendee | None
     if not person.name or person.name.lower() == "none":
         return None
     return person
+
+
+# What is not a person: "2 members of the public", and a job title with no name ("Locum
+# Clerk"), which is kept as the officer's job title when it follows the officer's name.
+_PUBLIC = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|no)?\s*"
+    r"(?:members?\s+of\s+(?:the\s+)?(?:public|press)|press|public|residents?|parishioners?)",
+    re.I,
+)
+_JOB = re.compile(
+    r"(?:the\s+)?(?:(?:locum|deputy|assistant|acting|interim|parish|town|council|senior|"
+    r"democratic\s+services|committee|principal|head\s+of)\s+)*"
+    r"(?:clerk|rfo|responsible\s+financial\s+officer|chief\s+executive|monitoring\s+officer"
+    r"|minute[- ]taker|officer|secretary|director|manager|solicitor|treasurer|planner"
+    r"|administrator|legal\s+advisor)(?:\s+(?:to|of)\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
+    r"(?:\s*/\s*rfo)?",
+    re.I,
+)
+_FOR_WHOM = re.compile(
+    r"for\s+whom\s+(?P<who>.+?)\s+(?:was|acted\s+as)\s+(?:a\s+|the\s+)?substitute", re.I
+)
+_NAME_DASH_JOB = re.compile(r"(?P<name>[^-\u2013\u2014]+?)\s+[-\u2013\u2014]\s+(?P<job>.+)")
+# NHS style, one a line: "Pat Adams PA Chair", "Val Brown VB Director of Finance".
+_NAME_INITIALS_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019\-]*+(?:\s++[A-Z][\w'\u2019\-.]*+)+?)\s++(?P<ini>[A-Z]{2,4})"
+    r"\s++(?P<role>\S.*)"
+)
+
+
+def is_job_title(text: str) -> bool:
+    return _JOB.fullmatch(clean_line(text)) is not None
+
+
+def read_attendance(value: str, role: Role, presence: Presence) -> tuple[list[Attendee], list[str]]:
+    """The people a line of another house style lists, and the entries that are not people
+    ("2 members of the public", a job title on its own), kept as written for the notes."""
+    people: list[Attendee] = []
+    kept: list[str] = []
+    for entry in _split_people(value):
+        bare = _without_honorific(entry)
+        if _PUBLIC.fullmatch(bare):
+            kept.append(clean_line(entry))
+            continue
+        if is_job_title(bare):
+            last = people[-1] if people else None
+            if last is not None and not last.job_title and last.presence is presence:
+                last.role, last.job_title = Role.OFFICER, clean_line(bare)
+            else:
+                kept.append(clean_line(entry))
+            continue
+        people.extend(_read_person(entry, role, presence))
+    return people, kept
+
+
+def _read_person(entry: str, role: Role, presence: Presence) -> list[Attendee]:
+    nhs = None if "(" in entry else _NAME_INITIALS_ROLE.fullmatch(clean_line(entry))
+    if nhs and _initials(nhs["name"]) == nhs["ini"]:
+        person = Attendee(name=nhs["name"], role=role, presence=presence)
+        title = clean_line(nhs["role"])
+        kind = classify_annotation(title)
+        if kind is not None and kind[0] == "role":
+            person.role = Role(kind[1])
+        elif is_job_title(title) or role is Role.OFFICER:
+            person.role, person.job_title = Role.OFFICER, title
+        else:
+            person.note = title
+        return [person]
+    if role is Role.OFFICER and (dash := _NAME_DASH_JOB.fullmatch(clean_line(entry))):
+        return [
+            Attendee(
+                name=_without_honorific(dash["name"]),
+                role=role,
+                presence=presence,
+                job_title=clean_line(dash["job"]),
+            )
+        ]
+    parsed = _parse_person(entry, role, presence)
+    if parsed is None:
+        return []
+    person = parsed
+    out = [person]
+    notes = person.note.split("; ") if person.note else []
+    for note in list(notes):
+        whom = _FOR_WHOM.fullmatch(note)
+        if whom:  # "Cllr A (for whom Cllr B was substitute)"
+            notes.remove(note)
+            out.append(
+                Attendee(
+                    name=_without_honorific(whom["who"]),
+                    presence=Presence.SUBSTITUTE,
+                    substitute_for=person.name,
+                )
+            )
+        elif person.role is Role.MEMBER and is_job_title(note):  # "Mrs C Jones (Clerk)"
+            notes.remove(note)
+            person.role, person.job_title = Role.OFFICER, note
+    person.note = "; ".join(notes)
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isalpha())
 
 
 def parse_attendance(value: str, role: Role, presence: Presence) -> list[Attendee]:

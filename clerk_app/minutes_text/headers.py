@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from clerk_app.core.model import Attendee, LabelStyle, Presence, Role, Status
 from clerk_app.core.text import clean_line
-from clerk_app.minutes_text.attendance import attendance_line, parse_attendance
+from clerk_app.minutes_text.attendance import attendance_line, read_attendance
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -58,9 +58,18 @@ _MINUTES_OF = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _COMMITTEE_WORDS = re.compile(
-    r".*\b(?:committee|sub-committee|panel|board|cabinet|commission|forum)", re.IGNORECASE
+    r".*\b(?:committee|sub-committee|panel|board|cabinet|commission|forum)"
+    r"(?:\s++of\s++(?:the\s++)?[A-Za-z'\u2019 ]{1,40}+)?",
+    re.IGNORECASE,
 )
-_COUNCIL_WORDS = re.compile(r".*\b(?:council|borough|county)\b.*", re.IGNORECASE)
+# A council's name, not any line that mentions one (a clerk's address "3 Council Cottages"):
+# words only, ending in what councils call themselves, or "Council of the ...".
+_COUNCIL_WORDS = re.compile(
+    r"(?:the\s+)?[A-Za-z][A-Za-z'\u2019&\- ]*?\b(?:council|authority|borough|county"
+    r"|fire\s+and\s+rescue\s+service|trust|board)"
+    r"|(?:the\s+)?(?:council|borough|county)\s+of\s+(?:the\s+)?[A-Za-z'\u2019&\- ]+",
+    re.IGNORECASE,
+)
 # Header keys as clerks write them (lower case) -> the field they set.
 _FIELDS = {
     "council": "council",
@@ -198,6 +207,8 @@ class Header:
     attendees: list[Attendee] = field(default_factory=list)
     in_notes: bool = False  # after "Notes:": the rest of the header is the meeting's notes
     first_note: str = ""  # "Notes: text" on one line
+    # Attendance entries that are not people ("2 members of the public"): kept in the notes.
+    kept: list[str] = field(default_factory=list)
 
 
 Warn = Callable[[str], None]
@@ -237,7 +248,9 @@ class HeaderReader:
 
     def _attendance(self, value: str, defaults: tuple[Role, Presence]) -> None:
         goes_on = value.endswith((",", ";", " and"))
-        self.header.attendees.extend(parse_attendance(value.removesuffix(" and"), *defaults))
+        people, kept = read_attendance(value.removesuffix(" and"), *defaults)
+        self.header.attendees.extend(people)
+        self.header.kept.extend(kept)
         self._list = defaults if goes_on or self._list_until_blank else None
 
     def _date(self, text: str) -> dt.date | None:

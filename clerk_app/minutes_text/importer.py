@@ -97,9 +97,19 @@ def read_minutes(
         label_style=header.label_style or reader.style or LabelStyle.DOT,
         attendees=header.attendees,
         items=reader.items,
-        notes="\n".join(reader.notes),
+        notes="\n".join(header.kept + reader.notes),
         approved_on=header.approved_on,
     )
+    if not reader.items:
+        # Never refused for want of a heading: every line is kept in the notes, and each
+        # one that was not understood has its own warning already.
+        warnings.append(
+            ImportWarning(
+                0,
+                "no agenda item found (a heading such as '42.<tab>TITLE' or '77/24 Title');"
+                " the text is kept in the meeting's notes",
+            )
+        )
     if reader.draft_mark and header.status is Status.APPROVED:
         warnings.append(ImportWarning(0, "the file is marked DRAFT but its status is approved"))
     warnings.sort(key=lambda warning: warning.line)
@@ -121,11 +131,6 @@ def read_minutes_file(
     if decoded.warnings:
         warnings = sorted(decoded.warnings + result.warnings, key=lambda warning: warning.line)
         result.warnings = summarise(warnings)
-    if not result.meeting.items:
-        raise MinutesFileError(
-            f"{path}: no agenda item found (expected a heading such as '42.<tab>TITLE',"
-            " '77/24 Title' or a line 'Agenda item' followed by the title)"
-        )
     return result
 
 

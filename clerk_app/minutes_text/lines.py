@@ -14,13 +14,20 @@ from __future__ import annotations
 import collections
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from clerk_app.core.actions import INLINE_TAG
 from clerk_app.core.exempt import split_paragraphs
 from clerk_app.core.model import DecisionKind
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.house_styles import (
+    action_to,
+    bullet_text,
+    is_leftover,
+    parse_prose_decision,
+    parse_reference,
+)
 
 # Tabs, spaces and non-breaking spaces all separate a label from its text (FORMAT.md).
 _SEP = "[ \t\u00a0]"
@@ -46,6 +53,8 @@ _MARKER = re.compile(
 class Heading:
     number: str
     title: str | None  # None: the title is on the next non-blank line
+    # Another house style's reference ("PLA146/14"), whose title may be on the line above.
+    foreign: bool = field(default=False, compare=False)
 
 
 def parse_heading(content: str) -> Heading | None:
@@ -57,14 +66,19 @@ def parse_heading(content: str) -> Heading | None:
         number = clean_line(match["num"] or "")
         title = match["title"]
         if title is None:
-            return Heading(number, None)
+            # "77/24" alone is never what the writer writes: another house style's, whose
+            # title may be on the line above.
+            return Heading(number, None, pattern is _SLASHED)
         cleaned = clean_line(title)
+        if pattern is not _MARKER and parse_decision(cleaned) is not None:
+            return None  # "3. RESOLVED - That ...": a numbered paragraph's decision
         # "42.<tab>" with nothing after it: the title is on the next line.  Only the marker
         # form can say "no title" explicitly, with its colon.
         if not cleaned and pattern is not _MARKER:
             return Heading(number, None)
         return Heading(number, cleaned)
-    return None
+    reference = parse_reference(content)  # other councils' minute references
+    return None if reference is None else Heading(reference.number, reference.title, True)
 
 
 def marker_number_ok(number: str) -> bool:
@@ -348,6 +362,10 @@ def looks_structural(line: str) -> bool:
         parse_heading(content) is not None
         or parse_label(content) is not None
         or parse_decision(content) is not None
+        or parse_prose_decision(content) is not None
+        or bullet_text(content) is not None
+        or action_to(content) is not None
+        or is_leftover(content)
         or parse_documents(content) is not None
         or parse_exempt(content) is not None
         or parse_pages_line(content) is not None

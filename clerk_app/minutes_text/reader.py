@@ -25,11 +25,22 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from clerk_app.core.actions import set_tag
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
 from clerk_app.core.text import clean_line
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
+from clerk_app.minutes_text.house_styles import (
+    action_to,
+    bullet_text,
+    exclusion_paragraphs,
+    initials_of,
+    is_leftover,
+    owners_from_initials,
+    parse_prose_decision,
+    task_owner,
+)
 from clerk_app.minutes_text.lines import (
     INDENT_CHARS,
     ExemptMarker,
@@ -40,6 +51,7 @@ from clerk_app.minutes_text.lines import (
     is_boilerplate,
     is_draft_mark,
     looks_like_exempt,
+    looks_structural,
     malformed_tags,
     pages_in_text,
     parse_decision,
@@ -54,7 +66,7 @@ from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
 from clerk_app.minutes_text.presence_lines import is_presence_line, read_presence_line
 from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
-from clerk_app.minutes_text.resolutions import resolution_slot
+from clerk_app.minutes_text.resolutions import resolution_slot, title_like
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
 _KEPT_IN_INTRO = "kept as a paragraph of the item's introduction"
@@ -102,6 +114,14 @@ class MinutesReader:
         self._pending_exempt: ExemptMarker | None = None
         self._growing: dict[tuple[int, int], _Growing] = {}  # (id of its owner, which text)
         self._awaiting_title: tuple[int, AgendaItem] | None = None
+        # Undoes the storing of the last line when it was a paragraph: a title in capitals
+        # above a bare reference ("PLA146/14") is taken back from where it was kept.
+        self._undo: Callable[[], str] | None = None
+        self._excluded: str | None = None  # press and public excluded: Schedule 12A paragraphs
+        # The item the exclusion alone made exempt, which a READMITTED line makes public again.
+        self._exempt_by_exclusion: AgendaItem | None = None
+        self._prev_undo: Callable[[], str] | None = None  # the undo for the line before
+        self._known: dict[str, str] | None = None  # attendees by their initials
         self._start_item_state(None)
 
     def _start_item_state(self, item: AgendaItem | None) -> None:
@@ -138,6 +158,10 @@ class MinutesReader:
             self.warn("this agenda item has no title after it; left untitled", line)
 
     def _line(self, index: int, indent: int, content: str) -> None:
+        undo, self._undo = self._undo, None
+        self._prev_undo = undo
+        if self.item is not None and (excluded := exclusion_paragraphs(content)) is not None:
+            self._excluded = excluded
         if self._awaiting_title is not None:
             self._awaiting_title[1].title = clean_line(content)
             self._awaiting_title = None
@@ -149,7 +173,7 @@ class MinutesReader:
             return
         heading = parse_heading(content)
         if heading is not None:
-            self._start_item(heading)
+            self._start_item(heading, undo)
         elif self.item is not None and is_declaration_line(content):
             self._declaration(indent, content)
         elif self.item is not None and is_presence_line(content):
@@ -157,12 +181,14 @@ class MinutesReader:
             if problem is not None:
                 self.warn(f"{problem}; kept as text")
                 self._item_line(indent, content)
+            elif self.item.readmitted:
+                self._readmitted(self.item)
         elif self.item is not None and is_motion_line(content):
             problem = read_motion_line(self.item, content)
             if problem is not None:
                 self.warn(f"{problem}; kept as text")
                 self._item_line(indent, content)
-        elif is_boilerplate(content):
+        elif is_boilerplate(content) or is_leftover(content):
             pass
         elif is_draft_mark(content):
             self.draft_mark = True
@@ -218,6 +244,14 @@ class MinutesReader:
         else:
             self._mark_exempt(marker)
 
+    def _readmitted(self, item: AgendaItem) -> None:
+        """The press and public came back in before ``item``: the exclusion ends there, and
+        the item is public unless a marker of its own said otherwise."""
+        self._excluded = None
+        if self._exempt_by_exclusion is item:
+            item.exempt, item.exempt_paragraph = False, ""
+        self._exempt_by_exclusion = None
+
     def _mark_exempt(self, marker: ExemptMarker) -> None:
         item = self._item()
         item.exempt, item.exempt_paragraph = True, marker.paragraph
@@ -229,6 +263,7 @@ class MinutesReader:
         header = self.headers.header
         if header.in_notes:
             self.notes.append(text)
+            self._undo = self.notes.pop
             return
         problem = self.headers.feed(content)
         if header.in_notes and header.first_note:
@@ -236,22 +271,46 @@ class MinutesReader:
         if problem is not None:
             self.notes.append(text)
             self.warn(problem)
+            self._undo = self._take_back_note
+
+    def _take_back_note(self) -> str:
+        self.warnings.pop()  # the warning that said the line was kept in the notes
+        return self.notes.pop()
 
     # --- items --------------------------------------------------------------------------------
     def _item(self) -> AgendaItem:
         assert self.item is not None, "only called inside an item"
         return self.item
 
-    def _start_item(self, heading: Heading) -> None:
+    def _start_item(self, heading: Heading, undo: Callable[[], str] | None) -> None:
+        title = heading.title
+        if title is None and heading.foreign and undo is not None and self._previous_is_caps():
+            title = undo()  # "PLA146/14" below its title in capitals
         self._finish_item()
-        item = AgendaItem(title=heading.title or "", number=heading.number)
+        item = AgendaItem(title=title or "", number=heading.number)
         self.items.append(item)
         self._start_item_state(item)
         if self._pending_exempt is not None:
             self._mark_exempt(self._pending_exempt)
             self._pending_exempt = None
-        if heading.title is None:
+        elif self._excluded is not None:
+            self._mark_exempt(self._exclusion_marker(self._excluded))
+            self._exempt_by_exclusion = item
+        if title is None:
             self._awaiting_title = (self._line_no, item)
+
+    def _previous_is_caps(self) -> bool:
+        for raw in reversed(self.lines[: self._line_no - 1]):
+            if raw.strip():
+                return title_like(raw) and parse_heading(raw.strip()) is None
+        return False
+
+    def _exclusion_marker(self, paragraphs: str) -> ExemptMarker:
+        try:
+            check_paragraphs(paragraphs)
+        except ExemptParagraphError:
+            return ExemptMarker("", "")
+        return ExemptMarker(paragraphs, "")
 
     def _finish_item(self) -> None:
         if self.item is None:
@@ -266,7 +325,11 @@ class MinutesReader:
         in_points = self._section in (_Section.INTRO, _Section.POINTS)
         if in_points and label is not None and self._place_label(label, indent):
             return
-        decision = parse_decision(content)
+        if in_points and self._house_point(indent, content):
+            return
+        decision = parse_decision(content) or parse_prose_decision(content)
+        if decision is None and label is not None and label.token.isdigit():
+            decision = parse_decision(label.text)  # "3. RESOLVED - That ..."
         documents = parse_documents(content)
         if decision is not None:
             block = Decision(kind=decision[0], preamble=decision[1])
@@ -280,7 +343,7 @@ class MinutesReader:
             self._item().documents.append(clean_line(content))
         elif self._section is _Section.INTRO and (pages := parse_pages_line(content)) is not None:
             self._pages = pages
-        elif not self._mark_done(indent, content):
+        elif not self._mark_done(indent, content) and not self._task(in_points, indent, content):
             if self._section is _Section.DECISION and label is not None:
                 self.warn(
                     f"{label.display()} does not follow on from the decision's resolutions;"
@@ -288,11 +351,74 @@ class MinutesReader:
                 )
             self._paragraph(indent, content)
 
+    def _house_point(self, indent: int, content: str) -> bool:
+        """Points in other house styles: a bullet, an action ("Action: Cllr Body to ...",
+        a line ending in its owners' initials), or the task after "ACTION:" on its own."""
+        text: str | None = None
+        owners: list[str] = []
+        if (bullet := bullet_text(content)) is not None:
+            text = clean_line(bullet)
+        elif (action := action_to(content)) is not None:
+            text, owners = action[0], [action[1]]
+        elif owners_from_initials(content, self._initials()) is not None:
+            text = content  # _add_point turns the initials into the action's owners
+        if text is None:
+            return False
+        if owners:
+            text = set_tag(text, owners)
+        self._add_point(len(self._item().points), self._style() or LabelStyle.DOT, text, indent)
+        return True
+
+    def _task(self, in_points: bool, indent: int, content: str) -> bool:
+        """ "ACTION:" on its own, then the task (a line that is nothing else): the task is
+        a new point, its owner the "X" of "X to ..."; the "ACTION:" line and its warning are
+        taken back."""
+        if not in_points or looks_structural(content):
+            return False  # "ACTION DONE", a heading...: never a task
+        before = self._after_bare_action()
+        if before is None:
+            return False
+        self.warnings = [w for w in self.warnings if w.line != before]
+        text = clean_line(content)
+        owner = task_owner(text)
+        if owner is not None:
+            text = set_tag(text, [owner])
+        self._add_point(len(self._item().points), self._style() or LabelStyle.DOT, text, indent)
+        return True
+
+    def _after_bare_action(self) -> int | None:
+        """The line number of an "ACTION:" alone just before this line, taken back from
+        where it was kept; None if the line before is anything else."""
+        undo = self._prev_undo
+        for number in range(self._line_no - 1, 0, -1):
+            raw = self.lines[number - 1].strip(INDENT_CHARS)
+            if raw:
+                if undo is None or action_line_owners(raw) != "":
+                    return None
+                undo()
+                return number
+        return None
+
+    def _with_initials(self, text: str) -> str:
+        """ "Write to the county. PA/VB" -> "Write to the county. (Actions: Pat Adams/Val
+        Brown)" when PA and VB are the initials of people in the attendance."""
+        found = owners_from_initials(text, self._initials()) if text else None
+        return text if found is None else set_tag(found[0], found[1])
+
+    def _initials(self) -> dict[str, str]:
+        # The attendance is complete by the first item: worked out once, not once a line.
+        if self._known is None:
+            self._known = {}
+            for person in self.headers.header.attendees:
+                self._known.setdefault(initials_of(person.name), person.name)
+        return self._known
+
     def _paragraph(self, indent: int, content: str) -> None:
         text = clean_line(content)
         owners = action_line_owners(content)
         if self._section is _Section.INTRO:
             self._intro.append(text)
+            self._undo = self._intro.pop
             if owners or parse_done(content) is not None:
                 self.warn(f"an action with no point before it; {_KEPT_IN_INTRO}")
         elif self._section is _Section.POINTS:
@@ -326,9 +452,10 @@ class MinutesReader:
         """``line`` continues ``text`` (one of a point's, a preamble, a resolution)."""
         growing = self._growing.get(key)
         if growing is None:
-            self._growing[key] = _Growing([text, line], sep, store)
+            growing = self._growing[key] = _Growing([text, line], sep, store)
         else:
             growing.parts.append(line)
+        self._undo = growing.parts.pop
 
     def _target(self, indent: int) -> Point:
         """The point an unlabelled line continues: the last sub-point if the line is indented
@@ -381,7 +508,7 @@ class MinutesReader:
         )
         where = place(label, context)
         if where.kind == "point":
-            self._add_point(where.index, where.style, label, indent)
+            self._add_point(where.index, where.style, label.text, indent, label.display())
         elif where.kind == "sub":
             self._add_sub(where.index, label, indent)
         elif where.kind == "orphan":
@@ -396,7 +523,9 @@ class MinutesReader:
             )
         return where.kind in ("point", "sub")
 
-    def _add_point(self, index: int, style: LabelStyle, label: Label, indent: int) -> None:
+    def _add_point(
+        self, index: int, style: LabelStyle, text: str, indent: int, shown_as: str = ""
+    ) -> None:
         item = self._item()
         if self.style is None:
             self.style = style
@@ -404,10 +533,10 @@ class MinutesReader:
         if index != expected:
             shown = point_label(self._style() or style, expected, item.number)
             self.warn(
-                f"point {label.display()} is point {expected + 1} of this item, so it is"
+                f"point {shown_as} is point {expected + 1} of this item, so it is"
                 f" labelled {shown} (labels follow the order of the points)"
             )
-        point = Point(text=clean_line(label.text))
+        point = Point(text=self._with_initials(clean_line(text)))
         item.points.append(point)
         self._point, self._point_indent, self._sub = point, indent, None
         self._section = _Section.POINTS

@@ -103,17 +103,22 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert "permission denied" in message(path)
 
 
-def test_no_agenda_item(tmp_path: Path) -> None:
+def test_no_agenda_item_is_imported_not_refused(tmp_path: Path) -> None:
     path = tmp_path / "header-only.txt"
     path.write_text("Committee: Cabinet\nDate: 21 May 2024\nJust some words.\n", encoding="utf-8")
-    assert "no agenda item found" in message(path)
+    result = read_minutes_file(path)
+    assert result.meeting.committee == "Cabinet"
+    assert result.meeting.notes == "Just some words."
+    messages = [w.message for w in result.warnings]
+    assert any(m.startswith("line 3: could not understand") for m in messages)
+    assert any("no agenda item found" in m for m in messages)
 
 
 def test_read_minutes_on_text_without_items_warns_instead_of_raising() -> None:
     result = read_minutes("Just some words.", committee="Cabinet", date=dt.date(2024, 5, 21))
     assert result.meeting.items == []
     assert result.meeting.notes == "Just some words."
-    assert [w.line for w in result.warnings] == [1]
+    assert [w.line for w in result.warnings] == [0, 1]
 
 
 def test_a_thousand_points_read_in_well_under_100_ms() -> None:

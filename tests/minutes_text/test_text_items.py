@@ -294,7 +294,9 @@ def test_decimal_numbers_in_prose_are_not_labels_in_a_lettered_meeting() -> None
 @pytest.mark.parametrize(
     "line",
     ["a. x", "(iv) x", "12. TITLE", "77/24 Title", "Agenda item", "RESOLVED", "NOTED: x",
-     "Supporting documents:", "EXEMPT", "Pages: 4", "ACTION DONE", "DRAFT", "Page 2 of 9"],
+     "Supporting documents:", "EXEMPT", "Pages: 4", "ACTION DONE", "DRAFT", "Page 2 of 9",
+     # Other house styles' shapes (issue 13): an action, a bullet, a decision in prose.
+     "Action: officers to reply", "\u2022 x", "It was resolved that x"],
 )  # fmt: skip
 def test_looks_structural(line: str) -> None:
     assert looks_structural(line)
@@ -302,7 +304,7 @@ def test_looks_structural(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["The Chair noted the report.", "Action: officers to reply", "Councillor Ó Briain asked.",
+    ["The Chair noted the report.", "Actions were reviewed.", "Councillor Ó Briain asked.",
      "العربية", "ACTION: Clerk", "Present: all members"],
 )  # fmt: skip
 def test_prose_is_not_structural(line: str) -> None:

@@ -21,6 +21,8 @@ from clerk_app.ui.shell.icons import icon
 class Cmd(enum.Enum):
     NEW_MEETING = "new-meeting"
     MEETINGS = "meetings"
+    IMPORT_MINUTES = "import-minutes"
+    NEW_FROM_AGENDA = "new-from-agenda"
     EXPORT_WORD = "export-word"
     EXPORT_PDF = "export-pdf"
     EXPORT_HTML = "export-html"
@@ -94,7 +96,19 @@ SPECS: dict[Cmd, Spec] = {
         needs="source",
         tip="The committee's next meeting, with open actions under Matters arising",
     ),
+    Cmd.NEW_FROM_AGENDA: Spec(
+        "New meeting from a&genda…",
+        "&File",
+        needs="writable",
+        tip="A meeting with the items and recommendations of a published agenda (.docx, .pdf)",
+    ),
     Cmd.MEETINGS: Spec("&Meetings", "&File", ("Ctrl+O",), icon="meetings", toolbar=True),
+    Cmd.IMPORT_MINUTES: Spec(
+        "&Import minutes…",
+        "&File",
+        needs="writable",
+        tip="Past minutes from Word (.docx) or plain text, in any house style",
+    ),
     Cmd.DELETE_MEETING: Spec(
         "&Delete meeting…", "&File", hint="Del", icon="delete", needs="listed"
     ),

@@ -46,6 +46,7 @@ from clerk_app.ui.flows.approval import ApprovalFlow
 from clerk_app.ui.flows.backup import BackupFlow
 from clerk_app.ui.flows.editing import EditingFlow
 from clerk_app.ui.flows.export import ExportFlow, ask_save_path
+from clerk_app.ui.flows.importing import ImportFlow, ask_open_path
 from clerk_app.ui.flows.meetings import MeetingsFlow
 from clerk_app.ui.flows.navigation import NavigationFlow
 from clerk_app.ui.flows.search import SearchFlow
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], dt.datetime] = dt.datetime.now,
         run_dialog: DialogRunner = run_modal,
         choose_path: PathChooser = ask_save_path,
+        choose_open_path: PathChooser = ask_open_path,
         list_in_background: bool = False,
     ) -> None:
         """``list_in_background``: paint first, list the archive's meetings when read (the
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.db, self.stack, self.settings, self.now = db, stack, settings, now
         self.run_dialog = run_dialog
         self.choose_path = choose_path
+        self.choose_open_path = choose_open_path
         self.loaded: OpenMeeting | None = None
         self._panel_wanted: bool | None = None  # the panel's state while a page hides it
         # The editing window's own instance lock (app.py sets it): restoring a backup over the
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.meetings = MeetingsFlow(self)
         self.search = SearchFlow(self)
         self.exports = ExportFlow(self)
+        self.importing = ImportFlow(self)
         self.tracker = TrackerFlow(self, self.exports)
         self.approval = ApprovalFlow(self)
         self.backups = BackupFlow(self)
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.NEW_MEETING, self.meetings.new_meeting)
         self.meetings_page.first_run.new_requested.connect(self.meetings.new_meeting)
         r.connect(Cmd.MEETINGS, self.show_meeting_list)
+        r.connect(Cmd.IMPORT_MINUTES, self.importing.import_minutes)
+        r.connect(Cmd.NEW_FROM_AGENDA, self.importing.new_from_agenda)
         r.connect(Cmd.EXPORT_WORD, lambda: self.exports.export_minutes("docx"))
         r.connect(Cmd.EXPORT_PDF, lambda: self.exports.export_minutes("pdf"))
         r.connect(Cmd.EXPORT_HTML, lambda: self.exports.export_minutes("html"))

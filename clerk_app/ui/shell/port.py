@@ -34,6 +34,7 @@ class Shell(Protocol):
     now: Callable[[], dt.datetime]
     run_dialog: Callable[[QDialog], bool]
     choose_path: PathChooser
+    choose_open_path: PathChooser  # a file to read (import, agenda)
     instance_lock: InstanceLock | None  # this window's lock on the database, if it has it
     checkpoints: Checkpoints  # paused while the database is closed under the window
 
