@@ -117,7 +117,11 @@ def is_leftover(content: str) -> bool:
 
 
 # --- bullets ----------------------------------------------------------------------------------
-_BULLET = re.compile(rf"[\u00b7\u2022\u25aa\u25e6\u2023\u2043\uf0b7*]{_SEP}*+(?P<text>\S.*)")
+# A bullet glyph may touch its text ("•The clerk", as PDFs paste); an asterisk needs a space
+# after it, so that typed emphasis ("*urgent*") stays prose.
+_BULLET = re.compile(
+    rf"(?:[\u00b7\u2022\u25aa\u25e6\u2023\u2043\uf0b7]{_SEP}*+|\*{_SEP}++)(?P<text>\S.*)"
+)
 
 
 def bullet_text(content: str) -> str | None:
