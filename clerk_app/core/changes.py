@@ -308,13 +308,19 @@ def _clamp(index: int, length: int) -> int:
     return max(0, min(index, length))
 
 
+def set_text(point: Point, text: str) -> Changed:
+    """``SetText`` applied: the one place a point's text changes in memory.  Typing calls it
+    directly, on every keystroke, without building a change and its inverse."""
+    tags_differ = _tag_key(point.text) != _tag_key(text)
+    point.text = text
+    return Changed(actions=tags_differ, points=(point,))
+
+
 def apply(meeting: Meeting, change: Change) -> tuple[Changed, Change]:
     """Make ``change`` to ``meeting``; returns what changed and the change that undoes it."""
     if isinstance(change, SetText):
         old = change.point.text
-        change.point.text = change.text
-        tags_differ = _tag_key(old) != _tag_key(change.text)
-        return Changed(actions=tags_differ, points=(change.point,)), SetText(change.point, old)
+        return set_text(change.point, change.text), SetText(change.point, old)
     if isinstance(change, InsertPoint):
         siblings = change.item.points if change.parent is None else change.parent.children
         siblings.insert(_clamp(change.index, len(siblings)), change.point)

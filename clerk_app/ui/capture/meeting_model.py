@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 
-from clerk_app.core.changes import Change, Changed, PointPlace, SetText, apply, place_of
+from clerk_app.core.changes import Change, Changed, PointPlace, SetText, place_of, set_text
 from clerk_app.core.model import Meeting, Point
 from clerk_app.services import editing, recovery
 from clerk_app.services.database import Database, StorageUnavailable
@@ -83,7 +83,7 @@ class MeetingModel(QObject):
     def type_text(self, point: Point, text: str) -> None:
         if point.text == text:
             return
-        changed, _undo = apply(self.meeting, SetText(point, text))
+        changed = set_text(point, text)  # SetText, without its inverse: the undo has it
         self._dirty[id(point)] = point
         self.changed.emit(changed)
         self._last_typed = time.monotonic()

@@ -72,6 +72,7 @@ class PreviewDock(QDockWidget):
         self.laid: Laid | None = None
         self._known: dict[bytes, QImage] = {}
         self._stale = True
+        self._shown = False  # kept by visibilityChanged: read on every keystroke
         self._first_unshown: float | None = None
         self.pages = PagesView()
         scroll = QScrollArea()
@@ -110,7 +111,7 @@ class PreviewDock(QDockWidget):
     def _on_changed(self, _changed: Changed) -> None:
         # On the keystroke path: arm a timer and nothing else.
         self._stale = True
-        if not self.isVisible():
+        if not self._shown:  # a plain attribute: asking Qt costs more on every keystroke
             return
         now = time.monotonic()
         if self._first_unshown is None:
@@ -119,6 +120,7 @@ class PreviewDock(QDockWidget):
         self._timer.start(max(0, min(QUIET_MS, int(left_ms))))
 
     def _on_visibility(self, visible: bool) -> None:
+        self._shown = visible
         if visible and self._stale:
             self.refresh()
 
