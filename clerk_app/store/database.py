@@ -128,10 +128,11 @@ def _read_only_engine(path: Path) -> Engine:
     """An engine whose connections open the file with SQLite's mode=ro: nothing can write."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     wal = path.with_name(f"{path.name}-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
-        # A folder Clerk cannot write to (read-only media, a locked share): SQLite cannot make
-        # the -shm file it needs to read a WAL database there, so it reads the main file as it
-        # stands, which is the whole database when no -wal beside it holds newer pages.
+    if not wal.exists():
+        # No log beside the file: everything is in the main file (a closed database, or one
+        # on read-only media).  Read it as it stands, so that SQLite makes no -wal or -shm
+        # file beside it: a command that only reads leaves the folder as it found it.  While
+        # another process writes, its log exists and the ordinary read-only mode sees it.
         uri += "&immutable=1"
 
     def connect() -> sqlite3.Connection:

@@ -129,3 +129,20 @@ def test_an_older_file_is_upgraded_only_by_a_command_that_writes(tmp_path: Path)
     assert code == 0
     code, out, _ = run(path, "list")
     assert code == 0 and "Audit" in out
+
+
+def test_reading_commands_leave_no_log_files_beside_a_closed_database(tmp_path: Path) -> None:
+    """list, search and actions on a database nobody has open create nothing beside it."""
+    from clerk_app.cli import main
+    from clerk_app.services import meetings as meeting_service
+    from clerk_app.store.database import open_database
+    from tests.samples import planning_meeting
+
+    path = tmp_path / "clerk.db"
+    db = open_database(path)
+    meeting_service.create_meeting(db, planning_meeting())
+    db.close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for args in (["list"], ["search", "parking"], ["actions", "--json"]):
+        assert main(["--db", str(path), *args], out=io.StringIO(), err=io.StringIO()) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
