@@ -41,6 +41,17 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Keys inside dialogs (ui/dialogs/, ui/archive/search_dialog.py): no menu command either.
+DIALOG_KEYS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+Enter", "Accept the dialog, from any box in it (a multi-line box, a table cell)"),
+    ("Letters in a Role or Presence cell", "The choice they start: ch Chair, ap Apologies"),
+    (
+        "Alt+C, Alt+Y, Alt+D, Alt+O, Alt+M (search)",
+        "Committee, year, decisions only, open actions only, fifty more hits",
+    ),
+)
+
+
 def _clean(text: str) -> str:
     return text.replace("&", "").rstrip("…").strip()
 
@@ -56,6 +67,7 @@ def keyboard_reference() -> list[Group]:
         ]
         if rows:
             groups.append((_clean(menu), rows))
+    groups.append(("In dialogs", list(DIALOG_KEYS)))
     groups.append(("Typing in a point", list(EDITOR_KEYS)))
     return groups
 
