@@ -28,6 +28,7 @@ def test_first_run_shows_what_to_do_and_enter_starts_a_meeting(
     assert page.empty and page.first_run.isVisible() and not window.meeting_list.isVisible()
     steps = page.first_run.steps.text()
     assert "Ctrl+N" in steps and "clerk-app import minutes.txt" in steps
+    assert "Import minutes" in steps and "New meeting from agenda" in steps
     assert not page.bar.isVisible()  # no filters over nothing
     assert focused() is page.first_run.new  # Enter is all it takes
 

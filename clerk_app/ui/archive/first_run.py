@@ -11,8 +11,10 @@ WELCOME = "No meetings yet"
 STEPS = (
     "<p><b>Ctrl+N</b> starts a new meeting: its committee, date and times, then the "
     "attendance (Ctrl+Shift+A) and agenda items (Ctrl+Enter) as the meeting goes.</p>"
-    "<p><b>Minutes typed elsewhere</b> (a .txt file in Clerk's minutes format) come in "
-    "from a terminal: <code>clerk-app import minutes.txt</code></p>"
+    "<p><b>Past minutes</b>, from Word or plain text in any house style, come in with "
+    "<b>File &gt; Import minutes…</b> (or <code>clerk-app import minutes.txt</code>); a "
+    "meeting can start from its published agenda with <b>File &gt; New meeting from "
+    "agenda…</b>.</p>"
     "<p>Later meetings of a committee start from the last one: select it and press "
     "<b>Ctrl+Shift+N</b> (New meeting from this one). Ctrl+F searches every meeting.</p>"
 )
