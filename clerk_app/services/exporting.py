@@ -13,7 +13,7 @@ from clerk_app.export.files import ExportError
 from clerk_app.export.targets import Protected
 from clerk_app.services import archive, identity, meetings
 from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
-from clerk_app.store.backups import backup_folder
+from clerk_app.store.backups import database_files
 
 
 @dataclass(frozen=True)
@@ -24,22 +24,10 @@ class Exported:
     meeting: Meeting
 
 
-# Files SQLite and Clerk keep beside the database: replacing any of them loses minutes.
-_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock", ".restoring")
-
-
 def protected_files(database: Path) -> Protected:
     """What no export may write over: the database, its side files, backups and kept copies."""
-    files = [database] + [database.with_name(database.name + side) for side in _SIDE_FILES]
-    folder = database.parent
-    for pattern in (".before-migration-*", ".replaced-*"):
-        # The copies made before a migration and by a restore: backups in all but name.
-        files.extend(folder.glob(f"{_glob_escape(database.stem)}{pattern}"))
-    return Protected(files=tuple(files), folders=(backup_folder(database),))
-
-
-def _glob_escape(text: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+    files, backups = database_files(database)
+    return Protected(files=tuple(files), folders=(backups,))
 
 
 def export_minutes(
@@ -130,11 +118,8 @@ def _export_text(meeting: Meeting, path: Path, *, confidential: bool, db: Databa
     # The text has no body to derive minute references from: it carries them as printed.
     printed = with_references(meeting if confidential else public_meeting(meeting))
     data = write_minutes(printed).encode("utf-8")
-
-    def write(stream: BinaryIO) -> None:
-        stream.write(data)
-
-    return write_atomically(path, write, protected=protected_files(db.path))
+    protected = protected_files(db.path)
+    return write_atomically(path, lambda stream: _write(stream, data), protected=protected)
 
 
 def export_action_log(
@@ -155,11 +140,8 @@ def export_action_log(
     if check_name(Path(path), (".csv", ".docx", ".pdf")) == ".csv":
         # With a byte-order mark: without it Excel on Windows reads "Zoë" as "ZoÃ«".
         data = ("\ufeff" + to_csv(shown)).encode("utf-8")
-
-        def write(stream: BinaryIO) -> None:
-            stream.write(data)
-
-        return write_atomically(path, write, protected=protected_files(db.path))
+        protected = protected_files(db.path)
+        return write_atomically(path, lambda stream: _write(stream, data), protected=protected)
     ids = list(dict.fromkeys(e.meeting_id for e in shown if e.meeting_id is not None))
     loaded = []
     for done, meeting_id in enumerate(ids):
@@ -174,3 +156,7 @@ def export_action_log(
         progress=progress,
         protected=protected_files(db.path),
     )
+
+
+def _write(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)  # write_atomically wants a function that returns nothing

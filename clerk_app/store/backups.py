@@ -8,6 +8,7 @@ too.  Taking one while the window writes is safe: the backup API copies a consis
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import re
 import sqlite3
@@ -46,6 +47,19 @@ def copy_database(source: Path, target: Path) -> None:
 
 def backup_folder(database: Path) -> Path:
     return database.parent / "backups"
+
+
+# Files SQLite and Clerk keep beside the database: replacing any of them loses minutes.
+_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock", ".restoring")
+
+
+def database_files(database: Path) -> tuple[list[Path], Path]:
+    """The database, its side files and the copies kept beside it (before a migration, by a
+    restore), and the folder of its backups: what nothing else may ever write over."""
+    files = [database] + [database.with_name(database.name + side) for side in _SIDE_FILES]
+    for pattern in (".before-migration-*", ".replaced-*"):
+        files.extend(database.parent.glob(f"{glob.escape(database.stem)}{pattern}"))
+    return files, backup_folder(database)
 
 
 def take_backup(database: Path, *, now: dt.datetime | None = None) -> Path:
