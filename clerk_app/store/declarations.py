@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.procedure.declarations import Conduct, Declaration
 from clerk_app.core.text import clean_line
+from clerk_app.store.children import replace_children
 from clerk_app.store.tables import DeclarationRow, ItemRow, MeetingRow
 
 
@@ -38,18 +39,9 @@ def declarations_of(row: ItemRow) -> list[Declaration]:
     ]
 
 
-def fill_ids(declarations: list[Declaration], row: ItemRow) -> None:
-    for declaration, d_row in zip(declarations, row.declarations, strict=True):
-        declaration.id = d_row.id
-
-
 def replace_declarations(session: Session, row: ItemRow, declarations: list[Declaration]) -> None:
-    for old in list(row.declarations):
-        session.delete(old)
-    session.flush()
-    row.declarations = declaration_rows(declarations)
-    session.flush()
-    fill_ids(declarations, row)
+    rows = declaration_rows(declarations)
+    replace_children(session, row, "declarations", rows, declarations)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.procedure.motions import Motion
 from clerk_app.core.procedure.movements import Movement
 from clerk_app.core.structure import StructureError, check_can_hold, check_two_levels
-from clerk_app.store.declarations import fill_ids, replace_declarations
+from clerk_app.store.children import fill_ids, replace_children
+from clerk_app.store.declarations import replace_declarations
 from clerk_app.store.guards import ensure_editable
 from clerk_app.store.meetings import (
     UnknownMeetingError,
@@ -31,7 +32,7 @@ from clerk_app.store.meetings import (
     sync_action_columns,
     write_meeting_fields,
 )
-from clerk_app.store.motions import fill_motion_ids, replace_motions, replace_movements
+from clerk_app.store.motions import replace_motions, replace_movements
 from clerk_app.store.tables import (
     DocumentRow,
     ItemRow,
@@ -227,8 +228,8 @@ def insert_item(session: Session, *, meeting_id: int, index: int, item: AgendaIt
     item.id = row.id
     for decision, d_row in zip(item.decisions, row.decisions, strict=True):
         decision.id = d_row.id
-    fill_ids(item.declarations, row)
-    fill_motion_ids(item.motions, row)
+    fill_ids(item.declarations, row.declarations)
+    fill_ids(item.motions, row.motions)
     for movement, m_row in zip(item.movements, row.movements, strict=True):
         movement.id = m_row.id
     add_points(session, [(row, item.points)])
@@ -287,13 +288,8 @@ def move_item(session: Session, *, item_id: int, index: int) -> None:
 def set_decisions(session: Session, *, item_id: int, decisions: list[Decision]) -> None:
     """Replace an item's decision blocks (there are one or two; rewriting them is cheap)."""
     row = _guard_item(session, item_id)
-    for old in list(row.decisions):
-        session.delete(old)
-    session.flush()
-    row.decisions = [decision_row(d, i) for i, d in enumerate(decisions)]
-    session.flush()
-    for decision, d_row in zip(decisions, row.decisions, strict=True):
-        decision.id = d_row.id
+    rows = [decision_row(d, i) for i, d in enumerate(decisions)]
+    replace_children(session, row, "decisions", rows, decisions)
 
 
 def set_declarations(session: Session, *, item_id: int, declarations: list[Declaration]) -> None:
@@ -310,23 +306,16 @@ def set_movements(session: Session, *, item_id: int, movements: list[Movement]) 
 
 def set_documents(session: Session, *, item_id: int, documents: list[str]) -> None:
     row = _guard_item(session, item_id)
-    for old in list(row.documents):
-        session.delete(old)
-    session.flush()
-    row.documents = [DocumentRow(position=i, title=t) for i, t in enumerate(documents)]
+    rows = [DocumentRow(position=i, title=t) for i, t in enumerate(documents)]
+    replace_children(session, row, "documents", rows)
 
 
 def set_attendees(session: Session, *, meeting_id: int, attendees: list[Attendee]) -> None:
     ensure_editable(session, meeting_id)
     row = session.get(MeetingRow, meeting_id)
     assert row is not None  # ensure_editable raised otherwise
-    for old in list(row.attendees):
-        session.delete(old)
-    session.flush()
-    row.attendees = [attendee_row(a, i) for i, a in enumerate(attendees)]
-    session.flush()
-    for attendee, a_row in zip(attendees, row.attendees, strict=True):
-        attendee.id = a_row.id
+    rows = [attendee_row(a, i) for i, a in enumerate(attendees)]
+    replace_children(session, row, "attendees", rows, attendees)
 
 
 def update_meeting(session: Session, *, meeting: Meeting) -> None:

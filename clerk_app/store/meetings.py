@@ -25,9 +25,9 @@ from clerk_app.core.model import (
 from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
-from clerk_app.store.declarations import declaration_rows, declarations_of, fill_ids
+from clerk_app.store.children import fill_ids
+from clerk_app.store.declarations import declaration_rows, declarations_of
 from clerk_app.store.motions import (
-    fill_motion_ids,
     motion_rows,
     motions_of,
     movement_rows,
@@ -173,8 +173,8 @@ def add_meeting(session: Session, meeting: Meeting) -> int:
         item.id = i_row.id
         for decision, d_row in zip(item.decisions, i_row.decisions, strict=True):
             decision.id = d_row.id
-        fill_ids(item.declarations, i_row)
-        fill_motion_ids(item.motions, i_row)
+        fill_ids(item.declarations, i_row.declarations)
+        fill_ids(item.motions, i_row.motions)
         for movement, m_row in zip(item.movements, i_row.movements, strict=True):
             movement.id = m_row.id
     add_points(

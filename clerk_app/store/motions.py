@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
 from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.core.text import clean_line
+from clerk_app.store.children import replace_children
 from clerk_app.store.tables import ItemRow, MotionRow, MovementRow, NamedVoteRow
 
 
@@ -61,18 +62,8 @@ def motions_of(row: ItemRow) -> list[Motion]:
     ]
 
 
-def fill_motion_ids(motions: list[Motion], row: ItemRow) -> None:
-    for motion, m_row in zip(motions, row.motions, strict=True):
-        motion.id = m_row.id
-
-
 def replace_motions(session: Session, row: ItemRow, motions: list[Motion]) -> None:
-    for old in list(row.motions):
-        session.delete(old)
-    session.flush()
-    row.motions = motion_rows(motions)
-    session.flush()
-    fill_motion_ids(motions, row)
+    replace_children(session, row, "motions", motion_rows(motions), motions)
 
 
 def movement_rows(movements: list[Movement]) -> list[MovementRow]:
@@ -89,10 +80,4 @@ def movements_of(row: ItemRow) -> list[Movement]:
 
 
 def replace_movements(session: Session, row: ItemRow, movements: list[Movement]) -> None:
-    for old in list(row.movements):
-        session.delete(old)
-    session.flush()
-    row.movements = movement_rows(movements)
-    session.flush()
-    for movement, m_row in zip(movements, row.movements, strict=True):
-        movement.id = m_row.id
+    replace_children(session, row, "movements", movement_rows(movements), movements)
