@@ -353,13 +353,12 @@ class CaptureView(QAbstractScrollArea):
         elif row.y + row.height + 40 > bar.value() + height:
             bar.setValue(row.y + row.height + 40 - height)
 
-    def _on_edited(self, caret_before: int) -> None:
+    def _on_edited(self, caret_before: int, caret_after: int) -> None:
         if self.active is not None:
-            text = self.editor.text()
-            self.intents.type_text(self.active, text, caret_before, self.editor.caret())
+            self.intents.type_text(self.active, self.editor.text(), caret_before, caret_after)
         elif self.pending is not None and self.editor.text():
             # The first character typed in an empty item: now its first point exists.
-            self.intents.first_point(self.pending, self.editor.text(), self.editor.caret())
+            self.intents.first_point(self.pending, self.editor.text(), caret_after)
 
     def _on_changed(self, changed: Changed) -> None:
         """The model's one notification: rows rebuilt for a new shape, else points redrawn."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QWidget
 
@@ -68,8 +68,29 @@ JUMP_KEYS: dict[tuple[int, Qt.KeyboardModifier], str] = {
     (Qt.Key.Key_PageDown, _NONE): "page-down",
 }
 
-_JUMP_CODES = frozenset(key for key, _mods in JUMP_KEYS)  # a letter is turned away here, fast
+_JUMP_CODES = frozenset(key for key, _mods in JUMP_KEYS)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
+# Every key the editor may treat specially: the edge keys, the jumps, and the letters and
+# Backspace of the platform's undo and redo shortcuts.  Any other key (every letter typed in a
+# meeting) goes straight to Qt, skipping the chain of tests below: ~25 µs a keystroke.
+_SPECIAL_KEYS = frozenset(
+    int(key)
+    for key in (
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Z,
+        Qt.Key.Key_Y,
+        *_JUMP_CODES,
+    )
+)
 
 
 class PointEditor(QPlainTextEdit):
@@ -88,10 +109,10 @@ class PointEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text: str | None = None
-        # Called on every keystroke with the caret position before the edit.  A plain Python
+        # Called on every keystroke with the caret before and after the edit.  A plain Python
         # callback, not a Qt signal: emitting a PySide signal costs about 25 µs, a fifth of
         # what the whole keystroke may add to a bare editor's time.
-        self.on_edited: Callable[[int], None] | None = None
+        self.on_edited: Callable[[int, int], None] | None = None
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,9 +126,12 @@ class PointEditor(QPlainTextEdit):
         self._lines = 1
         # One slot per keystroke, not three: contentsChange says where the edit happened.
         self.document().contentsChange.connect(self._on_contents_change)
-        self.document().documentLayout().documentSizeChanged.connect(
-            lambda _size: self._check_lines()
-        )
+        # A wrapping keystroke adds a line the editor, as tall as its lines, cannot show: the
+        # scroll range grows, and only then is this called.  (documentSizeChanged would say
+        # the same, but it fires on every key once the document margin is not Qt's default,
+        # and a Python slot per key costs ~20 µs.)  Lines lost by deleting are checked on the
+        # next turn of the event loop, after the layout has caught up (``_on_contents_change``).
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
 
     # --- contents -------------------------------------------------------------------------
     def load(self, text: str, caret: int) -> None:
@@ -144,13 +168,21 @@ class PointEditor(QPlainTextEdit):
     def line_count(self) -> int:
         return max(1, self.document().firstBlock().layout().lineCount())
 
-    def _on_contents_change(self, position: int, removed: int, _added: int) -> None:
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         self._text = None  # changed: read afresh on the next ask
         if not self._loading and self.on_edited is not None:
-            # Where the caret was: at the insertion, or after what Backspace removed.
-            self.on_edited(from_qt_position(self.text(), position + removed))
-        # The line count is checked when the layout's size changes (documentSizeChanged),
-        # which happens only when a line wraps or unwraps, not on every key.
+            # Where the caret was (at the insertion, or after what Backspace removed) and
+            # where the edit left it: worked out from the change, not asked of a QTextCursor.
+            text = self.text()
+            self.on_edited(
+                from_qt_position(text, position + removed), from_qt_position(text, position + added)
+            )
+        if removed:
+            # Fewer characters may mean fewer lines; the layout is redone after this signal.
+            QTimer.singleShot(0, self._check_lines)
+
+    def _on_scroll_range(self, _low: int, _high: int) -> None:
+        self._check_lines()
 
     def _check_lines(self) -> None:
         lines = self.line_count()
@@ -169,7 +201,11 @@ class PointEditor(QPlainTextEdit):
 
     # --- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
-        key, mods = event.key(), event.modifiers()
+        key = event.key()
+        if key not in _SPECIAL_KEYS:
+            QPlainTextEdit.keyPressEvent(self, event)
+            return
+        mods = event.modifiers()
         plain = mods & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         cursor = self.textCursor()
         # A text edit claims Ctrl+Z before the window's shortcut sees it; hand it to the

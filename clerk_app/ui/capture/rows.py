@@ -54,7 +54,6 @@ class Row:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=4096)
 def owners_of(text: str) -> str:
     """The chip's text for a point; cached by text, as a rebuild asks for every point's."""
     tag = parse_tag(text)
