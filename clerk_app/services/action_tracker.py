@@ -22,9 +22,9 @@ _STYLES = {style.value: style for style in LabelStyle}
 def _entry(row: ActionRow) -> ActionEntry:
     style = _STYLES[row.label_style]
     if row.parent_position is None:
-        label = reference_label(style, row.position, None, row.item_number)
+        label = reference_label(style, row.position, None, row.number_base)
     else:
-        label = reference_label(style, row.parent_position, row.position, row.item_number)
+        label = reference_label(style, row.parent_position, row.position, row.number_base)
     return ActionEntry(
         meeting_id=row.meeting_id,
         meeting_date=row.meeting_date,

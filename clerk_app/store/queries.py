@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
+from clerk_app.store.references import derived_references
 from clerk_app.store.tables import ItemRow, MeetingRow, PointRow
 
 
@@ -28,6 +29,10 @@ class ActionRow:
     due: dt.date | None
     done: bool
     done_on: dt.date | None
+    item_id: int
+    # What the point's "69.1" stands on: the typed number, or the counter of a reference the
+    # body derives (filled in below, with ``item_number``, for items that have none typed).
+    number_base: str = ""
 
 
 def action_rows(
@@ -56,6 +61,7 @@ def action_rows(
             PointRow.action_due,
             PointRow.action_done,
             PointRow.action_done_on,
+            ItemRow.id,
         )
         .join(ItemRow, PointRow.item_id == ItemRow.id)
         .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
@@ -80,7 +86,13 @@ def action_rows(
         PointRow.parent_id.is_not(None),
         PointRow.position,
     )
-    # Each row has the 15 columns selected above, in ActionRow's field order.
+    # Each row has the 16 columns selected above, in ActionRow's field order.
     # Core rather than ORM execution: these are plain rows, and the ORM's row handling cost
     # as much as the query itself for a few thousand actions.
-    return [ActionRow(*r) for r in session.connection().execute(query).all()]  # type: ignore[call-arg]
+    rows = [ActionRow(*r) for r in session.connection().execute(query).all()]  # type: ignore[call-arg]
+    references = derived_references(session, (r.meeting_id for r in rows if not r.item_number))
+    for row in rows:
+        row.number_base = row.item_number
+        if not row.item_number and row.item_id in references:
+            row.item_number, row.number_base = references[row.item_id]
+    return rows

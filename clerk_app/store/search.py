@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import null, select, text
@@ -14,6 +14,7 @@ from clerk_app.core.folding import fold
 from clerk_app.core.lettering import reference_label
 from clerk_app.core.model import LabelStyle
 from clerk_app.core.search_query import SearchFilters, Term, fts_match, snippet
+from clerk_app.store.references import derived_references
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -103,16 +104,45 @@ def _point_sources(session: Session, keys: list[int]) -> _Sources:
         .outerjoin(parent, PointRow.parent_id == parent.id)
         .where(PointRow.id.in_(keys))
     )
+    rows = session.execute(query).all()
+    derived = _derived(session, [_place(row) for row in rows])
     out: _Sources = {}
-    for row in session.execute(query):
+    for row in rows:
         key, body, position, parent_position, style = row[:5]
         place = _place(row)
+        # A body's derived reference: the point's "69.1" stands on the minute's own counter.
+        place, base = derived.get(place.item_id or 0, (place, place.item_number))
         if parent_position is None:
-            label = reference_label(LabelStyle(style), position, None, place.item_number)
+            label = reference_label(LabelStyle(style), position, None, base)
         else:
-            label = reference_label(LabelStyle(style), parent_position, position, place.item_number)
+            label = reference_label(LabelStyle(style), parent_position, position, base)
         out[key] = (body, label, place)
     return out
+
+
+def _derived(session: Session, places: list[_Place]) -> dict[int, tuple[_Place, str]]:
+    """item id -> (its place with the reference the body derives, paragraph base), for the
+    items among ``places`` that have no number typed."""
+    unnumbered = [p for p in places if p.item_id is not None and not p.item_number]
+    if not unnumbered:
+        return {}
+    references = derived_references(session, (p.meeting_id for p in unnumbered))
+    out: dict[int, tuple[_Place, str]] = {}
+    for place in unnumbered:
+        if place.item_id is not None and place.item_id in references:
+            reference, base = references[place.item_id]
+            out[place.item_id] = (replace(place, item_number=reference), base)
+    return out
+
+
+def _with_derived(session: Session, sources: _Sources) -> _Sources:
+    derived = _derived(session, [place for _shown, _label, place in sources.values()])
+    if not derived:
+        return sources
+    return {
+        key: (shown, label, derived.get(place.item_id or 0, (place, ""))[0])
+        for key, (shown, label, place) in sources.items()
+    }
 
 
 def _attendee_sources(session: Session, keys: list[int]) -> _Sources:
@@ -168,7 +198,7 @@ def _sources(session: Session, kind: int, keys: list[int]) -> _Sources:
         return _point_sources(session, keys)
     if kind == ATTENDEE:
         return _attendee_sources(session, keys)
-    return _item_part_sources(session, kind, keys)
+    return _with_derived(session, _item_part_sources(session, kind, keys))
 
 
 # A word found in more places than this is ranked among its most recent places only: ranking
