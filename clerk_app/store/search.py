@@ -18,20 +18,25 @@ from clerk_app.store.references import derived_references
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
+    DeclarationRow,
     DocumentRow,
     ItemRow,
     MeetingRow,
+    MotionRow,
     PointRow,
 )
 
-# The kind codes of migrations/versions/r0002_search.py: FTS rowid = id * 8 + kind.
-POINT, ITEM, DECISION, ATTENDEE, DOCUMENT = 1, 2, 3, 4, 5
+# The kind codes of migrations r0002_search.py and r0008_search_procedure.py:
+# FTS rowid = id * 8 + kind.
+POINT, ITEM, DECISION, ATTENDEE, DOCUMENT, DECLARATION, MOTION = 1, 2, 3, 4, 5, 6, 7
 KIND_NAMES = {
     POINT: "point",
     ITEM: "item",
     DECISION: "decision",
     ATTENDEE: "attendance",
     DOCUMENT: "document",
+    DECLARATION: "declaration",
+    MOTION: "motion",
 }
 
 
@@ -193,11 +198,59 @@ def _item_part_sources(session: Session, kind: int, keys: list[int]) -> _Sources
     return out
 
 
+def _procedure_sources(session: Session, kind: int, keys: list[int]) -> _Sources:
+    """Declarations of interest and motions, each shown as a short line of what it says."""
+    out: _Sources = {}
+    if kind == DECLARATION:
+        declarations = (
+            select(
+                DeclarationRow.id,
+                DeclarationRow.member,
+                DeclarationRow.kind,
+                DeclarationRow.nature,
+                DeclarationRow.sensitive,
+                *_MEETING_COLUMNS,
+                *_ITEM_COLUMNS,
+            )
+            .join(ItemRow, DeclarationRow.item_id == ItemRow.id)
+            .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+            .where(DeclarationRow.id.in_(keys))
+        )
+        for row in session.execute(declarations):
+            key, member, what, nature, sensitive = row[:5]
+            # A sensitive interest's nature is not published: not shown in a hit either.
+            told = "sensitive" if sensitive else nature
+            shown = f"{member}: {what} interest" + (f", {told}" if told else "")
+            out[key] = (shown, "", _place(row))
+        return out
+    motions = (
+        select(
+            MotionRow.id,
+            MotionRow.text,
+            MotionRow.mover,
+            MotionRow.seconder,
+            *_MEETING_COLUMNS,
+            *_ITEM_COLUMNS,
+        )
+        .join(ItemRow, MotionRow.item_id == ItemRow.id)
+        .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+        .where(MotionRow.id.in_(keys))
+    )
+    for motion in session.execute(motions):
+        key, wording, mover, seconder = motion[:4]
+        roles = (("moved by", mover), ("seconded by", seconder))
+        by = ", ".join(f"{role} {name}" for role, name in roles if name)
+        out[key] = (wording + (f" ({by})" if by else ""), "", _place(motion))
+    return out
+
+
 def _sources(session: Session, kind: int, keys: list[int]) -> _Sources:
     if kind == POINT:
         return _point_sources(session, keys)
     if kind == ATTENDEE:
         return _attendee_sources(session, keys)
+    if kind in (DECLARATION, MOTION):
+        return _with_derived(session, _procedure_sources(session, kind, keys))
     return _with_derived(session, _item_part_sources(session, kind, keys))
 
 
@@ -216,6 +269,11 @@ _IN_MEETINGS = {
     "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
     ATTENDEE: "SELECT id FROM attendees WHERE meeting_id IN (SELECT value FROM json_each(:ids))",
     DOCUMENT: "SELECT documents.id FROM documents JOIN items ON documents.item_id = items.id "
+    "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
+    DECLARATION: "SELECT declarations.id FROM declarations "
+    "JOIN items ON declarations.item_id = items.id "
+    "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
+    MOTION: "SELECT motions.id FROM motions JOIN items ON motions.item_id = items.id "
     "WHERE items.meeting_id IN (SELECT value FROM json_each(:ids))",
 }
 _OPEN_ACTIONS = "SELECT id FROM points WHERE action_owners != '' AND NOT action_done"
@@ -240,7 +298,7 @@ def _chosen_meetings(session: Session, filters: SearchFilters) -> list[int] | No
 
 def _filter_sql(session: Session, filters: SearchFilters) -> tuple[str, dict[str, Any]]:
     """An SQL condition on the index's rowid for ``filters``, and its parameters."""
-    kinds = [POINT, ITEM, DECISION, ATTENDEE, DOCUMENT]
+    kinds = [POINT, ITEM, DECISION, ATTENDEE, DOCUMENT, DECLARATION, MOTION]
     if filters.decisions_only or filters.open_actions_only:
         kinds = [POINT] * filters.open_actions_only + [DECISION] * filters.decisions_only
     meetings = _chosen_meetings(session, filters)

@@ -52,7 +52,13 @@ _MARKED = re.compile(r"\[([^\[\]]*)\]")
 # long word is scanned once rather than once from each of its letters.
 _LAST_WORD = re.compile(r"(?<!\w)\w{3,}$")
 _BARE_YEAR = re.compile(r"(?<![\w:/.-])(?:19|20)\d\d(?![\w/.-])")
-_WHERE = {"item": "title", "decision": "RESOLVED", "attendance": "attendance"}
+_WHERE = {
+    "item": "title",
+    "decision": "RESOLVED",
+    "attendance": "attendance",
+    "declaration": "interest",
+    "motion": "motion",
+}
 
 
 _FILTER_WORDS = ("resolved", "decisions")
