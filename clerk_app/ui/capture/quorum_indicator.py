@@ -56,10 +56,17 @@ class QuorumIndicator(QLabel):
         before = self.shifts
         self._recount()
         made = new_shifts(before, self.shifts)
+        # A loss that is no longer there (she came back during the same item) is a regain.
+        healed = [s for s in new_shifts(self.shifts, before) if s.lost]
         if made:
             # The loss first: it is what the chair must hear of.
             shift = next((s for s in made if s.lost), made[0])
             self.say(self.shift_message(shift))
+        elif healed and id(healed[0].item) in self._by_item:
+            item = healed[0].item
+            state = self._by_item[id(item)]
+            position = next(i for i, each in enumerate(self.open_items()) if each is item)
+            self.say(self.shift_message(QuorumShift(item, position, False, state)))
         self.show_current()
 
     def _recount(self) -> None:
@@ -68,6 +75,9 @@ class QuorumIndicator(QLabel):
         self.states = quorum_states(meeting, self.body)
         self._by_item = {id(i): s for i, s in zip(meeting.items, self.states, strict=True)}
         self.shifts = quorum_shifts(meeting, self.states)
+
+    def open_items(self) -> list[AgendaItem]:
+        return self.open.meeting.items if self.open is not None else []
 
     def shift_message(self, shift: QuorumShift) -> str:
         assert self.open is not None
@@ -90,9 +100,12 @@ class QuorumIndicator(QLabel):
         if state is None:
             self.setText("")
             return
-        self.lost = not state.quorate
         counts = f"{state.present} present, {state.needed} needed"
-        self.setText(f"Quorum lost: {counts}" if self.lost else f"Quorum: {counts}")
+        text = f"Quorum: {counts}" if state.quorate else f"Quorum lost: {counts}"
+        if text == self.text():
+            return  # the caret moved within the same count: nothing to redraw
+        self.lost = not state.quorate
+        self.setText(text)
         self.setStyleSheet(LOST_STYLE if self.lost else "")
         self.setToolTip(
             "Voting members present at this item against the body's quorum"

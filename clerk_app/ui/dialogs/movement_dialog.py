@@ -77,6 +77,7 @@ class MovementDialog(QDialog):
         accept_on_ctrl_enter(self)
         self.setWindowTitle("Member arrives or leaves")
         self.in_room, self.where, self.now = in_room, where, now
+        self.names = names
         self.recorded = list(recorded)
         self._initial_count = len(recorded)
         self._editing: int | None = None  # index in ``recorded``, or None for a new one
@@ -90,7 +91,7 @@ class MovementDialog(QDialog):
         self.member.setCompleter(completer)
         self.kind = ChoiceCombo()
         for kind in _KINDS:
-            self.kind.addItem(_KIND_TEXT[kind], kind)
+            self.kind.addItem(_KIND_TEXT[kind])
         self.time = TimeField(now)
         self.time.setToolTip("When it happened; empty if the time was not noted")
         self.sentence = QLabel()
@@ -163,10 +164,22 @@ class MovementDialog(QDialog):
         self._load(self.existing.currentRow())
 
     # --- the fields ---------------------------------------------------------------------------
+    def _named(self, text: str) -> str:
+        """The member the clerk means: a surname ("Russo") or any end of a known name that
+        only one member's name ends with is that member, named in full as on the list."""
+        typed = " ".join(text.split())
+        key = member_key(typed)
+        if not key:
+            return typed
+        known = [n for n in self.names if member_key(n) == key]
+        if not known:
+            known = [n for n in self.names if member_key(n).endswith(f" {key}")]
+        return known[0] if len(known) == 1 else typed
+
     def _member_typed(self, text: str) -> None:
         if not self._kind_chosen:
             # In the room: they are leaving; not (yet, or again): arriving.
-            leaving = member_key(text) in self.in_room
+            leaving = member_key(self._named(text)) in self.in_room
             kind = MovementKind.LEFT if leaving else MovementKind.ARRIVED
             self.kind.setCurrentIndex(_KINDS.index(kind))
         self._show_sentence()
@@ -179,9 +192,8 @@ class MovementDialog(QDialog):
         return self.time.value() if self.time.text().strip() else None
 
     def _typed(self) -> Movement:
-        kind = self.kind.currentData()
-        assert isinstance(kind, MovementKind)
-        return Movement(" ".join(self.member.text().split()), kind, self._typed_time())
+        kind = _KINDS[max(0, self.kind.currentIndex())]
+        return Movement(self._named(self.member.text()), kind, self._typed_time())
 
     def _show_sentence(self) -> None:
         try:
