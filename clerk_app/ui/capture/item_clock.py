@@ -2,10 +2,12 @@
 the first.
 
 An item with no time is stamped "now" when the caret moves into it (its first point or its
-empty row), or at the first edit in the item the caret stood in when the meeting opened
-(opening the minutes at a quarter past six is not taking item 1).  Only a meeting dated
-today, editable, is stamped: reopening last year's minutes notes nothing.  The meeting's
-start time is stamped with the first item, if it has none.
+empty row) from the item before, in agenda order: the first item, or one whose previous
+item has its time.  Anywhere else (the item the caret stood in when the meeting opened, at
+a quarter past six; the last item, reached by Ctrl+End to look ahead; an item the chair
+takes out of order) it is stamped at the first edit made there, not by a glance.  Only a
+meeting dated today, editable, is stamped: reopening last year's minutes notes nothing.
+The meeting's start time is stamped with the first item stamped, if it has none.
 
 The stamp is an ``UpdateItem`` (and ``UpdateHeader``) through the one change path, saved at
 once, but it is not put on the undo stack.  It is a fact Clerk observes, not an edit the
@@ -43,14 +45,22 @@ class ItemClock(QObject):
 
     def _on_current(self) -> None:
         item = self.open.view.current_item
-        if item is not None and item is not self._seen:
-            self._seen = item
-            self._waiting = None
-            self._later(item)
+        if item is None or item is self._seen:
+            return
+        self._seen = item
+        self._waiting = None
+        if item.taken_at is not None:
+            return
+        items = self.open.meeting.items
+        position = next((i for i, each in enumerate(items) if each is item), 0)
+        if position == 0 or items[position - 1].taken_at is not None:
+            self._later(item)  # the next item in order: the meeting has come to it
+        else:
+            self._waiting = item  # a jump: stamped if the clerk writes there
 
     def _on_changed(self, _changed: Changed) -> None:
         # On every keystroke: one comparison, and nothing once the first edit has come.
-        if self._waiting is not None:
+        if self._waiting is not None and self._waiting is self.open.view.current_item:
             item, self._waiting = self._waiting, None
             self._later(item)
 

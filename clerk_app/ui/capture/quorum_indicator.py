@@ -74,7 +74,8 @@ class QuorumIndicator(QLabel):
         meeting = self.open.meeting
         self.states = quorum_states(meeting, self.body)
         self._by_item = {id(i): s for i, s in zip(meeting.items, self.states, strict=True)}
-        self.shifts = quorum_shifts(meeting, self.states)
+        # Before the attendance is taken there is no quorum to lose.
+        self.shifts = quorum_shifts(meeting, self.states) if meeting.attendees else []
 
     def open_items(self) -> list[AgendaItem]:
         return self.open.meeting.items if self.open is not None else []
@@ -102,6 +103,8 @@ class QuorumIndicator(QLabel):
             return
         counts = f"{state.present} present, {state.needed} needed"
         text = f"Quorum: {counts}" if state.quorate else f"Quorum lost: {counts}"
+        if self.open is not None and not self.open.meeting.attendees:
+            text, state = "Quorum: no attendance yet", QuorumAt(0, 0)  # nothing to warn of
         if text == self.text():
             return  # the caret moved within the same count: nothing to redraw
         self.lost = not state.quorate

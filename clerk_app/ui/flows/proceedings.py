@@ -84,11 +84,8 @@ class ProceedingsFlow:
         )
         if self.shell.run_dialog(dialog):
             movements = dialog.movements()
-            label = (
-                "Arrival or departure"
-                if len(movements) > len(item.movements)
-                else ("Edit arrivals and departures")
-            )
+            more = len(movements) > len(item.movements)
+            label = "Arrival or departure" if more else "Edit arrivals and departures"
             open_.intents.set_movements(item, movements, label)
         self.shell.refocus()
 
