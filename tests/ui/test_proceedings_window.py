@@ -36,8 +36,16 @@ CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 MEMBERS = ["Cllr Ruth Okoro", "Cllr Sam Whitlock", "Cllr Tegan Moss", "Cllr Umar Farooq"]
 
 
-def _open(qtbot: QtBot, db: Database, tmp_path: Path, meeting: Meeting, **body: str) -> MainWindow:
-    bodies.set_up_body(db, meeting.committee, **body)
+def _open(
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    meeting: Meeting,
+    *,
+    kind: str | None = None,
+    quorum: str | None = None,
+) -> MainWindow:
+    bodies.set_up_body(db, meeting.committee, kind=kind, quorum=quorum)
     for name in MEMBERS:
         bodies.add_member(db, meeting.committee, name)
     meeting_id = meetings.create_meeting(db, meeting)
