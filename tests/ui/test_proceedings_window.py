@@ -335,3 +335,40 @@ def test_noting_an_item_time_after_an_undo_keeps_the_redo(window: MainWindow, qt
     key(Qt.Key.Key_Z, CTRL)
     assert meeting.items[0].taken_at == dt.time(10, 0)
     assert meeting.items[1].taken_at == dt.time(10, 2)
+
+
+@pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+def test_the_clerk_s_choice_of_arrived_or_left_outlasts_the_name(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    steps.set_clock(window, DAY, 10, 0)
+    item = _to_item(window, 3)
+    seen: list[str] = []
+
+    def arrived_late(dialog: QDialog) -> None:
+        assert isinstance(dialog, MovementDialog)
+        type_text("Farooq")
+        dialog.member.completer().popup().hide()
+        seen.append(dialog.kind.currentText())  # listed present: leaving, it proposes
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.kind
+        type_text("a")  # no: he arrived (the attendance was wrong)
+        key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        key(Qt.Key.Key_End)
+        type_text(" ")  # the name typed on no longer decides
+        seen.append(dialog.kind.currentText())
+        seen.append(dialog.sentence.text())
+        key(Qt.Key.Key_Return, CTRL)
+
+    window.run_dialog = by_keys(arrived_late)
+    key(Qt.Key.Key_J, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: len(item.movements) == 1, timeout=3000)
+    assert seen == [
+        "left the meeting",
+        "arrived",
+        "Cllr Umar Farooq arrived at 10.00 am during item 3.",
+    ]
+    assert item.movements[0].kind is MovementKind.ARRIVED
+    assert item.movements[0].member == "Cllr Umar Farooq"

@@ -118,8 +118,7 @@ class MovementDialog(QDialog):
             label.setVisible(bool(self.recorded))
         self.existing.currentRowChanged.connect(self._load)
         self.member.textChanged.connect(self._member_typed)
-        self.kind.activated.connect(self._kind_picked)
-        self.kind.currentIndexChanged.connect(lambda _i: self._show_sentence())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.time.textChanged.connect(lambda _t: self._show_sentence())
         index = next((i for i, m in enumerate(self.recorded) if m is chosen), None)
         self.existing.setCurrentRow(0 if index is None else index + 1)
@@ -184,8 +183,10 @@ class MovementDialog(QDialog):
             self.kind.setCurrentIndex(_KINDS.index(kind))
         self._show_sentence()
 
-    def _kind_picked(self, _index: int) -> None:
-        self._kind_chosen = True
+    def _kind_changed(self, _index: int) -> None:
+        if self.kind.hasFocus():
+            self._kind_chosen = True  # the clerk's choice ("a", "l", the list), not the name's
+        self._show_sentence()
 
     def _typed_time(self) -> dt.time | None:
         """The time typed, None if left empty; ValueError (a sentence) if it is not a time."""
