@@ -44,8 +44,7 @@ class ProceedingsFlow:
         except bodies.UnknownBodyError:
             self.body = None  # counted against the attendance, under the default rule
         self.indicator.follow(shown, self.body)
-        if self.clock is not None:
-            self.clock.deleteLater()
+        # Parented to the meeting's model: it goes when the meeting is closed.
         self.clock = ItemClock(shown, lambda: self.shell.now(), shown.model)
 
     def _at_item(self) -> tuple[OpenMeeting, AgendaItem] | None:
