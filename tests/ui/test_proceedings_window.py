@@ -283,6 +283,10 @@ def test_the_exclusion_needs_schedule_12a_paragraphs_and_a_readmission_needs_an_
     )
     assert item.exclusion == "" and window.stack.index() == depth
     assert not any(i.exempt for i in window.model.meeting.items)
+    # The quorum belongs to the open minutes: not shown over the meeting list.
+    assert window.proceedings.indicator.isVisible()
+    key(Qt.Key.Key_O, CTRL)
+    assert not window.proceedings.indicator.isVisible()
 
 
 def test_a_parish_council_excludes_under_the_1960_act_with_nothing_to_type(
