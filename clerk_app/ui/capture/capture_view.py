@@ -34,7 +34,7 @@ from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.point_editor import JUMP_KEYS, PointEditor
 from clerk_app.ui.capture.row_painter import ACTIVE_BAND, RowPainter
-from clerk_app.ui.capture.rows import Row, RowKind, build_rows, owners_of
+from clerk_app.ui.capture.rows import PROCEEDINGS_EDIT_TARGETS, Row, RowKind, build_rows, owners_of
 from clerk_app.ui.capture.stops import Stop, item_numbered, page_stop, stops
 
 _BOTTOM_SPACE = 120  # room below the last point: the clerk types near the middle, not the edge
@@ -52,7 +52,7 @@ _EDIT_TARGETS = {
     RowKind.DECISION: "decision",
     RowKind.PREAMBLE: "decision",
     RowKind.RESOLUTION: "decision",
-}
+} | PROCEEDINGS_EDIT_TARGETS
 
 
 class CaptureView(QAbstractScrollArea):

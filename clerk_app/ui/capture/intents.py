@@ -27,11 +27,13 @@ from clerk_app.core.changes import (
     SetAttendance,
     SetDecisions,
     SetDocuments,
+    SetMovements,
     SetText,
     UpdateHeader,
     UpdateItem,
 )
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
+from clerk_app.core.procedure.movements import Movement
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.undo_commands import Edit, TypeText
 
@@ -269,3 +271,15 @@ class EditIntents:
         changed = {k: v for k, v in fields.items() if getattr(self.model.meeting, k) != v}
         if changed:
             self._push("Edit meeting details", [UpdateHeader(changed)])
+
+    # --- proceedings: arrivals and departures, the press and public ---------------------------
+    def set_movements(self, item: AgendaItem, movements: list[Movement], label: str) -> None:
+        """A member arrives or leaves (or one recorded is changed): the item's list replaced."""
+        if movements != item.movements:
+            self._push(label, [SetMovements(item, movements)])
+
+    def record_proceedings(self, label: str, changes: list[Change]) -> None:
+        """The press and public excluded (the resolution, later items exempt) or readmitted:
+        the core plans the changes, here they are one undo step."""
+        if changes:
+            self._push(label, changes)

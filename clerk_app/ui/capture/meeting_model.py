@@ -36,7 +36,8 @@ class EditNotSaved(Exception):
 
 
 class MeetingModel(QObject):
-    """The open meeting; ``apply`` is for undo commands only (one change, one path)."""
+    """The open meeting; ``apply`` is for undo commands (one change, one path), and for the
+    one fact Clerk notes by itself, the time an item was taken (``item_clock``)."""
 
     def __init__(
         self,

@@ -58,6 +58,8 @@ _FONT_OF = {
     RowKind.EXEMPT: "bold",
     RowKind.EMPTY_ITEM: "italic",
     RowKind.NO_ITEMS: "italic",
+    RowKind.READMITTED: "italic",
+    RowKind.EXCLUSION: "bold",
 }
 _GAP = {
     RowKind.COUNCIL: 16,
@@ -75,6 +77,9 @@ _GAP = {
     RowKind.RESOLUTION: 4,
     RowKind.DOCUMENTS: 12,
     RowKind.DOCUMENT: 2,
+    RowKind.MOVEMENT: 6,
+    RowKind.READMITTED: 6,
+    RowKind.EXCLUSION: 12,
 }
 
 
@@ -149,6 +154,11 @@ class RowPainter:
             painter.drawText(self.label_x(row), y + self.metrics["body"].ascent(), label)
         if row.owners:
             self._paint_chip(painter, row, y, view_width)
+        if row.aside:  # the time the item was taken, in the gutter
+            painter.setFont(self.fonts["chip"])
+            painter.setPen(MUTED)
+            rect = self.chip_rect(row, y, view_width)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft), row.aside)
         if active:
             return  # the editor shows the text
         painter.setFont(font)

@@ -15,8 +15,10 @@ from clerk_app.core.actions import parse_tag
 from clerk_app.core.attendance import attendance_lines
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
+from clerk_app.core.procedure.item_record import READMITTED, item_where
+from clerk_app.core.procedure.movements import Movement, movement_sentence
 from clerk_app.core.procedure.references import reference_of
-from clerk_app.core.wording import long_date
+from clerk_app.core.wording import clock_time, long_date
 
 
 class RowKind(enum.Enum):
@@ -35,6 +37,10 @@ class RowKind(enum.Enum):
     DOCUMENTS = "documents"
     DOCUMENT = "document"
     NO_ITEMS = "no-items"
+    # Proceedings (proceedings_head_rows): attendance over time and the press and public
+    MOVEMENT = "movement"  # "Councillor Y arrived at 7.42 pm during item 6."
+    READMITTED = "readmitted"
+    EXCLUSION = "exclusion"  # the resolution excluding the press and public
 
 
 @dataclass(eq=False)
@@ -47,6 +53,8 @@ class Row:
     point: Point | None = None
     decision: Decision | None = None
     owners: str = ""  # the action chip: "Chair/Clerk"
+    movement: Movement | None = None  # an arrival or departure row's own
+    aside: str = ""  # drawn in the gutter, muted: the time an item was taken
     # Filled by the view's layout pass:
     y: int = 0
     height: int = 0
@@ -95,9 +103,11 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
     reference, base = reference_of(meeting, item)
     number = f"{reference}." if reference and reference[-1].isdigit() else reference
     rows = [Row(RowKind.ITEM, item.title or "(untitled item)", label=number, item=item)]
+    rows[0].aside = clock_time(item.taken_at) if item.taken_at is not None else ""
     if item.exempt:
         para = f" (Schedule 12A paragraph {item.exempt_paragraph})" if item.exempt_paragraph else ""
         rows.append(Row(RowKind.EXEMPT, f"EXEMPT: not for publication{para}", item=item))
+    rows.extend(proceedings_head_rows(meeting, item, reference))
     rows.extend(
         Row(RowKind.INTRO, paragraph, item=item)
         for paragraph in item.intro.split("\n")
@@ -140,9 +150,30 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
             )
             for index, resolution in enumerate(decision.resolutions)
         )
+    if item.exclusion.strip():
+        rows.append(Row(RowKind.EXCLUSION, f"RESOLVED: {item.exclusion.strip()}", item=item))
     if item.documents:
         rows.append(Row(RowKind.DOCUMENTS, "Supporting documents:", item=item))
         rows.extend(Row(RowKind.DOCUMENT, doc, level=1, item=item) for doc in item.documents)
+    return rows
+
+
+# --- proceedings: attendance over time and the press and public ----------------------------
+# Which dialog a double-click on one of these rows opens (the capture view's edit targets).
+PROCEEDINGS_EDIT_TARGETS = {RowKind.MOVEMENT: "movement"}
+
+
+def proceedings_head_rows(meeting: Meeting, item: AgendaItem, reference: str) -> list[Row]:
+    """The press and public readmitted, then arrivals and departures, in the core's wording
+    (``item_record``), so the screen says what the minutes will print."""
+    rows = [Row(RowKind.READMITTED, READMITTED, item=item)] if item.readmitted else []
+    if item.movements:
+        position = next(i for i, each in enumerate(meeting.items) if each is item)
+        where = item_where(reference, position)
+        rows.extend(
+            Row(RowKind.MOVEMENT, movement_sentence(m, where), item=item, movement=m)
+            for m in item.movements
+        )
     return rows
 
 

@@ -10,6 +10,8 @@ numbers only: anything else is refused under the field, which keeps the focus an
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.model import AgendaItem
 from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+from clerk_app.ui.dialogs.typed_fields import TimeField
 
 
 class ItemDialog(QDialog):
@@ -49,6 +52,13 @@ class ItemDialog(QDialog):
         self.problem.setObjectName("ParagraphProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        # When the meeting came to the item (stamped as the caret first entered it); empty
+        # for none.
+        self.taken_at = TimeField(item.taken_at or dt.time(19, 0))
+        self.taken_at.setObjectName("TakenAt")
+        if item.taken_at is None:
+            self.taken_at.setText("")
+        self.taken_at.setPlaceholderText("7.42 pm, or empty")
         self.documents = QPlainTextEdit("\n".join(item.documents))
         self.documents.setTabChangesFocus(True)
         self.documents.setPlaceholderText("One paper per line")
@@ -62,6 +72,7 @@ class ItemDialog(QDialog):
         form.addRow("Para&graph:", self.paragraph)
         form.addRow("", self.problem)
         form.addRow("Supporting &documents:", self.documents)
+        form.addRow("Taken &at:", self.taken_at)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -72,6 +83,13 @@ class ItemDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def accept(self) -> None:
+        try:
+            self._taken_at()
+        except ValueError as exc:
+            self.problem.setText(f"Not saved: taken at: {exc}.")
+            self.problem.show()
+            self.taken_at.setFocus()
+            return
         if self.exempt.isChecked():
             try:
                 self.paragraph.setText(check_paragraphs(self.paragraph.text()))
@@ -90,7 +108,11 @@ class ItemDialog(QDialog):
             "intro": self.intro.toPlainText().strip(),
             "exempt": self.exempt.isChecked(),
             "exempt_paragraph": self.paragraph.text().strip() if self.exempt.isChecked() else "",
+            "taken_at": self._taken_at(),
         }
+
+    def _taken_at(self) -> dt.time | None:
+        return self.taken_at.value() if self.taken_at.text().strip() else None
 
     def document_list(self) -> list[str]:
         lines = self.documents.toPlainText().split("\n")

@@ -47,6 +47,11 @@ class Cmd(enum.Enum):
     DELETE_ITEM = "delete-item"
     MEETING_DETAILS = "meeting-details"
     ATTENDANCE = "attendance"
+    # Proceedings (flows/proceedings.py)
+    MEMBER_MOVES = "member-moves"
+    CLOSE_MEETING = "close-meeting"
+    EXCLUDE_PUBLIC = "exclude-public"
+    READMIT_PUBLIC = "readmit-public"
     ACTIONS_PANEL = "actions-panel"
     PREVIEW = "print-preview"
     ABOUT = "about"
@@ -204,6 +209,33 @@ SPECS: dict[Cmd, Spec] = {
         toolbar=True,
         needs="edit",
     ),
+    # Proceedings: arrivals and departures, the meeting's close, the press and public
+    Cmd.MEMBER_MOVES: Spec(
+        "Member arrives or &leaves…",
+        "&Meeting",
+        ("Ctrl+Shift+J",),
+        needs="item",
+        tip="At the current item, at the time now: the quorum follows",
+    ),
+    Cmd.CLOSE_MEETING: Spec(
+        "&Close meeting (note the time)",
+        "&Meeting",
+        ("Ctrl+Shift+X",),
+        needs="edit",
+        tip="The meeting ended now; Meeting details changes the time",
+    ),
+    Cmd.EXCLUDE_PUBLIC: Spec(
+        "E&xclude press and public…",
+        "&Meeting",
+        needs="item",
+        tip="The resolution at this item; the items after it are exempt until readmission",
+    ),
+    Cmd.READMIT_PUBLIC: Spec(
+        "&Readmit press and public",
+        "&Meeting",
+        needs="item",
+        tip="The press and public come back in before this item",
+    ),
     Cmd.APPROVE: Spec(
         "A&pprove minutes…", "&Meeting", needs="draft", tip="Lock the minutes as approved"
     ),
@@ -257,6 +289,7 @@ _SEPARATE_BEFORE = {
     Cmd.PAGE_UP,
     Cmd.GO_TO_ITEM,
     Cmd.JOIN_ABOVE,
+    Cmd.MEMBER_MOVES,
 }
 _TOOLBAR_GROUPS = {Cmd.UNDO, Cmd.NEW_ITEM, Cmd.ATTENDANCE, Cmd.EXPORT_WORD}
 

@@ -49,6 +49,10 @@ DIALOG_KEYS: tuple[tuple[str, str], ...] = (
         "Alt+C, Alt+Y, Alt+D, Alt+O, Alt+M (search)",
         "Committee, year, decisions only, open actions only, fifty more hits",
     ),
+    (
+        "Up/Down, then Enter or Delete (Member arrives or leaves)",
+        "Pick an arrival or departure already recorded at the item; edit it, or remove it",
+    ),
 )
 
 

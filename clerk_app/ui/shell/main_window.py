@@ -49,6 +49,7 @@ from clerk_app.ui.flows.export import ExportFlow, ask_save_path
 from clerk_app.ui.flows.importing import ImportFlow, ask_open_path
 from clerk_app.ui.flows.meetings import MeetingsFlow
 from clerk_app.ui.flows.navigation import NavigationFlow
+from clerk_app.ui.flows.proceedings import ProceedingsFlow
 from clerk_app.ui.flows.search import SearchFlow
 from clerk_app.ui.flows.tracker import TrackerFlow
 from clerk_app.ui.shell.about import show_about
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.approval = ApprovalFlow(self)
         self.backups = BackupFlow(self)
         self.navigation = NavigationFlow(self)
+        self.proceedings = ProceedingsFlow(self, self.statusBar())  # and the quorum indicator
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -207,6 +209,10 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.APPROVE, self.approval.approve)
         r.connect(Cmd.AMEND, self.approval.amend)
         r.connect(Cmd.HISTORY, self.approval.history)
+        r.connect(Cmd.MEMBER_MOVES, self.proceedings.member_moves)
+        r.connect(Cmd.CLOSE_MEETING, self.proceedings.close_meeting)
+        r.connect(Cmd.EXCLUDE_PUBLIC, self.proceedings.exclude_public)
+        r.connect(Cmd.READMIT_PUBLIC, self.proceedings.readmit_public)
         self.meeting_list.open_requested.connect(self.open_meeting)
         self.meetings_page.delete_requested.connect(lambda _id: self._delete_meeting())
         self.meeting_list.currentItemChanged.connect(lambda *_: self.update_actions())
@@ -247,6 +253,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         self.registry.update_enabled(self.can)
+        self.proceedings.indicator.setVisible(self.current is not None)
         point = self.view.active if self.view is not None else None
         self.registry[Cmd.ACTION_DONE].setChecked(point is not None and point.action_done)
         self._update_undo_actions()
@@ -342,6 +349,7 @@ class MainWindow(QMainWindow):
             view.edit_requested.connect(lambda *_: self.say(LOCKED_DIALOGS))
         else:
             view.edit_requested.connect(self.editing.edit_row)
+            view.edit_requested.connect(self.proceedings.edit_row)
         shown.model.saved.connect(lambda _when: self.update_title())
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
@@ -357,6 +365,7 @@ class MainWindow(QMainWindow):
         # However it was opened (the list, a search hit, the tracker, a new meeting), the
         # caret is in the last point, ready to type; a caller with a better place moves it.
         view.focus_last_point()
+        self.proceedings.attach(shown)  # after the caret is placed: opening takes no item
         return shown
 
     def show_meeting_at(

@@ -1,0 +1,142 @@
+"""Proceedings in the capture window: members arriving and leaving, the quorum, the item
+times, the meeting's close, and the press and public excluded and readmitted.
+
+Each command works at the item the caret is in, asks what it must in a dialog run through
+``shell.run_dialog`` (so tests can answer it), and pushes one undo command through the
+meeting's intents; the core words and plans every change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStatusBar
+
+from clerk_app.core.model import AgendaItem
+from clerk_app.core.procedure.bodies import Body
+from clerk_app.core.procedure.exclusion_changes import exclusion_changes
+from clerk_app.core.procedure.item_record import item_where
+from clerk_app.core.procedure.live_quorum import in_room_after, member_names
+from clerk_app.core.procedure.movements import Movement
+from clerk_app.core.procedure.readmission import excluded_before, readmit_changes
+from clerk_app.core.procedure.references import reference_of
+from clerk_app.core.wording import clock_time
+from clerk_app.services import bodies
+from clerk_app.ui.capture.item_clock import ItemClock
+from clerk_app.ui.capture.open_meeting import OpenMeeting
+from clerk_app.ui.capture.quorum_indicator import QuorumIndicator
+from clerk_app.ui.capture.rows import Row
+from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
+from clerk_app.ui.dialogs.movement_dialog import MovementDialog
+from clerk_app.ui.shell.port import Shell
+
+
+class ProceedingsFlow:
+    def __init__(self, shell: Shell, status_bar: QStatusBar) -> None:
+        self.shell = shell
+        self.indicator = QuorumIndicator(shell.say)
+        status_bar.addPermanentWidget(self.indicator)
+        self.body: Body | None = None
+        self.clock: ItemClock | None = None
+
+    def attach(self, shown: OpenMeeting) -> None:
+        """A meeting is open: its body's rule for the quorum, and its clock for item times."""
+        try:
+            self.body = bodies.get_body(self.shell.db, shown.meeting.committee)
+        except bodies.UnknownBodyError:
+            self.body = None  # counted against the attendance, under the default rule
+        self.indicator.follow(shown, self.body)
+        # Parented to the meeting's model: it goes when the meeting is closed.
+        self.clock = ItemClock(shown, lambda: self.shell.now(), shown.model)
+
+    def _at_item(self) -> tuple[OpenMeeting, AgendaItem] | None:
+        current = self.shell.current
+        if current is None or current.locked:
+            if current is not None:
+                self.shell.say(current.locked_because or "")
+            return None
+        item = current.view.current_item
+        if item is None:
+            self.shell.say("Put the caret in an agenda item first")
+            return None
+        return current, item
+
+    def _where(self, open_: OpenMeeting, item: AgendaItem) -> str:
+        reference, _base = reference_of(open_.meeting, item)
+        position = next(i for i, each in enumerate(open_.meeting.items) if each is item)
+        return item_where(reference, position)
+
+    # --- arrivals and departures ----------------------------------------------------------
+    def member_moves(self, item: AgendaItem | None = None, chosen: Movement | None = None) -> None:
+        """Ctrl+Shift+J: a member arrives or leaves during the item (or one is changed)."""
+        at = self._at_item()
+        if at is None:
+            return
+        open_, item = at[0], item or at[1]
+        meeting = open_.meeting
+        dialog = MovementDialog(
+            names=member_names(meeting, self.body),
+            in_room=in_room_after(meeting, item),
+            recorded=item.movements,
+            where=self._where(open_, item),
+            now=self.shell.now().time().replace(second=0, microsecond=0),
+            chosen=chosen,
+            parent=self.shell.widget,
+        )
+        if self.shell.run_dialog(dialog):
+            movements = dialog.movements()
+            more = len(movements) > len(item.movements)
+            label = "Arrival or departure" if more else "Edit arrivals and departures"
+            open_.intents.set_movements(item, movements, label)
+        self.shell.refocus()
+
+    def edit_row(self, target: str, row: Row) -> None:
+        """A double-click on an arrival or departure: the dialog, with that one chosen."""
+        if target == "movement" and row.item is not None:
+            self.member_moves(row.item, row.movement)
+
+    # --- the meeting's close --------------------------------------------------------------
+    def close_meeting(self) -> None:
+        """Ctrl+Shift+X: "The meeting ended at 8.45 pm", now; changed in Meeting details."""
+        current = self.shell.current
+        if current is None or current.locked:
+            return
+        moment = self.shell.now()
+        if moment.date() != current.meeting.date:
+            self.shell.say("This meeting is not today's: set its close in Meeting details")
+            return
+        at = moment.time().replace(second=0, microsecond=0)
+        current.intents.edit_header({"end_time": at})
+        self.shell.say(
+            f"The meeting ended at {clock_time(at)} (Meeting details, Ctrl+Shift+M, changes it)"
+        )
+        self.shell.refocus()
+
+    # --- the press and public -------------------------------------------------------------
+    def exclude_public(self) -> None:
+        """The resolution at this item; every later item exempt until readmission."""
+        at = self._at_item()
+        if at is None:
+            return
+        open_, item = at
+        body = self.body or Body(name=open_.meeting.committee)
+        dialog = ExclusionDialog(body, self._where(open_, item), parent=self.shell.widget)
+        if self.shell.run_dialog(dialog):
+            changes = exclusion_changes(open_.meeting, item, body, dialog.paragraph_list())
+            open_.intents.record_proceedings("Exclude press and public", changes)
+            self.shell.say(f"Press and public excluded; {len(changes) - 1} item(s) now exempt")
+        self.shell.refocus()
+
+    def readmit_public(self) -> None:
+        """The press and public come back in before this item; the exemption ends here."""
+        at = self._at_item()
+        if at is None:
+            return
+        open_, item = at
+        if item.readmitted:
+            self.shell.say("The press and public were already readmitted at this item")
+        elif not excluded_before(open_.meeting, item):
+            self.shell.say("The press and public were not excluded before this item")
+        else:
+            changes = readmit_changes(open_.meeting, item)
+            open_.intents.record_proceedings("Readmit press and public", changes)
+            self.shell.say("Press and public readmitted; this item is public again")
+        self.shell.refocus()
