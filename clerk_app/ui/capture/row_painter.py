@@ -75,6 +75,9 @@ _GAP = {
     RowKind.RESOLUTION: 4,
     RowKind.DOCUMENTS: 12,
     RowKind.DOCUMENT: 2,
+    RowKind.DECLARATION: 6,
+    RowKind.MOTION: 10,
+    RowKind.NAMED_VOTE: 4,
 }
 
 

@@ -15,6 +15,9 @@ from clerk_app.core.actions import parse_tag
 from clerk_app.core.attendance import attendance_lines
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
+from clerk_app.core.procedure.declarations import Declaration, at_item_sentence
+from clerk_app.core.procedure.motion_wording import VOTE_WORDS, record
+from clerk_app.core.procedure.motions import Motion, Vote
 from clerk_app.core.procedure.references import reference_of
 from clerk_app.core.wording import long_date
 
@@ -35,6 +38,10 @@ class RowKind(enum.Enum):
     DOCUMENTS = "documents"
     DOCUMENT = "document"
     NO_ITEMS = "no-items"
+    # Issue 12: an item's declarations of interest, motions and their named votes.
+    DECLARATION = "declaration"
+    MOTION = "motion"
+    NAMED_VOTE = "named-vote"
 
 
 @dataclass(eq=False)
@@ -47,6 +54,7 @@ class Row:
     point: Point | None = None
     decision: Decision | None = None
     owners: str = ""  # the action chip: "Chair/Clerk"
+    record: Declaration | Motion | None = None  # a DECLARATION, MOTION or NAMED_VOTE row's
     # Filled by the view's layout pass:
     y: int = 0
     height: int = 0
@@ -99,6 +107,7 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
     if item.exempt:
         para = f" (Schedule 12A paragraph {item.exempt_paragraph})" if item.exempt_paragraph else ""
         rows.append(Row(RowKind.EXEMPT, f"EXEMPT: not for publication{para}", item=item))
+    rows.extend(declaration_rows(item))
     rows.extend(
         Row(RowKind.INTRO, paragraph, item=item)
         for paragraph in item.intro.split("\n")
@@ -123,6 +132,7 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
                     owners=owners_of(child.text),
                 )
             )
+    rows.extend(motion_rows(item))
     for decision in item.decisions:
         head = "Resolved to RECOMMEND" if decision.kind is DecisionKind.RECOMMEND else None
         rows.append(
@@ -153,4 +163,33 @@ def build_rows(meeting: Meeting) -> list[Row]:
         rows.extend(item_rows(meeting, item))
     if not meeting.items:
         rows.append(Row(RowKind.NO_ITEMS, "No agenda items yet: press Ctrl+Enter to add one"))
+    return rows
+
+
+# --- issue 12: declarations of interest and motions, in the words the exports print ----
+def declaration_rows(item: AgendaItem) -> list[Row]:
+    return [
+        Row(RowKind.DECLARATION, at_item_sentence(d), item=item, record=d)
+        for d in item.declarations
+    ]
+
+
+def named_vote_text(motion: Motion) -> str:
+    """ "Recorded vote. For (3): A, B, C. Against (1): D." in the grid's order."""
+    parts = []
+    for vote in Vote:
+        names = [row.member.strip() for row in motion.named if row.vote is vote]
+        if names:
+            parts.append(f"{VOTE_WORDS[vote]} ({len(names)}): {', '.join(names)}.")
+    return "Recorded vote. " + " ".join(parts)
+
+
+def motion_rows(item: AgendaItem) -> list[Row]:
+    rows: list[Row] = []
+    for motion in item.motions:
+        rows.append(Row(RowKind.MOTION, record(motion), item=item, record=motion))
+        if motion.named:
+            rows.append(
+                Row(RowKind.NAMED_VOTE, named_vote_text(motion), level=1, item=item, record=motion)
+            )
     return rows
