@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,7 +22,7 @@ from clerk_app.core.procedure.declarations import (
     check_declarations,
 )
 from clerk_app.ui.dialogs.choice_combo import ChoiceCombo
-from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+from clerk_app.ui.dialogs.field_dialog import FieldDialog
 from clerk_app.ui.dialogs.member_field import WARNING_STYLE, MemberField
 
 # What the clerk reads in the list; the first letters pick one (w, r, s, h).
@@ -35,7 +34,7 @@ CONDUCT_TEXT = {
 }
 
 
-class DeclarationDialog(QDialog):
+class DeclarationDialog(FieldDialog):
     def __init__(
         self,
         declaration: Declaration,
@@ -46,7 +45,6 @@ class DeclarationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        accept_on_ctrl_enter(self)
         self.setWindowTitle("Declare an interest" if new else "Declaration of interest")
         self.removed = False
         self.member = MemberField(names, declaration.member)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from clerk_app.core.procedure.motions import (
     tally,
 )
 from clerk_app.ui.dialogs.choice_combo import ChoiceCombo
-from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+from clerk_app.ui.dialogs.field_dialog import FieldDialog
 from clerk_app.ui.dialogs.member_field import WARNING_STYLE, MemberField
 
 COUNTED, NAMED, AGREED, WITHDRAWN = range(4)
@@ -48,10 +47,10 @@ def short(motion: Motion, position: int) -> str:
     return f"{position + 1}. {what}: {words[:70]}{'…' if len(words) > 70 else ''}"
 
 
-class MotionDialog(QDialog):
+class MotionDialog(FieldDialog):
     """``earlier``: the item's motions before this one (what an amendment may amend).
-    ``warnings(motion)``: the flags core raises for it.  ``open_grid(named)``: runs the named
-    vote grid, returning the votes or None if cancelled."""
+    ``warnings(motion)``: the flags core raises for it.  ``open_grid(named, parent)``: runs
+    the named vote grid, returning the votes or None if cancelled."""
 
     def __init__(
         self,
@@ -61,13 +60,12 @@ class MotionDialog(QDialog):
         *,
         flag: Callable[[str], str],
         warnings: Callable[[Motion], list[str]],
-        open_grid: Callable[[list[NamedVote]], list[NamedVote] | None],
+        open_grid: Callable[[list[NamedVote], QWidget], list[NamedVote] | None],
         where: str,
         new: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        accept_on_ctrl_enter(self)
         self.setWindowTitle("Motion / vote" if new else "Motion")
         self.removed = False
         self._warnings, self._open_grid = warnings, open_grid
@@ -177,7 +175,7 @@ class MotionDialog(QDialog):
 
     def named_vote(self) -> None:
         """The grid of present members; its votes become this motion's named vote."""
-        votes = self._open_grid(self.named)
+        votes = self._open_grid(self.named, self)  # over this dialog
         if votes is not None:
             self.named = votes
             self.mode.setCurrentIndex(NAMED)

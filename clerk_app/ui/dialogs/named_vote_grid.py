@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,15 +29,11 @@ from PySide6.QtWidgets import (
 from clerk_app.core.procedure.motion_wording import VOTE_WORDS
 from clerk_app.core.procedure.motions import NamedVote, Vote
 from clerk_app.core.procedure.movements import member_key
-from clerk_app.ui.dialogs.ctrl_enter import accept_on_ctrl_enter
+from clerk_app.ui.dialogs.field_dialog import FieldDialog
 
-VOTE_KEYS = {
-    Qt.Key.Key_F: Vote.FOR,
-    Qt.Key.Key_A: Vote.AGAINST,
-    Qt.Key.Key_B: Vote.ABSTAIN,
-    Qt.Key.Key_S: Vote.ABSTAIN,
-    Qt.Key.Key_N: Vote.DID_NOT_VOTE,
-}
+# By the character typed (either case), as a keyboard layout gives it.
+VOTE_KEYS = {"f": Vote.FOR, "a": Vote.AGAINST, "b": Vote.ABSTAIN, "s": Vote.ABSTAIN,
+             "n": Vote.DID_NOT_VOTE}  # fmt: skip
 FLAGGED = QColor("#a11d1d")
 
 
@@ -55,9 +50,9 @@ class VoteTable(QTableWidget):
             Qt.KeyboardModifier.ShiftModifier,
         )
         row = self.currentRow()
-        key = Qt.Key(event.key())
-        if plain and row >= 0 and key in VOTE_KEYS:
-            self._mark(row, VOTE_KEYS[key])
+        key, letter = event.key(), event.text().lower()
+        if plain and row >= 0 and letter in VOTE_KEYS:
+            self._mark(row, VOTE_KEYS[letter])
             self.setCurrentCell(min(row + 1, self.rowCount() - 1), 1)
         elif plain and row >= 0 and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._mark(row, None)
@@ -65,7 +60,9 @@ class VoteTable(QTableWidget):
             super().keyPressEvent(event)
 
 
-class NamedVoteDialog(QDialog):
+class NamedVoteDialog(FieldDialog):
+    enter_moves_on = False  # the letters move down the grid; Enter records nothing
+
     def __init__(
         self,
         members: list[str],
@@ -76,7 +73,6 @@ class NamedVoteDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        accept_on_ctrl_enter(self)
         self.setWindowTitle(title)
         # The votes already recorded, in their order; then present members not yet in them.
         known = {member_key(row.member) for row in current}

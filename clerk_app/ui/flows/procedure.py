@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import html
 
+from PySide6.QtWidgets import QWidget
+
 from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.procedure.motion_flags import motion_warnings
@@ -92,7 +94,7 @@ class ProcedureFlow:
             names,
             flag=lambda name: flag_of(meeting, item, name),
             warnings=lambda motion: motion_warnings(item, motion, left=left),
-            open_grid=lambda named: self._grid(meeting, item, named),
+            open_grid=lambda named, parent: self._grid(meeting, item, named, parent),
             where=self._where(open_, item),
             new=index is None,
             parent=self.shell.widget,
@@ -114,13 +116,17 @@ class ProcedureFlow:
         self._done()
 
     def _grid(
-        self, meeting: Meeting, item: AgendaItem, named: list[NamedVote]
+        self,
+        meeting: Meeting,
+        item: AgendaItem,
+        named: list[NamedVote],
+        parent: QWidget | None = None,
     ) -> list[NamedVote] | None:
         dialog = NamedVoteDialog(
             present_at(meeting, item),
             named,
             lambda name: flag_of(meeting, item, name),
-            parent=self.shell.widget,
+            parent=parent or self.shell.widget,
         )
         return dialog.votes() if self.shell.run_dialog(dialog) else None
 

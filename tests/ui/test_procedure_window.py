@@ -1,0 +1,189 @@
+"""A clerk records declarations of interest, a motion with counts, an amendment lost and a
+51-member named vote from the keyboard in the real window; the file has them, and the Word
+and PDF minutes read back (python-docx, pdftotext) print them in the council's words, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from clerk_app.core.procedure.declarations import OTHER_REGISTRABLE, PECUNIARY, Conduct
+from clerk_app.core.procedure.motions import Counts, Outcome, Vote, outcome
+from clerk_app.store.database import Database
+from clerk_app.ui.capture.rows import RowKind
+from clerk_app.ui.dialogs.named_vote_grid import NamedVoteDialog
+from clerk_app.ui.shell.main_window import MainWindow
+from tests.export.readers import pdftotext
+from tests.ui.helpers import by_keys, key, reload, type_text, wait_exported
+from tests.ui.procedure_steps import (
+    CTRL,
+    SHIFT,
+    council_with_members,
+    declare_interest,
+    fifty_one_members,
+    grid_keys,
+    meeting_of,
+    motion_keys,
+    named_vote,
+    open_window,
+    record_motion,
+    rows_of,
+)
+
+# The completer's list is a popup, which the offscreen platform cannot raise or let grab keys.
+pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+
+BODY = "Ashford Town Council"
+ITEMS = ["Apologies for absence", "Declarations of interest", "Allotment rents", "Budget 2027/28"]
+BUDGET_EXCEPTIONS = [("Abbott", "a"), ("Brennan", "a"), ("Ó Briain", "a"), ("Dunn", "b"), ("Evans", "n")]  # fmt: skip
+
+
+def _texts(window: MainWindow, kind: RowKind) -> list[str]:
+    return [row.text for row in rows_of(window, kind)]
+
+
+def _budget_meeting(db: Database) -> int:
+    council_with_members(db, BODY, fifty_one_members())
+    return meeting_of(db, BODY, dt.date(2027, 2, 16), ITEMS)
+
+
+def test_declarations_motions_and_a_named_vote_typed_in_the_window(
+    db: Database, db_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    meeting_id = _budget_meeting(db)
+    window = open_window(qtbot, db, tmp_path, meeting_id)
+    try:
+        assert window.view is not None
+        # The caret opens in the first item; the clerk types as the meeting goes.
+        type_text("No apologies were received.")
+        key(Qt.Key.Key_Down, CTRL)
+
+        # At the Declarations item: Councillor Okafor, picked from the completer.
+        declare_interest(window, "oka", "oth", "Allotment holder", "r")
+        assert _texts(window, RowKind.DECLARATION) == [
+            "Councillor Bob Okafor declared an other registrable interest (Allotment holder) "
+            "and remained in the room."
+        ]
+        assert window.stack.undoText() == "Declare interest"
+        key(Qt.Key.Key_Down, CTRL)
+
+        # At Allotment rents: a pecuniary interest declared at the item itself; one undo step.
+        type_text("The Clerk reported on the rents of the 40 plots.")
+        before = window.stack.count()
+        declare_interest(window, "patel", "dis", "Rents plot 4", "w")
+        assert window.stack.count() == before + 1
+        patel = (
+            "Councillor Ann Patel declared a disclosable pecuniary interest (Rents plot 4) "
+            "and left the room during consideration of this item."
+        )
+        assert patel in _texts(window, RowKind.DECLARATION)
+        key(Qt.Key.Key_Z, CTRL)
+        assert patel not in _texts(window, RowKind.DECLARATION)
+        key(Qt.Key.Key_Z, CTRL | SHIFT)
+        assert patel in _texts(window, RowKind.DECLARATION)
+
+        # A motion with counts: carried, worked out by core as the counts were typed.
+        record_motion(
+            window,
+            motion_keys("That allotment rents rise by 3 per cent from October", "jones", "Ó Br",
+                        (30, 15, 2)),
+        )  # fmt: skip
+        assert _texts(window, RowKind.MOTION) == [
+            "It was moved by Councillor Cat Jones, seconded by Councillor Fin Ó Briain, and "
+            "RESOLVED that allotment rents rise by 3 per cent from October. "
+            "(For 30, Against 15, Abstentions 2)"
+        ]
+        key(Qt.Key.Key_Down, CTRL)
+
+        # The budget: the motion's named vote from its dialog, all For then 5 exceptions.
+        type_text("The Treasurer presented the budget and the precept.")
+        record_motion(
+            window,
+            motion_keys("That the budget for 2027/28 be approved", "patel", "jones", named=True),
+            grid_keys(BUDGET_EXCEPTIONS),
+        )
+        # An amendment to it, lost on a show of hands.
+        record_motion(
+            window,
+            motion_keys("That the precept rise by 2 per cent only", "evans", "dunn", (10, 38, 2),
+                        amends=1),
+        )  # fmt: skip
+        # Councillor Evans's vote was missed: Ctrl+Shift+R lists the item's records (the
+        # latest chosen); Up to the motion, V for its named vote; Evans found, F.
+        grids: list[str] = []
+
+        def evans_for(dialog: QDialog) -> None:
+            assert isinstance(dialog, NamedVoteDialog)
+            key(Qt.Key.Key_F, CTRL)
+            type_text("Evans")
+            key(Qt.Key.Key_Return)
+            type_text("f")
+            grids.append(dialog.totals_text())
+            key(Qt.Key.Key_Return, CTRL)
+
+        runs = iter(
+            [by_keys(lambda _d: (key(Qt.Key.Key_Up), key(Qt.Key.Key_V))), by_keys(evans_for)]
+        )
+        window.run_dialog = lambda dialog: next(runs)(dialog)
+        key(Qt.Key.Key_R, CTRL | SHIFT)
+        assert grids == ["For 47, Against 3, Abstain 1, Did not vote 0"]
+        motions = _texts(window, RowKind.MOTION)
+        assert motions[1:] == [
+            "It was moved by Councillor Ann Patel, seconded by Councillor Cat Jones, and RESOLVED "
+            "that the budget for 2027/28 be approved. (For 47, Against 3, Abstentions 1)",
+            "An amendment was moved by Councillor Hal Evans, seconded by Councillor Gus Dunn, "
+            "that the precept rise by 2 per cent only. On being put to the vote the amendment "
+            "was LOST. (For 10, Against 38, Abstentions 2)",
+        ]
+        vote_rows = _texts(window, RowKind.NAMED_VOTE)
+        assert (
+            len(vote_rows) == 1
+            and "Against (3): Councillor Dev Abbott, Councillor Eve Brennan, Councillor Fin Ó Briain."
+            in vote_rows[0]
+        )
+
+        # Back to fix an early point, then Ctrl+End to carry on where the clerk was.
+        key(Qt.Key.Key_Home, CTRL)
+        key(Qt.Key.Key_End)
+        type_text(" The Mayor welcomed members.")
+        key(Qt.Key.Key_End, CTRL)
+        type_text(" Members thanked the Treasurer.")
+    finally:
+        window.close()
+
+    saved = reload(db_path, meeting_id)
+    declarations, allotments, budget = saved.items[1], saved.items[2], saved.items[3]
+    assert (
+        saved.items[0].points[0].text == "No apologies were received. The Mayor welcomed members."
+    )
+    assert budget.points[0].text.endswith("precept. Members thanked the Treasurer.")
+    [okafor] = declarations.declarations
+    assert (okafor.member, okafor.kind, okafor.nature, okafor.conduct) == (
+        "Councillor Bob Okafor",
+        OTHER_REGISTRABLE,
+        "Allotment holder",
+        Conduct.REMAINED,
+    )
+    [patel] = allotments.declarations
+    assert (patel.kind, patel.conduct, patel.sensitive) == (PECUNIARY, Conduct.WITHDREW, False)
+    [rents] = allotments.motions
+    assert (rents.mover, rents.seconder, rents.counts) == (
+        "Councillor Cat Jones",
+        "Councillor Fin Ó Briain",
+        Counts(30, 15, 2),
+    )
+    motion, amendment = budget.motions
+    assert amendment.amends == 0 and amendment.counts == Counts(10, 38, 2)
+    assert outcome(amendment) is Outcome.LOST and outcome(motion) is Outcome.CARRIED
+    assert len(motion.named) == 51
+    votes = {row.member.split()[-1]: row.vote for row in motion.named}
+    assert [n for n, v in votes.items() if v is Vote.AGAINST] == ["Abbott", "Brennan", "Briain"]
+    assert [n for n, v in votes.items() if v is Vote.ABSTAIN] == ["Dunn"]
+    assert sum(v is Vote.FOR for v in votes.values()) == 47
