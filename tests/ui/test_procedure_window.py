@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -36,9 +35,6 @@ from tests.ui.procedure_steps import (
     record_motion,
     rows_of,
 )
-
-# The completer's list is a popup, which the offscreen platform cannot raise or let grab keys.
-pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
 
 BODY = "Ashford Town Council"
 ITEMS = ["Apologies for absence", "Declarations of interest", "Allotment rents", "Budget 2027/28"]
