@@ -22,7 +22,7 @@ from clerk_app.ui.dialogs.declaration_dialog import DeclarationDialog
 from clerk_app.ui.dialogs.motion_dialog import MotionDialog
 from clerk_app.ui.dialogs.named_vote_grid import NamedVoteDialog
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, present, type_text
+from tests.ui.helpers import by_keys, key, present, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -95,14 +95,16 @@ def dialogs_by_keys(**presses: Callable[[QDialog], None]) -> Callable[[QDialog],
 def declaration_keys(
     member: str, kind: str, nature: str, conduct: str
 ) -> Callable[[QDialog], None]:
-    """In the declaration dialog: the member from the completer, the kind's first letters
+    """In the declaration dialog: the member from the completer, the item as proposed (the
+    current one; the next after "Declarations of interest"), the kind's first letters
     (free text for another code's kind), the nature, and the conduct's first letter
     (w withdrew, r remained, s spoke then withdrew, h dispensation); Ctrl+Enter."""
 
     def press(dialog: QDialog) -> None:
         assert isinstance(dialog, DeclarationDialog)
         pick_name(member)
-        key(Qt.Key.Key_Return)  # Enter: on to the next field
+        key(Qt.Key.Key_Return)  # Enter: on to the next field, the item (as proposed)
+        key(Qt.Key.Key_Tab)
         if kind:
             type_text(kind)
         key(Qt.Key.Key_Tab)

@@ -6,6 +6,7 @@ and PDF minutes read back (python-docx, pdftotext) print them in the council's w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -30,7 +31,6 @@ from tests.ui.procedure_steps import (
     grid_keys,
     meeting_of,
     motion_keys,
-    named_vote,
     open_window,
     record_motion,
     rows_of,
@@ -38,7 +38,10 @@ from tests.ui.procedure_steps import (
 
 BODY = "Ashford Town Council"
 ITEMS = ["Apologies for absence", "Declarations of interest", "Allotment rents", "Budget 2027/28"]
-BUDGET_EXCEPTIONS = [("Abbott", "a"), ("Brennan", "a"), ("Ó Briain", "a"), ("Dunn", "b"), ("Evans", "n")]  # fmt: skip
+BUDGET_EXCEPTIONS = [
+    ("Abbott", "a"), ("Brennan", "a"), ("Ó Briain", "a"), ("Dunn", "b"), ("Evans", "n")
+]  # fmt: skip
+AGAINST = "Against (3): Councillor Dev Abbott, Councillor Eve Brennan, Councillor Fin Ó Briain."
 
 
 def _texts(window: MainWindow, kind: RowKind) -> list[str]:
@@ -61,12 +64,19 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
         type_text("No apologies were received.")
         key(Qt.Key.Key_Down, CTRL)
 
-        # At the Declarations item: Councillor Okafor, picked from the completer.
+        # At the Declarations item: Councillor Okafor, picked from the completer, declares
+        # an interest in item 3; it is listed here and shown at item 3.
         declare_interest(window, "oka", "oth", "Allotment holder", "r")
+        okafor = "Councillor Bob Okafor declared an other registrable interest"
         assert _texts(window, RowKind.DECLARATION) == [
-            "Councillor Bob Okafor declared an other registrable interest (Allotment holder) "
-            "and remained in the room."
+            f"{okafor} in minute 3 (Allotment rents) (Allotment holder) and remained in the room.",
+            f"{okafor} (Allotment holder) and remained in the room.",
         ]
+        listed, at_item = rows_of(window, RowKind.DECLARATION)
+        assert window.view is not None
+        rows = window.view.rows
+        assert rows[rows.index(listed) - 1].item is window.model.meeting.items[1]
+        assert rows[rows.index(at_item) - 1].text == "Allotment rents"
         assert window.stack.undoText() == "Declare interest"
         key(Qt.Key.Key_Down, CTRL)
 
@@ -124,9 +134,11 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
             grids.append(dialog.totals_text())
             key(Qt.Key.Key_Return, CTRL)
 
-        runs = iter(
-            [by_keys(lambda _d: (key(Qt.Key.Key_Up), key(Qt.Key.Key_V))), by_keys(evans_for)]
-        )
+        def up_to_the_motion_then_v(_dialog: QDialog) -> None:
+            key(Qt.Key.Key_Up)
+            key(Qt.Key.Key_V)
+
+        runs = iter([by_keys(up_to_the_motion_then_v), by_keys(evans_for)])
         window.run_dialog = lambda dialog: next(runs)(dialog)
         key(Qt.Key.Key_R, CTRL | SHIFT)
         assert grids == ["For 47, Against 3, Abstain 1, Did not vote 0"]
@@ -139,11 +151,7 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
             "was LOST. (For 10, Against 38, Abstentions 2)",
         ]
         vote_rows = _texts(window, RowKind.NAMED_VOTE)
-        assert (
-            len(vote_rows) == 1
-            and "Against (3): Councillor Dev Abbott, Councillor Eve Brennan, Councillor Fin Ó Briain."
-            in vote_rows[0]
-        )
+        assert len(vote_rows) == 1 and AGAINST in vote_rows[0]
 
         # Back to fix an early point, then Ctrl+End to carry on where the clerk was.
         key(Qt.Key.Key_Home, CTRL)
@@ -151,6 +159,12 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
         type_text(" The Mayor welcomed members.")
         key(Qt.Key.Key_End, CTRL)
         type_text(" Members thanked the Treasurer.")
+
+        # The minutes, exported from the window: Word (Ctrl+E) and PDF (Ctrl+P).
+        for suffix, keys in (("docx", Qt.Key.Key_E), ("pdf", Qt.Key.Key_P)):
+            window.choose_path = lambda *_args, s=suffix: str(tmp_path / f"budget.{s}")
+            key(keys, CTRL)
+            wait_exported(window)
     finally:
         window.close()
 
@@ -160,15 +174,19 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
         saved.items[0].points[0].text == "No apologies were received. The Mayor welcomed members."
     )
     assert budget.points[0].text.endswith("precept. Members thanked the Treasurer.")
-    [okafor] = declarations.declarations
-    assert (okafor.member, okafor.kind, okafor.nature, okafor.conduct) == (
+    assert declarations.declarations == []  # made there, in item 3
+    okafor_saved, patel_saved = allotments.declarations
+    assert (okafor_saved.member, okafor_saved.kind, okafor_saved.nature, okafor_saved.conduct) == (
         "Councillor Bob Okafor",
         OTHER_REGISTRABLE,
         "Allotment holder",
         Conduct.REMAINED,
     )
-    [patel] = allotments.declarations
-    assert (patel.kind, patel.conduct, patel.sensitive) == (PECUNIARY, Conduct.WITHDREW, False)
+    assert (patel_saved.kind, patel_saved.conduct, patel_saved.sensitive) == (
+        PECUNIARY,
+        Conduct.WITHDREW,
+        False,
+    )
     [rents] = allotments.motions
     assert (rents.mover, rents.seconder, rents.counts) == (
         "Councillor Cat Jones",
@@ -183,3 +201,35 @@ def test_declarations_motions_and_a_named_vote_typed_in_the_window(
     assert [n for n, v in votes.items() if v is Vote.AGAINST] == ["Abbott", "Brennan", "Briain"]
     assert [n for n, v in votes.items() if v is Vote.ABSTAIN] == ["Dunn"]
     assert sum(v is Vote.FOR for v in votes.values()) == 47
+
+    # Read back by independent readers: the wording in order, and the vote table.
+    sentences = [
+        "Councillor Bob Okafor declared an other registrable interest in minute 3 (Allotment "
+        "rents)",
+        "Councillor Ann Patel declared a disclosable pecuniary interest (Rents plot 4) and left "
+        "the room during consideration of this item.",
+        "RESOLVED that allotment rents rise by 3 per cent from October. (For 30, Against 15, "
+        "Abstentions 2)",
+        "RESOLVED that the budget for 2027/28 be approved. (For 47, Against 3, Abstentions 1)",
+        "On being put to the vote the amendment was LOST. (For 10, Against 38, Abstentions 2)",
+    ]
+    document = docx.Document(str(tmp_path / "budget.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    places = [text.find(sentence) for sentence in sentences]
+    assert -1 not in places and places == sorted(places), places
+    [vote_table] = [t for t in document.tables if t.rows[0].cells[0].text == "Member"]
+    in_word = [(r.cells[0].text, r.cells[1].text) for r in vote_table.rows[1:]]
+    assert len(in_word) == 51
+    assert in_word[3:8] == [
+        ("Councillor Dev Abbott", "Against"), ("Councillor Eve Brennan", "Against"),
+        ("Councillor Fin Ó Briain", "Against"), ("Councillor Gus Dunn", "Abstain"),
+        ("Councillor Hal Evans", "For"),
+    ]  # fmt: skip
+    pdf = " ".join(pdftotext(tmp_path / "budget.pdf", layout=False).split())
+    places = [pdf.find(" ".join(sentence.split())) for sentence in sentences]
+    assert -1 not in places and places == sorted(places), places
+    # The table, row by row as laid out on the page: each member beside their vote.
+    lines = [" ".join(line.split()) for line in pdftotext(tmp_path / "budget.pdf").splitlines()]
+    in_pdf = [line for line in lines if re.fullmatch(r"Councillor .+ (For|Against|Abstain)", line)]
+    assert len(in_pdf) == 51
+    assert in_pdf[3:8] == [f"{name} {vote}" for name, vote in in_word[3:8]]

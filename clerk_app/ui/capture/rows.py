@@ -16,6 +16,7 @@ from clerk_app.core.attendance import attendance_lines
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
 from clerk_app.core.procedure.declarations import Declaration, at_item_sentence
+from clerk_app.core.procedure.declared import declarations_item_index, listed
 from clerk_app.core.procedure.motion_wording import VOTE_WORDS, record
 from clerk_app.core.procedure.motions import Motion, Vote
 from clerk_app.core.procedure.references import reference_of
@@ -159,17 +160,37 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
 
 def build_rows(meeting: Meeting) -> list[Row]:
     rows = header_rows(meeting)
-    for item in meeting.items:
-        rows.extend(item_rows(meeting, item))
+    listed_at = declarations_item_index(meeting)
+    for position, item in enumerate(meeting.items):
+        these = item_rows(meeting, item)
+        if position == listed_at:
+            # Under "Declarations of interest", every declaration of the meeting, as printed.
+            head = next((i for i, r in enumerate(these) if r.kind not in _ITEM_HEAD), len(these))
+            these[head:head] = listed_rows(meeting)
+        rows.extend(these)
     if not meeting.items:
         rows.append(Row(RowKind.NO_ITEMS, "No agenda items yet: press Ctrl+Enter to add one"))
     return rows
 
 
 # --- issue 12: declarations of interest and motions, in the words the exports print ----
+_ITEM_HEAD = (RowKind.ITEM, RowKind.EXEMPT, RowKind.DECLARATION, RowKind.INTRO)
+
+
 def declaration_rows(item: AgendaItem) -> list[Row]:
     return [
         Row(RowKind.DECLARATION, at_item_sentence(d), item=item, record=d)
+        for d in item.declarations
+    ]
+
+
+def listed_rows(meeting: Meeting) -> list[Row]:
+    """Each declaration of the meeting naming its item, linked to the item it was made on."""
+    references = [reference_of(meeting, item)[0] for item in meeting.items]
+    sentences = iter(listed(meeting, references))
+    return [
+        Row(RowKind.DECLARATION, next(sentences), item=item, record=d)
+        for item in meeting.items
         for d in item.declarations
     ]
 

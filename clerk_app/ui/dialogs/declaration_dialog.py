@@ -40,13 +40,20 @@ class DeclarationDialog(FieldDialog):
         declaration: Declaration,
         names: list[str],
         *,
-        where: str,
+        items: list[str],
+        at: int,
         new: bool,
         parent: QWidget | None = None,
     ) -> None:
+        """``items``: the meeting's items as listed; ``at``: the one the interest is in (made
+        under "Declarations of interest", it is in a later item, which the clerk picks)."""
         super().__init__(parent)
         self.setWindowTitle("Declare an interest" if new else "Declaration of interest")
         self.removed = False
+        self.item = QComboBox()
+        self.item.addItems(items)
+        self.item.setCurrentIndex(at)
+        self.item.setEnabled(new)  # a declaration stays with its item; remove it to move it
         self.member = MemberField(names, declaration.member)
         self.kind = QComboBox()
         self.kind.setEditable(True)
@@ -67,8 +74,8 @@ class DeclarationDialog(FieldDialog):
         self.error = QLabel()
         self.error.setStyleSheet(WARNING_STYLE)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"At {where}"))
         form.addRow("&Member:", self.member)
+        form.addRow("In &item:", self.item)
         form.addRow("&Kind of interest:", self.kind)
         form.addRow("N&ature:", self.nature)
         form.addRow("", self.sensitive)

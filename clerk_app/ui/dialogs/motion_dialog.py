@@ -113,7 +113,7 @@ class MotionDialog(FieldDialog):
             votes.addWidget(label)
             votes.addWidget(spin)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"At {where}"))
+        form.addRow(QLabel(f"Item: {where}"))
         form.addRow("A&mendment:", self.amends)
         form.addRow("&Words:", self.text)
         form.addRow("Mo&ved by:", self.mover)

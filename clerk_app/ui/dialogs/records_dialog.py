@@ -41,7 +41,7 @@ class RecordsDialog(QDialog):
             button.clicked.connect(lambda _checked=False, a=action: self._choose(a))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"At {where}: Enter edits, Delete removes, V named vote"))
+        layout.addWidget(QLabel(f"Item {where}\nEnter edits, Delete removes, V opens a named vote"))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.list.setFocus()

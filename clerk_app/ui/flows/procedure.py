@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.declared import is_declarations_item
 from clerk_app.core.procedure.motion_flags import motion_warnings
 from clerk_app.core.procedure.motions import Motion, NamedVote, without_motion
 from clerk_app.core.procedure.picking import flag_of, left_before, present_at
@@ -25,6 +26,15 @@ from clerk_app.ui.dialogs.records_dialog import EDIT, REMOVE, VOTE, RecordsDialo
 from clerk_app.ui.shell.port import Shell
 
 NO_ITEM = "Put the caret in an agenda item first"
+_RECORDS = (RowKind.DECLARATION, RowKind.MOTION)
+
+
+def _section(rows: list[Row], item: AgendaItem) -> list[Row]:
+    """The rows under ``item``'s heading, up to the next item's (under "Declarations of
+    interest" they include every declaration of the meeting)."""
+    start = next(i for i, r in enumerate(rows) if r.kind is RowKind.ITEM and r.item is item)
+    end = next((i for i, r in enumerate(rows) if i > start and r.kind is RowKind.ITEM), len(rows))
+    return rows[start + 1 : end]
 
 
 class ProcedureFlow:
@@ -44,7 +54,7 @@ class ProcedureFlow:
         label = next(
             (r.label for r in open_.view.rows if r.kind is RowKind.ITEM and r.item is item), ""
         )
-        return f"item {label.rstrip('.')}, {item.title}".replace("item , ", "item: ")
+        return f"{label} {item.title or '(untitled item)'}".strip()  # "3. Allotment rents"
 
     def _done(self) -> None:
         self.shell.refocus()
@@ -57,22 +67,34 @@ class ProcedureFlow:
             self._declaration(*at, None)
 
     def _declaration(self, open_: OpenMeeting, item: AgendaItem, index: int | None) -> None:
-        names = member_names.member_choices(self.shell.db, open_.meeting, item)
+        items = open_.meeting.items
+        at = items.index(item)
+        if index is None and is_declarations_item(item) and at + 1 < len(items):
+            at += 1  # declared at the start of the meeting: in an item still to come
+        names = member_names.member_choices(self.shell.db, open_.meeting, items[at])
         current = Declaration("") if index is None else item.declarations[index]
-        where, new = self._where(open_, item), index is None
-        dialog = DeclarationDialog(current, names, where=where, new=new, parent=self.shell.widget)
+        dialog = DeclarationDialog(
+            current,
+            names,
+            items=[self._where(open_, each) for each in items],
+            at=at,
+            new=index is None,
+            parent=self.shell.widget,
+        )
         if self.shell.run_dialog(dialog):
-            declarations = list(item.declarations)
             if index is None:
-                declarations.append(dialog.declaration())
+                item = items[dialog.item.currentIndex()]
+                declarations = [*item.declarations, dialog.declaration()]
                 label = "Declare interest"
             elif dialog.removed:
-                del declarations[index]
+                declarations = [d for i, d in enumerate(item.declarations) if i != index]
                 label = "Remove declaration"
             else:
+                declarations = list(item.declarations)
                 declarations[index] = dialog.declaration()
                 label = "Edit declaration"
             open_.intents.set_declarations(item, declarations, label)
+            self.shell.say(f"{label}: {self._where(open_, item)}")
         self._done()
 
     # --- motions --------------------------------------------------------------------------
@@ -155,11 +177,7 @@ class ProcedureFlow:
         if at is None:
             return
         open_, item = at
-        rows = [
-            r
-            for r in open_.view.rows
-            if r.item is item and r.kind in (RowKind.DECLARATION, RowKind.MOTION)
-        ]
+        rows = [r for r in _section(open_.view.rows, item) if r.kind in _RECORDS]
         if not rows:
             self.shell.say("No declarations or motions at this item yet")
             return
@@ -176,11 +194,13 @@ class ProcedureFlow:
         if dialog.action == EDIT:
             self.edit_row("procedure", row)
         elif dialog.action == REMOVE:
-            self._remove(open_, item, row)
+            self._remove(open_, row)
         elif dialog.action == VOTE:
-            self.named_vote(item.motions.index(row.record))  # type: ignore[arg-type]  # a MOTION row's
+            self.named_vote(next(i for i, m in enumerate(item.motions) if m is row.record))
 
-    def _remove(self, open_: OpenMeeting, item: AgendaItem, row: Row) -> None:
+    def _remove(self, open_: OpenMeeting, row: Row) -> None:
+        item = row.item
+        assert item is not None, "a record's row names its item"
         what = "declaration" if row.kind is RowKind.DECLARATION else "motion"
         message = (
             f"Remove this {what}?<br><br>{html.escape(row.text)}<br><br>Ctrl+Z brings it back."
