@@ -28,8 +28,9 @@ def _meeting() -> Meeting:
                 "Grants",
                 declarations=[
                     Declaration("Cllr Tomás Ruiz", PECUNIARY, "Treasurer of the club"),
-                    Declaration("Councillor Rhian Evans", NON_REGISTRABLE,
-                                conduct=Conduct.REMAINED),
+                    Declaration(
+                        "Councillor Rhian Evans", NON_REGISTRABLE, conduct=Conduct.REMAINED
+                    ),
                 ],  # fmt: skip
             ),
             AgendaItem(

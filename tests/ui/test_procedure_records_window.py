@@ -29,8 +29,10 @@ from tests.ui.procedure_steps import (
     council_with_members,
     declare_interest,
     dialogs_by_keys,
+    grid_keys,
     meeting_of,
     motion_keys,
+    named_vote,
     open_window,
     pick_name,
     record_motion,
@@ -185,6 +187,14 @@ def test_records_found_by_keys_edited_removed_and_undone(
         assert len(rows_of(window, RowKind.MOTION)) == 2
         assert focused() is window.view.editor
         type_text(" Members discussed parking.")
+        # Ctrl+Shift+V: a named vote on the latest motion (the amendment), from the window;
+        # Hale spoke then withdrew, so four members are in the grid.
+        named_vote(window, grid_keys([("price", "a")]))
+        assert window.stack.undoText() == "Named vote"
+        assert rows_of(window, RowKind.NAMED_VOTE)[0].text == (
+            "Recorded vote. For (3): Councillor Amara Okafor, Councillor Chloé Duval, "
+            "Councillor Dan Moss. Against (1): Councillor Ben Price."
+        )
     finally:
         window.close()
     [item] = reload(db_path, meeting_id).items
@@ -196,6 +206,7 @@ def test_records_found_by_keys_edited_removed_and_undone(
     motion, amendment = item.motions
     assert motion.counts == Counts(2, 2, 0) and motion.casting is not None
     assert amendment.amends == 0 and amendment.text.startswith("That the words")
+    assert len(amendment.named) == 4 and amendment.counts is None  # counted from the names
     assert isinstance(motion, Motion)
 
 

@@ -116,7 +116,7 @@ class MotionDialog(FieldDialog):
         form.addRow(QLabel(f"Item: {where}"))
         form.addRow("A&mendment:", self.amends)
         form.addRow("&Words:", self.text)
-        form.addRow("Mo&ved by:", self.mover)
+        form.addRow("Moved b&y:", self.mover)
         form.addRow("&Seconded by:", self.seconder)
         form.addRow("&Vote:", self.mode)
         form.addRow("Counts:", votes)

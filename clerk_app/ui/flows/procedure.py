@@ -165,7 +165,8 @@ class ProcedureFlow:
         votes = self._grid(open_.meeting, item, item.motions[index].named)
         if votes is not None:
             motions = list(item.motions)
-            motions[index] = dataclasses.replace(motions[index], named=votes, id=None)
+            # The named vote is the vote now: its counts follow from it, as in the dialog.
+            motions[index] = dataclasses.replace(motions[index], named=votes, counts=None, id=None)
             open_.intents.set_motions(item, motions, "Named vote")
             self.shell.say(named_vote_text(motions[index]))
         self._done()
