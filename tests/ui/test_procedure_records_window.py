@@ -251,3 +251,60 @@ def test_bad_input_is_answered_and_nothing_typed_is_lost(
         )
     finally:
         window.close()
+
+
+def test_a_clicked_record_row_takes_enter_and_delete(
+    db: Database, db_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window, meeting_id = _parish(db, tmp_path, qtbot)
+    try:
+        assert window.view is not None
+        type_text("The Clerk read the application.")
+        declare_interest(window, "moss", "oth", "Parish footpath warden", "r")
+        record_motion(window, motion_keys("That the Council supports it", "okafor", "price"))
+        opened: list[str] = []
+
+        def note_and_close(dialog: QDialog) -> None:
+            opened.append(type(dialog).__name__)
+            key(Qt.Key.Key_Escape)
+
+        window.run_dialog = by_keys(note_and_close)
+        [motion_row] = rows_of(window, RowKind.MOTION)
+        QTest.mouseClick(
+            window.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            window.view.viewport_point(motion_row),
+        )
+        assert "Selected: It was moved by Councillor Amara Okafor" in (
+            window.statusBar().currentMessage()
+        )
+        key(Qt.Key.Key_Return)
+        assert opened == ["MotionDialog"]
+
+        [declaration_row] = rows_of(window, RowKind.DECLARATION)
+        QTest.mouseClick(
+            window.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            window.view.viewport_point(declaration_row),
+        )
+
+        def remove(dialog: QDialog) -> None:
+            assert isinstance(dialog, ConfirmDialog) and "Dan Moss" in dialog.message.text()
+            for _ in range(2):
+                if focused().text() != "Remove declaration":  # type: ignore[attr-defined]
+                    key(Qt.Key.Key_Tab)
+            key(Qt.Key.Key_Space)
+
+        window.run_dialog = by_keys(remove)
+        key(Qt.Key.Key_Delete)
+        assert rows_of(window, RowKind.DECLARATION) == []
+        assert window.stack.undoText() == "Remove declaration"
+        assert focused() is window.view.editor  # back to typing
+        type_text(" No objection.")
+    finally:
+        window.close()
+    [item] = reload(db_path, meeting_id).items
+    assert item.declarations == [] and len(item.motions) == 1
+    assert item.points[0].text == "The Clerk read the application. No objection."

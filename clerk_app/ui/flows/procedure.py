@@ -17,6 +17,7 @@ from clerk_app.core.procedure.motions import Motion, NamedVote, without_motion
 from clerk_app.core.procedure.picking import flag_of, left_before, present_at
 from clerk_app.services import member_names
 from clerk_app.ui.capture.open_meeting import OpenMeeting
+from clerk_app.ui.capture.record_keys import RecordKeys
 from clerk_app.ui.capture.rows import Row, RowKind, named_vote_text
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.declaration_dialog import DeclarationDialog
@@ -198,6 +199,12 @@ class ProcedureFlow:
             self._remove(open_, row)
         elif dialog.action == VOTE:
             self.named_vote(next(i for i, m in enumerate(item.motions) if m is row.record))
+
+    def attach(self, open_: OpenMeeting) -> None:
+        """Enter and Delete on a declaration or motion row selected with a click."""
+        keys = RecordKeys(open_.view, self.shell.say)
+        keys.edit.connect(lambda row: self.edit_row("procedure", row))
+        keys.remove.connect(lambda row: self._remove(open_, row))
 
     def _remove(self, open_: OpenMeeting, row: Row) -> None:
         item = row.item

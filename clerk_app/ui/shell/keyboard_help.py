@@ -38,6 +38,7 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("Left / Right", "At a point's start or end: into the point before or after"),
     ("Backspace in an empty point", "Delete the point"),
     ("Enter in an empty sub-point", "Lift it to a lettered point"),
+    ("Enter / Delete on a clicked declaration or motion", "Edit it / remove it; Esc to typing"),
 )
 
 
