@@ -58,6 +58,7 @@ _FONT_OF = {
     RowKind.EXEMPT: "bold",
     RowKind.EMPTY_ITEM: "italic",
     RowKind.NO_ITEMS: "italic",
+    RowKind.NAMED_VOTE: "italic",  # the vote table's summary, set apart from the record above
 }
 _GAP = {
     RowKind.COUNCIL: 16,
