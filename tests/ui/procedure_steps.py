@@ -1,6 +1,14 @@
 """Reusable steps for window journeys with declarations of interest, motions and named votes
 (issue 12): set a body up, open its meeting, and drive each dialog from the keyboard as a
-clerk would.  Other journeys chain these (see test_procedure_window.py)."""
+clerk would.
+
+To chain them into a longer journey: put the caret in the item (type, Ctrl+Down...), then
+``declare_interest(window, "oka", "oth", "Allotment holder", "r")``,
+``record_motion(window, motion_keys("That ...", "jones", "patel", (30, 15, 2)))``, an
+amendment with ``amends=1``, a named vote inside the motion dialog with ``named=True`` and
+``record_motion(..., grid_keys([("Abbott", "a")]))``, or ``named_vote(window, grid_keys(...))``
+(Ctrl+Shift+V on the item's latest motion).  Each step sets ``window.run_dialog`` for its own
+dialogs only.  test_procedure_window.py is the worked example."""
 
 from __future__ import annotations
 
@@ -26,7 +34,6 @@ from tests.ui.helpers import by_keys, key, present, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-NONE = Qt.KeyboardModifier.NoModifier
 
 
 def council_with_members(db: Database, name: str, members: list[str]) -> None:
@@ -75,10 +82,6 @@ def pick_name(typed: str, offer: int = 1) -> None:
         QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
     QApplication.processEvents()
-
-
-def answer_with(window: MainWindow, press: Callable[[QDialog], None]) -> None:
-    window.run_dialog = by_keys(press)
 
 
 def dialogs_by_keys(**presses: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
