@@ -25,7 +25,9 @@ class RecordKeys(QObject):
         super().__init__(view)
         self.view, self.say = view, say
         self.selected: object | None = None  # the record (Declaration or Motion), not its row
-        view.viewport().installEventFilter(self)
+        # Kept, not asked of the view per event: events still arrive while it is destroyed.
+        self.viewport = view.viewport()
+        self.viewport.installEventFilter(self)
         view.installEventFilter(self)
 
     def row(self) -> Row | None:
@@ -38,13 +40,13 @@ class RecordKeys(QObject):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
-        if watched is self.view.viewport() and isinstance(event, QMouseEvent):
-            if event.type() == QEvent.Type.MouseButtonPress:
-                self._clicked(int(event.position().y()))
-            return False
-        if watched is self.view and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress:
-                return self._key(event)
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and watched is self.viewport:
+            assert isinstance(event, QMouseEvent)
+            self._clicked(int(event.position().y()))
+        elif kind == QEvent.Type.KeyPress and watched is self.view:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
         return False
 
     def _clicked(self, y: int) -> None:
