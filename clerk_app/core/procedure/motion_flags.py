@@ -31,14 +31,7 @@ def motion_warnings(
     """A member who declared a pecuniary interest on the item (without a dispensation), who
     declared and left the room, or (``left``, as member keys) who had left the meeting, and
     yet moves, seconds or votes."""
-    barred: dict[str, str] = {key: "had left the meeting" for key in left}
-    for d in item.declarations:
-        if d.conduct is Conduct.DISPENSATION:
-            continue
-        if d.conduct in (Conduct.WITHDREW, Conduct.SPOKE_THEN_WITHDREW):
-            barred[member_key(d.member)] = "declared an interest and left the room"
-        elif d.pecuniary:
-            barred[member_key(d.member)] = "declared a disclosable pecuniary interest on this item"
+    barred = barred_at(item, left=left)
     roles = [("moved", motion.mover), ("seconded", motion.seconder)]
     roles += [("voted on", row.member) for row in motion.named if row.vote is not Vote.DID_NOT_VOTE]
     return [
@@ -47,3 +40,16 @@ def motion_warnings(
         for role, name in roles
         if name.strip() and member_key(name) in barred
     ]
+
+
+def barred_at(item: AgendaItem, *, left: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+    """Member key -> why that member should not move, second or vote on the item's motions."""
+    barred: dict[str, str] = {key: "had left the meeting" for key in left}
+    for d in item.declarations:
+        if d.conduct is Conduct.DISPENSATION:
+            continue
+        if d.conduct in (Conduct.WITHDREW, Conduct.SPOKE_THEN_WITHDREW):
+            barred[member_key(d.member)] = "declared an interest and left the room"
+        elif d.pecuniary:
+            barred[member_key(d.member)] = "declared a disclosable pecuniary interest on this item"
+    return barred

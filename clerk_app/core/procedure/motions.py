@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 
@@ -87,3 +88,18 @@ def check_motions(motions: list[Motion]) -> None:
         for name in (motion.mover, motion.seconder, *(row.member for row in motion.named)):
             if ";" in name:
                 raise ValueError("a member's name cannot contain ';'")
+
+
+def without_motion(motions: list[Motion], index: int) -> list[Motion]:
+    """The item's motions with one removed, and the amendments to it with it (they amend
+    nothing once it is gone); later amendments still point at the motions they amend."""
+    gone = {index} | {i for i, m in enumerate(motions) if m.amends == index}
+    kept: list[Motion] = []
+    new_place: dict[int, int] = {}
+    for position, motion in enumerate(motions):
+        if position in gone:
+            continue
+        new_place[position] = len(kept)
+        amends = None if motion.amends is None else new_place.get(motion.amends)
+        kept.append(dataclasses.replace(motion, amends=amends, id=None))
+    return kept

@@ -52,6 +52,9 @@ _EDIT_TARGETS = {
     RowKind.DECISION: "decision",
     RowKind.PREAMBLE: "decision",
     RowKind.RESOLUTION: "decision",
+    RowKind.DECLARATION: "procedure",
+    RowKind.MOTION: "procedure",
+    RowKind.NAMED_VOTE: "procedure",
 } | PROCEEDINGS_EDIT_TARGETS
 
 

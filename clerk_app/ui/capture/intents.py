@@ -26,13 +26,17 @@ from clerk_app.core.changes import (
     SetActionDone,
     SetAttendance,
     SetDecisions,
+    SetDeclarations,
     SetDocuments,
+    SetMotions,
     SetMovements,
     SetText,
     UpdateHeader,
     UpdateItem,
 )
 from clerk_app.core.model import AgendaItem, Attendee, Decision, Point
+from clerk_app.core.procedure.declarations import Declaration
+from clerk_app.core.procedure.motions import Motion
 from clerk_app.core.procedure.movements import Movement
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.undo_commands import Edit, TypeText
@@ -261,6 +265,17 @@ class EditIntents:
     def set_decisions(self, item: AgendaItem, decisions: list[Decision], label: str) -> None:
         """Ctrl+R and editing a decision block: the item's decisions replaced as a whole."""
         self._push(label, [SetDecisions(item, decisions)])
+
+    # --- declarations and motions (issue 12) -------------------------------------------------
+    def set_declarations(
+        self, item: AgendaItem, declarations: list[Declaration], label: str
+    ) -> None:
+        """Ctrl+Shift+I and editing a declaration: the item's declarations as one undo step."""
+        self._push(label, [SetDeclarations(item, declarations)])
+
+    def set_motions(self, item: AgendaItem, motions: list[Motion], label: str) -> None:
+        """Ctrl+Shift+O, a named vote, editing a motion: the item's motions as one undo step."""
+        self._push(label, [SetMotions(item, motions)])
 
     # --- meeting --------------------------------------------------------------------------
     def set_attendance(self, attendees: list[Attendee]) -> None:

@@ -60,6 +60,7 @@ _FONT_OF = {
     RowKind.NO_ITEMS: "italic",
     RowKind.READMITTED: "italic",
     RowKind.EXCLUSION: "bold",
+    RowKind.NAMED_VOTE: "italic",  # the vote table's summary, set apart from the record above
 }
 _GAP = {
     RowKind.COUNCIL: 16,
@@ -80,6 +81,9 @@ _GAP = {
     RowKind.MOVEMENT: 6,
     RowKind.READMITTED: 6,
     RowKind.EXCLUSION: 12,
+    RowKind.DECLARATION: 6,
+    RowKind.MOTION: 10,
+    RowKind.NAMED_VOTE: 4,
 }
 
 

@@ -15,7 +15,11 @@ from clerk_app.core.actions import parse_tag
 from clerk_app.core.attendance import attendance_lines
 from clerk_app.core.lettering import point_label, resolution_label, subpoint_label
 from clerk_app.core.model import AgendaItem, Decision, DecisionKind, Meeting, Point, Status
+from clerk_app.core.procedure.declarations import Declaration, at_item_sentence
+from clerk_app.core.procedure.declared import declarations_item_index, listed
 from clerk_app.core.procedure.item_record import READMITTED, item_where
+from clerk_app.core.procedure.motion_wording import VOTE_WORDS, record
+from clerk_app.core.procedure.motions import Motion, Vote
 from clerk_app.core.procedure.movements import Movement, movement_sentence
 from clerk_app.core.procedure.references import reference_of
 from clerk_app.core.wording import clock_time, long_date
@@ -41,6 +45,10 @@ class RowKind(enum.Enum):
     MOVEMENT = "movement"  # "Councillor Y arrived at 7.42 pm during item 6."
     READMITTED = "readmitted"
     EXCLUSION = "exclusion"  # the resolution excluding the press and public
+    # Issue 12: an item's declarations of interest, motions and their named votes.
+    DECLARATION = "declaration"
+    MOTION = "motion"
+    NAMED_VOTE = "named-vote"
 
 
 @dataclass(eq=False)
@@ -55,6 +63,7 @@ class Row:
     owners: str = ""  # the action chip: "Chair/Clerk"
     movement: Movement | None = None  # an arrival or departure row's own
     aside: str = ""  # drawn in the gutter, muted: the time an item was taken
+    record: Declaration | Motion | None = None  # a DECLARATION, MOTION or NAMED_VOTE row's
     # Filled by the view's layout pass:
     y: int = 0
     height: int = 0
@@ -108,6 +117,7 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
         para = f" (Schedule 12A paragraph {item.exempt_paragraph})" if item.exempt_paragraph else ""
         rows.append(Row(RowKind.EXEMPT, f"EXEMPT: not for publication{para}", item=item))
     rows.extend(proceedings_head_rows(meeting, item, reference))
+    rows.extend(declaration_rows(item))
     rows.extend(
         Row(RowKind.INTRO, paragraph, item=item)
         for paragraph in item.intro.split("\n")
@@ -132,6 +142,7 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
                     owners=owners_of(child.text),
                 )
             )
+    rows.extend(motion_rows(item))
     for decision in item.decisions:
         head = "Resolved to RECOMMEND" if decision.kind is DecisionKind.RECOMMEND else None
         rows.append(
@@ -179,8 +190,64 @@ def proceedings_head_rows(meeting: Meeting, item: AgendaItem, reference: str) ->
 
 def build_rows(meeting: Meeting) -> list[Row]:
     rows = header_rows(meeting)
-    for item in meeting.items:
-        rows.extend(item_rows(meeting, item))
+    listed_at = declarations_item_index(meeting)
+    for position, item in enumerate(meeting.items):
+        these = item_rows(meeting, item)
+        if position == listed_at:
+            # Under "Declarations of interest", every declaration of the meeting, as printed.
+            head = next((i for i, r in enumerate(these) if r.kind not in _ITEM_HEAD), len(these))
+            these[head:head] = listed_rows(meeting)
+        rows.extend(these)
     if not meeting.items:
         rows.append(Row(RowKind.NO_ITEMS, "No agenda items yet: press Ctrl+Enter to add one"))
+    return rows
+
+
+# --- issue 12: declarations of interest and motions, in the words the exports print ----
+_ITEM_HEAD = (
+    RowKind.ITEM,
+    RowKind.EXEMPT,
+    RowKind.READMITTED,
+    RowKind.MOVEMENT,
+    RowKind.DECLARATION,
+    RowKind.INTRO,
+)
+
+
+def declaration_rows(item: AgendaItem) -> list[Row]:
+    return [
+        Row(RowKind.DECLARATION, at_item_sentence(d), item=item, record=d)
+        for d in item.declarations
+    ]
+
+
+def listed_rows(meeting: Meeting) -> list[Row]:
+    """Each declaration of the meeting naming its item, linked to the item it was made on."""
+    references = [reference_of(meeting, item)[0] for item in meeting.items]
+    sentences = iter(listed(meeting, references))
+    return [
+        Row(RowKind.DECLARATION, next(sentences), item=item, record=d)
+        for item in meeting.items
+        for d in item.declarations
+    ]
+
+
+def named_vote_text(motion: Motion) -> str:
+    """ "Recorded vote. For (3): A, B, C. Against (1): D." in the grid's order."""
+    parts = []
+    for vote in Vote:
+        names = [row.member.strip() for row in motion.named if row.vote is vote]
+        if names:
+            parts.append(f"{VOTE_WORDS[vote]} ({len(names)}): {', '.join(names)}.")
+    return "Recorded vote. " + " ".join(parts)
+
+
+def motion_rows(item: AgendaItem) -> list[Row]:
+    rows: list[Row] = []
+    for motion in item.motions:
+        rows.append(Row(RowKind.MOTION, record(motion), item=item, record=motion))
+        if motion.named:
+            rows.append(
+                Row(RowKind.NAMED_VOTE, named_vote_text(motion), level=1, item=item, record=motion)
+            )
     return rows

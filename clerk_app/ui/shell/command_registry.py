@@ -75,6 +75,11 @@ class Cmd(enum.Enum):
     JOIN_ABOVE = "join-above"
     JOIN_BELOW = "join-below"
     KEYS = "keyboard-shortcuts"
+    # Issue 12: declarations of interest, motions and named votes (flows/procedure.py)
+    DECLARE_INTEREST = "declare-interest"
+    MOTION = "motion"
+    NAMED_VOTE = "named-vote"
+    RECORDS = "declarations-and-motions"
 
 
 @dataclass(frozen=True)
@@ -272,6 +277,34 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.GO_TO_ITEM: Spec(
         "&Go to agenda item…", "Navig&ate", ("Ctrl+G",), needs="meeting", tip="Type its number"
     ),
+    Cmd.DECLARE_INTEREST: Spec(
+        "Declare an &interest…",
+        "&Item",
+        ("Ctrl+Shift+I",),
+        needs="item",
+        tip="A member's declaration of interest at this item, completed over those present",
+    ),
+    Cmd.MOTION: Spec(
+        "M&otion / vote…",
+        "&Item",
+        ("Ctrl+Shift+O",),
+        needs="item",
+        tip="A motion or amendment: mover, seconder, the vote; carried or lost worked out",
+    ),
+    Cmd.NAMED_VOTE: Spec(
+        "Named (recorded) &vote…",
+        "&Item",
+        ("Ctrl+Shift+V",),
+        needs="item",
+        tip="On the item's latest motion: F for, A against, B abstain, N did not vote",
+    ),
+    Cmd.RECORDS: Spec(
+        "Declarations and &motions here…",
+        "&Item",
+        ("Ctrl+Shift+R",),
+        needs="item",
+        tip="Pick one to edit (Enter) or remove (Delete); double-click its row does the same",
+    ),
     Cmd.KEYS: Spec("&Keyboard shortcuts", "&Help", ("F1",), tip="Every key, printable"),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),
 }
@@ -290,6 +323,7 @@ _SEPARATE_BEFORE = {
     Cmd.GO_TO_ITEM,
     Cmd.JOIN_ABOVE,
     Cmd.MEMBER_MOVES,
+    Cmd.DECLARE_INTEREST,
 }
 _TOOLBAR_GROUPS = {Cmd.UNDO, Cmd.NEW_ITEM, Cmd.ATTENDANCE, Cmd.EXPORT_WORD}
 

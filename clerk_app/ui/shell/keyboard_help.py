@@ -38,6 +38,7 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("Left / Right", "At a point's start or end: into the point before or after"),
     ("Backspace in an empty point", "Delete the point"),
     ("Enter in an empty sub-point", "Lift it to a lettered point"),
+    ("Enter / Delete on a clicked declaration or motion", "Edit it / remove it; Esc to typing"),
 )
 
 
@@ -53,6 +54,10 @@ DIALOG_KEYS: tuple[tuple[str, str], ...] = (
         "Up/Down, then Enter or Delete (Member arrives or leaves)",
         "Pick an arrival or departure already recorded at the item; edit it, or remove it",
     ),
+    ("Enter (declaration, motion)", "Next field; a name the list offers is taken first"),
+    ("F, A, B or S, N (named vote)", "For, against, abstain, did not vote; then the next row"),
+    ("Ctrl+Shift+F, Ctrl+F (named vote)", "All not yet marked For; find a member by name"),
+    ("Enter, Delete, V (declarations and motions)", "Edit; remove, after asking; named vote"),
 )
 
 

@@ -49,6 +49,7 @@ from clerk_app.ui.flows.export import ExportFlow, ask_save_path
 from clerk_app.ui.flows.importing import ImportFlow, ask_open_path
 from clerk_app.ui.flows.meetings import MeetingsFlow
 from clerk_app.ui.flows.navigation import NavigationFlow
+from clerk_app.ui.flows.procedure import ProcedureFlow
 from clerk_app.ui.flows.proceedings import ProceedingsFlow
 from clerk_app.ui.flows.search import SearchFlow
 from clerk_app.ui.flows.tracker import TrackerFlow
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupFlow(self)
         self.navigation = NavigationFlow(self)
         self.proceedings = ProceedingsFlow(self, self.statusBar())  # and the quorum indicator
+        self.procedure = ProcedureFlow(self)
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -213,6 +215,10 @@ class MainWindow(QMainWindow):
         r.connect(Cmd.CLOSE_MEETING, self.proceedings.close_meeting)
         r.connect(Cmd.EXCLUDE_PUBLIC, self.proceedings.exclude_public)
         r.connect(Cmd.READMIT_PUBLIC, self.proceedings.readmit_public)
+        r.connect(Cmd.DECLARE_INTEREST, self.procedure.declare_interest)
+        r.connect(Cmd.MOTION, self.procedure.record_motion)
+        r.connect(Cmd.NAMED_VOTE, self.procedure.named_vote)
+        r.connect(Cmd.RECORDS, self.procedure.records)
         self.meeting_list.open_requested.connect(self.open_meeting)
         self.meetings_page.delete_requested.connect(lambda _id: self._delete_meeting())
         self.meeting_list.currentItemChanged.connect(lambda *_: self.update_actions())
@@ -350,6 +356,8 @@ class MainWindow(QMainWindow):
         else:
             view.edit_requested.connect(self.editing.edit_row)
             view.edit_requested.connect(self.proceedings.edit_row)
+            view.edit_requested.connect(self.procedure.edit_row)  # declarations, motions
+            self.procedure.attach(shown)  # and Enter / Delete on one clicked
         shown.model.saved.connect(lambda _when: self.update_title())
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)

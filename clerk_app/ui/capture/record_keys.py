@@ -1,0 +1,74 @@
+"""A click on a declaration or motion row selects it; then Enter edits it, Delete removes it
+(after asking) and Esc goes back to typing.  The status bar says what is selected.
+
+Kept out of the capture view: it watches the view's mouse and keys through an event filter
+and hands the row to whoever listens (the procedure flow), so the view knows nothing of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+
+from clerk_app.ui.capture.capture_view import CaptureView
+from clerk_app.ui.capture.rows import Row, RowKind
+
+RECORD_ROWS = (RowKind.DECLARATION, RowKind.MOTION, RowKind.NAMED_VOTE)
+
+
+class RecordKeys(QObject):
+    edit = Signal(object)  # the selected Row
+    remove = Signal(object)
+
+    def __init__(self, view: CaptureView, say: Callable[[str], None]) -> None:
+        super().__init__(view)
+        self.view, self.say = view, say
+        self.selected: object | None = None  # the record (Declaration or Motion), not its row
+        # Kept, not asked of the view per event: events still arrive while it is destroyed.
+        self.viewport = view.viewport()
+        self.viewport.installEventFilter(self)
+        view.installEventFilter(self)
+
+    def row(self) -> Row | None:
+        """The selected record's row as the view has it now (rows are rebuilt by edits)."""
+        if self.selected is None:
+            return None
+        return next(
+            (r for r in self.view.rows if r.kind in RECORD_ROWS and r.record is self.selected),
+            None,
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and watched is self.viewport:
+            assert isinstance(event, QMouseEvent)
+            self._clicked(int(event.position().y()))
+        elif kind == QEvent.Type.KeyPress and watched is self.view:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return False
+
+    def _clicked(self, y: int) -> None:
+        row = self.view.row_at(y)
+        if row is None or row.kind not in RECORD_ROWS or row.record is None:
+            self.selected = None
+            return
+        self.selected = row.record
+        self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # keys to the view, not a point
+        self.say(f"Selected: {row.text[:80]} (Enter edits, Delete removes, Esc back to typing)")
+
+    def _key(self, event: QKeyEvent) -> bool:
+        row = self.row()
+        if row is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit.emit(row)
+        elif event.key() == Qt.Key.Key_Delete:
+            self.remove.emit(row)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.selected = None
+            self.view.focus_last_point()
+        else:
+            return False
+        return True

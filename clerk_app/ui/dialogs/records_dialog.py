@@ -1,0 +1,69 @@
+"""Ctrl+Shift+R: the declarations and motions recorded at the current item, as the minutes
+print them, to pick one from the keyboard: Enter edits it, Delete removes it (after asking),
+V opens a motion's named vote."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+EDIT, REMOVE, VOTE = "edit", "remove", "vote"
+
+
+class RecordsDialog(QDialog):
+    """``entries``: one line a record; ``votable``: which of them are motions."""
+
+    def __init__(
+        self, where: str, entries: list[str], votable: list[bool], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Declarations and motions")
+        self.votable = votable
+        self.action = EDIT
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.addItems(entries)
+        self.list.setCurrentRow(len(entries) - 1)  # the latest: usually the one to fix
+        self.list.itemActivated.connect(lambda _item: self._choose(EDIT))
+        self.list.installEventFilter(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        for text, action in (("&Edit", EDIT), ("&Remove…", REMOVE), ("&Named vote…", VOTE)):
+            button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, a=action: self._choose(a))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Item {where}\nEnter edits, Delete removes, V opens a named vote"))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.list.setFocus()
+        self.resize(640, 360)
+
+    @property
+    def index(self) -> int:
+        return self.list.currentRow()
+
+    def _choose(self, action: str) -> None:
+        if self.index < 0 or (action == VOTE and not self.votable[self.index]):
+            return
+        self.action = action
+        self.accept()
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802  (Qt's name)
+        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.key() == Qt.Key.Key_Delete and plain:
+                self._choose(REMOVE)
+                return True
+            if event.key() == Qt.Key.Key_V and plain:
+                self._choose(VOTE)
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
