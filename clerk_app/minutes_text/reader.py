@@ -66,6 +66,7 @@ from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
 from clerk_app.minutes_text.presence_lines import is_presence_line, read_presence_line
 from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
+from clerk_app.minutes_text.prose_motions import ProseMotions
 from clerk_app.minutes_text.resolutions import resolution_slot, title_like
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
@@ -126,6 +127,7 @@ class MinutesReader:
 
     def _start_item_state(self, item: AgendaItem | None) -> None:
         self.item = item
+        self._prose = ProseMotions()  # motions the item's prose states (prose_motions.py)
         self._intro: list[str] = []
         self._pages: str | None = None  # from a "Pages:" line
         self._section = _Section.INTRO
@@ -170,8 +172,11 @@ class MinutesReader:
             self._item().documents.append(clean_line(content))
             return
         if self._section is _Section.DECISION and self._resolution(indent, content):
+            self._prose_line(content)
             return
         heading = parse_heading(content)
+        if heading is None:
+            self._prose_line(content)
         if heading is not None:
             self._start_item(heading, undo)
         elif self.item is not None and is_declaration_line(content):
@@ -205,6 +210,13 @@ class MinutesReader:
                 self._header_line(content)
             else:
                 self._item_line(indent, content)
+
+    def _prose_line(self, content: str) -> None:
+        """Motions told in prose become the item's motions, unless the item has MOTION lines
+        of Clerk's own, which say the same thing exactly."""
+        item = self.item
+        if item is not None and not item.motions and not is_motion_line(content):
+            self._prose.feed(self._line_no, content)
 
     def _declaration(self, indent: int, content: str) -> None:
         declared = parse_declaration(content)
@@ -315,6 +327,10 @@ class MinutesReader:
     def _finish_item(self) -> None:
         if self.item is None:
             return
+        if not self.item.motions:
+            self.item.motions = self._prose.finish()
+            for line, message in self._prose.warnings:
+                self.warn(message, line)
         self.item.intro = "\n".join(self._intro)
         self.item.pages = pages_in_text(self.item.intro) if self._pages is None else self._pages
 
