@@ -29,8 +29,11 @@ _STOP = (
     r"|AGREED|Agreed|That|THAT|LOST|Lost|The|It|And|AND|On|Upon|With|Votes?|For|Against)\b"
 )
 _WORD = rf"(?!{_STOP})[A-Z\u00c0-\u024f][\w'\u2019\-]*+\.?"
-_NAME = rf"(?:(?:the|The)\s++)?{_WORD}(?:\s++(?:(?:de|van|von|da|le|la|du|of)\s++)?{_WORD})*+"
-_TITLED = rf"(?:{_TITLE}\s++{_WORD}(?:\s++{_WORD})*+|(?:the|The)\s++Chair(?:man|woman|person)?)"
+# At most six words: every pattern stays linear however many capitalised words a line has.
+_NAME = rf"(?:(?:the|The)\s++)?{_WORD}(?:\s++(?:(?:de|van|von|da|le|la|du|of)\s++)?{_WORD}){{0,5}}+"
+_TITLED = (
+    rf"(?:{_TITLE}\s++{_WORD}(?:\s++{_WORD}){{0,4}}+|(?:the|The)\s++Chair(?:man|woman|person)?)"
+)
 
 _MOVED_BY = re.compile(rf"\b(?i:moved|proposed)(?:\s++(?i:by))?\s++(?P<who>{_NAME})")
 _WHO_MOVED = re.compile(rf"(?P<who>{_TITLED})\s++(?i:moved|proposed)\b")
@@ -67,9 +70,9 @@ _VOTE_WORDS = {
 _KIND = r"(?P<kind>for|in\s++favour|against|abstentions?|abstained|abstain)"
 _NUMBER_BEFORE = re.compile(rf"(?i:(?P<n>\d{{1,3}})\s++(?:votes?\s++)?{_KIND})\b")
 _NUMBER_AFTER = re.compile(rf"(?i:{_KIND}\s*+[:\-\u2013=]?\s*+(?P<n>\d{{1,3}}))\b")
-_NAMED = re.compile(
-    r"(?P<who>\S.*?)\s*+(?:\.{3,}+|\u2026++)\s*+"
-    r"(?P<vote>(?i:for|against|abstain(?:ed)?|abstention|did\s++not\s++vote))\s*+\.?"
+_LEADER_VOTE = re.compile(
+    r"(?:\.{3,}+|\u2026++)\s*+(?P<vote>(?i:for|against|abstain(?:ed)?|abstention"
+    r"|did\s++not\s++vote))\Z"
 )
 _CASTING = re.compile(r"(?i:casting\s++vote)")
 _CASTING_FOR = re.compile(r"(?i:in\s++favour|\bfor\b|carried|resolved)")
@@ -86,10 +89,10 @@ def _key(motion: Motion) -> tuple[str, str, str]:
     return (motion.mover.lower(), motion.seconder.lower(), words)
 
 
-def _wording(text: str, after: int) -> str:
-    """The motion's words: from "that" (or the word after RESOLVED) to where the vote or
-    the outcome is told."""
-    rest = text[after:]
+def _wording(text: str, after: int, before: int | None = None) -> str:
+    """The motion's words: from "that" after ``after`` to where the vote or the outcome is
+    told, or to ``before`` (where "Cllr B seconded" follows the words)."""
+    rest = text[after:before]
     match = _THAT.search(rest)
     if match is None:
         return ""
@@ -97,9 +100,27 @@ def _wording(text: str, after: int) -> str:
     end = _TEXT_END.search(words)
     if end is not None and end.start() > 0:
         words = words[: end.start()]
-        if not words.rstrip().endswith("."):
-            words = words.rstrip(" ,;:") + ("." if words.strip() else "")
+    words = words.rstrip(" ,;:")
+    if before is not None or end is not None:
+        words += "" if words.endswith(".") else "."
     return clean_line(words)
+
+
+def named_vote(text: str) -> NamedVote | None:
+    """ "Councillor A .......... For" -> the member's vote; None for any other line.  The
+    pattern runs over the last 40 characters only, so a long line costs nothing."""
+    body = text.rstrip(" .")
+    tail = body[-40:]
+    match = _LEADER_VOTE.search(tail)
+    if match is None:
+        return None
+    member = _name(body[: len(body) - len(tail) + match.start()])
+    if ";" in member or not any(ch.isalpha() for ch in member):
+        return None
+    vote = " ".join(match["vote"].lower().split())
+    return NamedVote(
+        member, Vote({"abstained": "abstain", "abstention": "abstain"}.get(vote, vote))
+    )
 
 
 def counts_in(text: str) -> Counts | None:
@@ -136,7 +157,7 @@ class ProseMotions:
         self._line = line_no
         text = clean_line(content)
         adjacent, self._adjacent = self._adjacent, False
-        if (named := _NAMED.fullmatch(text)) is not None and ";" not in named["who"]:
+        if (named := named_vote(text)) is not None:
             self._named(named)
             return
         started = self._start(text)
@@ -197,7 +218,11 @@ class ProseMotions:
         if not mover and pending is not None and pending.mover and not pending.seconder:
             pending.seconder = seconder  # "Cllr B seconded." under "Cllr A proposed that ..."
             return True
-        wording = _wording(text, max(m.end() for m in found))
+        ordered = sorted(found, key=lambda m: m.start())
+        first, last = ordered[0], ordered[-1]
+        wording = _wording(text, last.end())
+        if not wording and first is not last:  # "Cllr A proposed that ... Cllr B seconded."
+            wording = _wording(text, first.end(), last.start())
         if not (mover and seconder) and not wording:
             return False  # "Cllr A proposed a site visit": not a motion the text records
         amendment = _AMENDMENT.search(text)
@@ -244,16 +269,14 @@ class ProseMotions:
             return
         self._settled.add(id(target))
 
-    def _named(self, match: re.Match[str]) -> None:
+    def _named(self, vote: NamedVote) -> None:
         target = self._pending
         if target is None:
             message = "a recorded vote with no motion before it; kept as text only"
             self.warnings.append((self._line, message))
             return
         self._adjacent = True
-        vote = " ".join(match["vote"].lower().split())
-        value = {"abstained": "abstain", "abstention": "abstain"}.get(vote, vote)
-        target.named.append(NamedVote(_name(match["who"]), Vote(value)))
+        target.named.append(vote)
         target.counts = None
         self._settled.add(id(target))
 
