@@ -19,6 +19,7 @@ from typing import Any
 
 from clerk_app.core.model import Attendee, Presence
 from clerk_app.core.text import clean_line
+from clerk_app.importing.word_motions import motion_lines
 from clerk_app.importing.word_numbering import ListNumbers
 from clerk_app.importing.word_tables import (
     Action,
@@ -137,6 +138,8 @@ def render(document: Any) -> _Lines:
             table = Table(child, document)
             _table(table, out, number + 1)
             number += len(table.rows)
+    if out.clerks_own:
+        out.text, out.origin = motion_lines(out.text, out.origin)
     return _placed(out)
 
 

@@ -44,8 +44,14 @@ _AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
 _THAT = re.compile(r"(?i:\bthat\b)\s*+(?P<text>\S.*)")
 # Where the wording ends: "... was put to the vote and LOST", a vote in brackets.
 _TEXT_END = re.compile(
-    r"\s*+(?:,\s*+)?(?:\b(?i:for)\s*+[:\-\u2013=]?\s*+\d|\b\d{1,3}\s++(?:votes?\s++)?(?i:for|in\s++favour)\b|\b(?:was|were)\s++(?:then\s++)?(?:put|carried|lost|defeated|withdrawn"
-    r"|agreed|declared)\b|\(\s*+(?i:for)\b|\b(?:Carried|CARRIED|LOST)\b)",
+    r"\s*+(?:,\s*+)?(?:"
+    r"\b(?i:for)\s*+[:\-\u2013=]?\s*+\d"  # "For 3, Against 3"
+    r"|\b\d{1,3}\s++(?:votes?\s++)?(?i:for|in\s++favour)\b"  # "6 votes for"
+    r"|\b(?:was|were)\s++(?:then\s++)?(?:put|carried|lost|defeated|withdrawn|agreed|declared)\b"
+    r"|\(\s*+(?i:for)\b"  # "(For 5, Against 2)"
+    r"|\b(?:Carried|CARRIED|LOST)\b)"
+    # "... bought. On being put to the vote ...", "... painted. The motion was withdrawn."
+    r"|(?<=\.)\s++(?:(?i:on|upon)\s++being\s++put|The\s++(?:\w++\s++)?(?:motion|amendment)\b)"
 )
 
 _CARRIED = re.compile(r"\b(?:RESOLVED|AGREED|CARRIED|[Cc]arried|[Rr]esolved|agreed)\b")
@@ -103,7 +109,8 @@ def _wording(text: str, after: int, before: int | None = None) -> str:
     words = words.rstrip(" ,;:")
     if before is not None or end is not None:
         words += "" if words.endswith(".") else "."
-    return clean_line(words)
+    # A motion's wording stands alone, "That ..." (the record prints it "... that ...").
+    return "T" + clean_line(words)[1:]
 
 
 def named_vote(text: str) -> NamedVote | None:

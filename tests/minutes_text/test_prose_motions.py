@@ -39,7 +39,7 @@ def test_moved_seconded_and_resolved_keeps_the_resolution_as_the_decision(
     item = stored.items[0]
     (motion,) = item.motions
     assert (motion.mover, motion.seconder) == ("Councillor Birch", "Councillor Cedar")
-    assert motion.text == "that the minutes of 9 February 2023 be signed as a true record."
+    assert motion.text == "That the minutes of 9 February 2023 be signed as a true record."
     assert outcome(motion) is Outcome.CARRIED
     # The decision is kept as written: the motion is added, nothing is taken away.
     (decision,) = item.decisions
@@ -65,7 +65,7 @@ def test_proposed_seconded_carried_with_counts(stored: Meeting) -> None:
 def test_votes_on_the_line_after_the_motion(stored: Meeting) -> None:
     (motion,) = by_number(stored, "203")
     assert (motion.mover, motion.seconder) == ("Cllr Cedar", "Cllr Birch")
-    assert motion.text == "that the hourly hire rate rise to £18."
+    assert motion.text == "That the hourly hire rate rise to £18."
     assert motion.counts == Counts(6, 2, 1)
     assert stored.items[2].intro.endswith("6 votes for, 2 against, 1 abstention.")
 
@@ -73,7 +73,7 @@ def test_votes_on_the_line_after_the_motion(stored: Meeting) -> None:
 def test_the_motion_was_lost(stored: Meeting) -> None:
     (motion,) = by_number(stored, "204")
     assert (motion.mover, motion.seconder) == ("Cllr Elm", "Cllr Dunn")
-    assert motion.text == "that a skate park be built on the recreation ground."
+    assert motion.text == "That a skate park be built on the recreation ground."
     assert motion.declared_outcome is Outcome.LOST
     assert outcome(motion) is Outcome.LOST
 
@@ -83,7 +83,7 @@ def test_an_amendment_lost_and_the_substantive_motion_carried(stored: Meeting) -
     assert (motion.mover, motion.seconder, motion.amends) == ("Cllr Ash", "Cllr Birch", None)
     assert outcome(motion) is Outcome.CARRIED
     assert (amendment.mover, amendment.seconder, amendment.amends) == ("Cllr Dunn", "Cllr Elm", 0)
-    assert amendment.text == 'that "5%" be replaced by "2%".'
+    assert amendment.text == 'That "5%" be replaced by "2%".'
     assert outcome(amendment) is Outcome.LOST
 
 
@@ -105,7 +105,7 @@ def test_the_chairs_casting_vote(stored: Meeting) -> None:
     (motion,) = by_number(stored, "207")
     assert motion.counts == Counts(2, 2, 0)
     assert motion.casting is Vote.FOR
-    assert motion.text == "that the council join the speed watch scheme."
+    assert motion.text == "That the council join the speed watch scheme."
     assert outcome(motion) is Outcome.CARRIED
 
 
@@ -118,8 +118,8 @@ def test_text_that_states_no_motion_makes_none(stored: Meeting) -> None:
 
 def test_the_motions_are_exported_in_the_plain_text(db: Database, stored: Meeting) -> None:
     text = write_minutes(stored)
-    assert "MOTION: Cllr Ash; Cllr Birch; that allotment rents rise by 5%." in text
-    assert 'AMENDMENT OF 1: Cllr Dunn; Cllr Elm; that "5%" be replaced by "2%".' in text
+    assert "MOTION: Cllr Ash; Cllr Birch; That allotment rents rise by 5%." in text
+    assert 'AMENDMENT OF 1: Cllr Dunn; Cllr Elm; That "5%" be replaced by "2%".' in text
     assert "VOTE: Councillor Cedar; against" in text
     assert "CASTING VOTE: for" in text
     # Read back, the MOTION lines are the motions: the prose is not read a second time.
@@ -185,7 +185,7 @@ def test_a_seconder_on_the_next_line_completes_the_motion() -> None:
         "Cllr Ash proposed that the pond be fenced.\nCllr Birch seconded.\nCARRIED."
     )
     assert [(m.mover, m.seconder, m.text, m.declared_outcome) for m in motions] == [
-        ("Cllr Ash", "Cllr Birch", "that the pond be fenced.", Outcome.CARRIED)
+        ("Cllr Ash", "Cllr Birch", "That the pond be fenced.", Outcome.CARRIED)
     ]
 
 
