@@ -207,6 +207,21 @@ def action_to(content: str) -> tuple[str, str] | None:
     return None if owner is None else (clean_line(content), owner)
 
 
+# --- apologies told in an item ------------------------------------------------------------------
+_APOLOGIES_FROM = re.compile(
+    r"(?i:apologies(?:\s++for\s++absence)?\s++(?:were|had\s++been|have\s++been)\s++"
+    r"(?:received|submitted|given|tendered|accepted)(?:\s++and\s++accepted)?\s++(?:from|by))"
+    r"\s++(?P<names>[^.;]{1,400}+)\.?"
+)
+
+
+def apologies_from(content: str) -> str | None:
+    """ "Apologies were received from Cllr A and Cllr B." -> "Cllr A and Cllr B"; None for
+    any other line."""
+    match = _APOLOGIES_FROM.fullmatch(clean_line(content))
+    return None if match is None else match["names"]
+
+
 # --- excluding the press and public -----------------------------------------------------------
 _SCHEDULE_12A = re.compile(r"schedule\s*+12\s*+a", re.IGNORECASE)
 _EXCLUDE = re.compile(r"\bexclu(?:de|ded|sion)\b", re.IGNORECASE)

@@ -28,11 +28,14 @@ from dataclasses import dataclass
 from clerk_app.core.actions import set_tag
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
-from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
+from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point, Presence, Role
+from clerk_app.core.procedure.movements import member_key
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.attendance import read_attendance
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
 from clerk_app.minutes_text.house_styles import (
     action_to,
+    apologies_from,
     bullet_text,
     exclusion_paragraphs,
     initials_of,
@@ -335,11 +338,18 @@ class MinutesReader:
         self.item.pages = pages_in_text(self.item.intro) if self._pages is None else self._pages
 
     def _item_line(self, indent: int, content: str) -> None:
+        if (names := apologies_from(content)) is not None:
+            self._apologies(names)
         label = parse_label(content)
+        # "2. RESOLVED - That ...": a numbered paragraph's decision, never a point to place.
+        numbered_decision = (
+            label is not None and label.token.isdigit() and parse_decision(label.text) is not None
+        )
         # Points and sub-points first: "a. Cllr X MOVED ... RESOLVED" is a point.  Under a
         # decision or a list of papers, a label is the decision's or the list's own text.
         in_points = self._section in (_Section.INTRO, _Section.POINTS)
-        if in_points and label is not None and self._place_label(label, indent):
+        placeable = in_points and label is not None and not numbered_decision
+        if placeable and label is not None and self._place_label(label, indent):
             return
         if in_points and self._house_point(indent, content):
             return
@@ -366,6 +376,16 @@ class MinutesReader:
                     " kept as the decision's text"
                 )
             self._paragraph(indent, content)
+
+    def _apologies(self, names: str) -> None:
+        """ "Apologies were received from Cllr A." in an item: the people are added to the
+        attendance (sending apologies) unless it lists them already; the line stays."""
+        listed = {member_key(a.name) for a in self.headers.header.attendees}
+        people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
+        for person in people:
+            if member_key(person.name) not in listed:
+                self.headers.header.attendees.append(person)
+                listed.add(member_key(person.name))
 
     def _house_point(self, indent: int, content: str) -> bool:
         """Points in other house styles: a bullet, an action ("Action: Cllr Body to ...",
