@@ -97,6 +97,11 @@ class _Growing:
         return self.separator.join(itertools.dropwhile(lambda part: not part, self.parts))
 
 
+def _surname(name: str) -> str:
+    words = member_key(name).split()
+    return words[-1] if words else ""
+
+
 def _indent_width(prefix: str) -> int:
     # A tab counts as four columns: only comparisons between lines matter.
     return sum(4 if ch == "\t" else 1 for ch in prefix)
@@ -380,12 +385,13 @@ class MinutesReader:
     def _apologies(self, names: str) -> None:
         """ "Apologies were received from Cllr A." in an item: the people are added to the
         attendance (sending apologies) unless it lists them already; the line stays."""
-        listed = {member_key(a.name) for a in self.headers.header.attendees}
+        # By surname: "Councillor Fairweather" is the "Zoë Fairweather" listed already.
+        listed = {_surname(a.name) for a in self.headers.header.attendees}
         people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
         for person in people:
-            if member_key(person.name) not in listed:
+            if _surname(person.name) not in listed:
                 self.headers.header.attendees.append(person)
-                listed.add(member_key(person.name))
+                listed.add(_surname(person.name))
 
     def _house_point(self, indent: int, content: str) -> bool:
         """Points in other house styles: a bullet, an action ("Action: Cllr Body to ...",

@@ -426,3 +426,17 @@ def test_a_fuzzed_mix_of_shapes_is_never_refused(
             continue  # "2 members of the public": placed in the notes, not a person
         # A line kept in the notes because it was not understood is reported by its number.
         assert any(n in warned for n, line in numbered if line == note), (note, result.warnings)
+
+
+def test_apologies_told_in_an_item_never_list_a_person_twice() -> None:
+    text = (
+        "Committee: Council\nDate: 5 April 2023\nApologies: Cllr Zoë Fairweather\n\n"
+        "1. Apologies\nApologies for absence had been received from Councillor Fairweather"
+        " and Cllr Ola Pike.\n"
+    )
+    m = read_minutes(text).meeting
+    assert [(a.name, a.presence) for a in m.attendees] == [
+        ("Zoë Fairweather", Presence.APOLOGIES),
+        ("Ola Pike", Presence.APOLOGIES),
+    ]
+    assert m.items[0].intro.startswith("Apologies for absence had been received from")
