@@ -145,8 +145,8 @@ def parse_prose_decision(content: str) -> tuple[DecisionKind, str] | None:
 
     "It was moved by ... seconded by ... and RESOLVED - that ...", "Proposed ... Seconded ...
     Carried 4 for and 1 against": the whole line is the preamble, so who moved it and the
-    votes are kept as written (motions and votes as data are another issue's).  "It was
-    resolved that ..." keeps the text after the keyword, as "RESOLVED that ..." does.
+    votes are kept as written (prose_motions.py adds the motion and its vote as data).  "It
+    was resolved that ..." keeps the text after the keyword, as "RESOLVED that ..." does.
     """
     text = clean_line(content)
     match = _IT_WAS.fullmatch(text)
