@@ -75,7 +75,7 @@ _VOTE_WORDS = {
 }
 _KIND = r"(?P<kind>for|in\s++favour|against|abstentions?|abstained|abstain)"
 _NUMBER_BEFORE = re.compile(rf"(?i:(?P<n>\d{{1,3}})\s++(?:votes?\s++)?{_KIND})\b")
-_NUMBER_AFTER = re.compile(rf"(?i:{_KIND}\s*+[:\-\u2013=]?\s*+(?P<n>\d{{1,3}}))\b")
+_NUMBER_AFTER = re.compile(rf"(?i:\b{_KIND}\s*+[:\-\u2013=]?\s*+(?P<n>\d{{1,3}}))\b")
 _LEADER_VOTE = re.compile(
     r"(?:\.{3,}+|\u2026++)\s*+(?P<vote>(?i:for|against|abstain(?:ed)?|abstention"
     r"|did\s++not\s++vote))\Z"
