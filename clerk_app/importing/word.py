@@ -133,14 +133,23 @@ def render(document: Any) -> _Lines:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             number += 1
-            _paragraph(Paragraph(child, document), numbers, out, number)
+            paragraph = Paragraph(child, document)
+            if out.clerks_own and _is_action_log(paragraph):
+                break  # Clerk's appendix, made from the points: the points come back instead
+            _paragraph(paragraph, numbers, out, number)
         elif tag == "tbl":
             table = Table(child, document)
             _table(table, out, number + 1)
             number += len(table.rows)
-    if out.clerks_own:
-        out.text, out.origin = motion_lines(out.text, out.origin)
-    return _placed(out)
+    placed = _placed(out)
+    if placed.clerks_own:  # after placing: it changes the lines the headings' places count
+        placed.text, placed.origin = motion_lines(placed.text, placed.origin)
+    return placed
+
+
+def _is_action_log(paragraph: Any) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return bool(_HEADING_STYLE.fullmatch(style)) and clean_line(paragraph.text) == "Action log"
 
 
 def _num_pr(paragraph: Any) -> tuple[str, int] | None:
