@@ -44,8 +44,9 @@ and that itself starts like structure (``looks_structural``: "a. ...", "RESOLVED
 is that one write-read cycle settles: the text written from what was read reads back, and
 writes, unchanged.  (Likewise an item with no motions whose text tells one in prose, "Cllr A
 MOVED, Cllr B SECONDED and it was RESOLVED", reads back with that motion as data, which is
-then written as a MOTION line; prose_motions.py.)  Everything else round-trips, ``read_minutes(write_minutes(m)).meeting ==
-m``, for text as ``clean_line``/``clean_text`` leave it.  The model can also hold a few things
+then written as a MOTION line; prose_motions.py.)  Everything else round-trips,
+``read_minutes(write_minutes(m)).meeting == m``, for text as ``clean_line``/``clean_text``
+leave it.  The model can also hold a few things
 that these minutes have no place for, which are not written or not kept apart:
 - a decision's numbering when it has no resolutions;
 - a done date on an action that is not done; ``exempt_paragraph`` on an item not exempt;
