@@ -21,11 +21,13 @@ _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july"
     "|august|september|sept|october|november|december"
 )
-# A street address line ("12 High Street") is not a minute heading.
+# A street address line ("12 High Street") is not a minute heading; "204 Skate park" (the
+# word in lower case) and "1361 Car Park" (no house has four digits) are.
 _ADDRESS = re.compile(
-    r".*\b(?:street|road|lane|avenue|close|drive|way|court|place|crescent|gardens|terrace"
-    r"|hill|square|row|walk|parade|mews|grove|park)\b\.?,?",
-    re.IGNORECASE,
+    r".*\b(?:Street|Road|Lane|Avenue|Close|Drive|Way|Court|Place|Crescent|Gardens|Terrace"
+    r"|Hill|Square|Row|Walk|Parade|Mews|Grove|Park"
+    r"|STREET|ROAD|LANE|AVENUE|CLOSE|DRIVE|WAY|COURT|PLACE|CRESCENT|GARDENS|TERRACE"
+    r"|HILL|SQUARE|ROW|WALK|PARADE|MEWS|GROVE|PARK)\b\.?,?"
 )
 
 
@@ -75,7 +77,7 @@ def parse_reference(content: str) -> Reference | None:
         return Reference(match["num"], _title(match["title"]))
     for pattern in (_BARE_WIDE, _BARE):
         match = pattern.fullmatch(content)
-        if match and _plausible_title(match["title"]):
+        if match and _plausible_title(match["title"], len(match["num"]) > 3):
             return Reference(match["num"], clean_line(match["title"]))
     return None
 
@@ -89,12 +91,14 @@ def _title(text: str | None) -> str | None:
 _NOT_TITLES = {"members", "member", "people", "residents", "councillors", "officers"}
 
 
-def _plausible_title(title: str) -> bool:
+def _plausible_title(title: str, long_number: bool) -> bool:
     """A bare number's title: not a date ("12 May 2024"), an address, a sentence or a
     count of people ("2 members of the public" starts lower case and never gets here)."""
     words = title.split()
     first = words[0].lower().rstrip(".,")
-    if re.fullmatch(_MONTHS, first) or first in _NOT_TITLES or _ADDRESS.fullmatch(title):
+    if re.fullmatch(_MONTHS, first) or first in _NOT_TITLES:
+        return False
+    if not long_number and _ADDRESS.fullmatch(title):
         return False
     return len(title) <= 100 and not title.rstrip().endswith((".", ","))
 

@@ -253,6 +253,8 @@ def test_town_council_shapes_stored_and_read_back(db: Database) -> None:
         ("3 Declarations", "3", "Declarations"),
         ("Minute 42 - Budget", "42", "Budget"),
         ("Minute 42: Budget", "42", "Budget"),
+        ("204 Skate park", "204", "Skate park"),  # "park" in lower case: not an address
+        ("1361 Car Park", "1361", "Car Park"),  # no house number has four digits
     ],
 )
 def test_minute_reference_shapes(line: str, number: str, title: str) -> None:
@@ -266,6 +268,7 @@ def test_minute_reference_shapes(line: str, number: str, title: str) -> None:
         "12 May 2024",
         "05/04/2023",
         "12 High Street",
+        "104 STATION ROAD",
         "2 members of the public",
         "2 Members of the Public",
         "3 councillors voted against.",
