@@ -19,25 +19,36 @@ from __future__ import annotations
 
 import re
 
+from clerk_app.core.model import Presence, Role
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote, tally
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.attendance import parse_attendance
 
 _TITLE = r"(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof|Rev)"
 # Words that end a name: the next clause of the sentence, never part of anybody's name.
 _STOP = (
     r"(?:Seconded|SECONDED|Proposed|PROPOSED|Moved|MOVED|RESOLVED|Resolved|Carried|CARRIED"
-    r"|AGREED|Agreed|That|THAT|LOST|Lost|The|It|And|AND|On|Upon|With|Votes?|For|Against)\b"
+    r"|AGREED|Agreed|That|THAT|LOST|Lost|The|It|And|AND|On|Upon|With|Votes?|For|Against|All)\b"
 )
-_WORD = rf"(?!{_STOP})[A-Z\u00c0-\u024f][\w'\u2019\-]*+\.?"
+# A full stop belongs to a name only after an initial or a title ("J. Smith", "Cllr. Ash"):
+# "Seconded Cllr Elm. All in favour" ends the name at "Elm".
+_WORD = (
+    rf"(?!{_STOP})(?:[A-Z]\.|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev)\."
+    rf"|[A-Z\u00c0-\u024f][\w'\u2019\-]*+)"
+)
 # At most six words: every pattern stays linear however many capitalised words a line has.
 _NAME = rf"(?:(?:the|The)\s++)?{_WORD}(?:\s++(?:(?:de|van|von|da|le|la|du|of)\s++)?{_WORD}){{0,5}}+"
 _TITLED = (
     rf"(?:{_TITLE}\s++{_WORD}(?:\s++{_WORD}){{0,4}}+|(?:the|The)\s++Chair(?:man|woman|person)?)"
 )
 
-_MOVED_BY = re.compile(rf"\b(?i:moved|proposed)(?:\s++(?i:by))?\s++(?P<who>{_NAME})")
+# "moved by X", "Proposed X", "Proposed: X", "On a proposal by X".
+_THEN_NAME = rf"(?:\s*+[:\-\u2013]\s*+|\s++)(?P<who>{_NAME})"
+_MOVED_BY = re.compile(
+    rf"\b(?:(?i:moved|proposed)(?:\s++(?i:by))?|(?i:proposal\s++(?:by|from))){_THEN_NAME}"
+)
 _WHO_MOVED = re.compile(rf"(?P<who>{_TITLED})\s++(?i:moved|proposed)\b")
-_SECONDED_BY = re.compile(rf"\b(?i:seconded)(?:\s++(?i:by))?\s++(?P<who>{_NAME})")
+_SECONDED_BY = re.compile(rf"\b(?i:seconded)(?:\s++(?i:by))?{_THEN_NAME}")
 _WHO_SECONDED = re.compile(rf"(?P<who>{_TITLED})\s++(?i:seconded)\b")
 _AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
 
@@ -54,7 +65,10 @@ _TEXT_END = re.compile(
     r"|(?<=\.)\s++(?:(?i:on|upon)\s++being\s++put|The\s++(?:\w++\s++)?(?:motion|amendment)\b)"
 )
 
-_CARRIED = re.compile(r"\b(?:RESOLVED|AGREED|CARRIED|[Cc]arried|[Rr]esolved|agreed)\b")
+_CARRIED = re.compile(
+    r"\b(?:RESOLVED|AGREED|CARRIED|[Cc]arried|[Rr]esolved|agreed|[Aa]ll\s++in\s++favour"
+    r"|[Uu]nanimous(?:ly)?)\b"
+)
 _LOST = re.compile(r"\b(?:LOST|lost|DEFEATED|defeated|FELL|fell|not carried|NOT CARRIED)\b")
 _WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _THE_MOTION = re.compile(
@@ -79,6 +93,10 @@ _NUMBER_AFTER = re.compile(rf"(?i:\b{_KIND}\s*+[:\-\u2013=]?\s*+(?P<n>\d{{1,3}})
 _LEADER_VOTE = re.compile(
     r"(?:\.{3,}+|\u2026++)\s*+(?P<vote>(?i:for|against|abstain(?:ed)?|abstention"
     r"|did\s++not\s++vote))\Z"
+)
+# "For: Councillors Ash, Birch and Cedar (3)  Against: Councillor Dunn (1)".
+_LIST_KIND = re.compile(
+    r"\b(?P<kind>(?i:for|against|abstain(?:ed|ing)?|abstentions?))\s*+[:\-\u2013]\s*+"
 )
 _CASTING = re.compile(r"(?i:casting\s++vote)")
 _CASTING_FOR = re.compile(r"(?i:in\s++favour|\bfor\b|carried|resolved)")
@@ -130,6 +148,37 @@ def named_vote(text: str) -> NamedVote | None:
     )
 
 
+def _without_count(names: str) -> str:
+    """ "Councillors Ash and Birch (2)." -> "Councillors Ash and Birch"."""
+    names = names.strip(" .;,")
+    opening = names.rfind("(")
+    if names.endswith(")") and opening >= 0 and names[opening + 1 : -1].strip().isdigit():
+        names = names[:opening].strip(" .;,")
+    return names
+
+
+def vote_list(text: str) -> list[NamedVote] | None:
+    """ "For: Councillors Ash and Birch (2). Against: Councillor Cedar (1)" -> the named
+    votes; None unless the line starts with such a list (and is not totals alone)."""
+    kinds = list(_LIST_KIND.finditer(text))
+    if not kinds or kinds[0].start() != 0 or counts_in(text) is not None:
+        return None
+    votes: list[NamedVote] = []
+    for here, after in zip(kinds, [*kinds[1:], None], strict=True):
+        names = text[here.end() : None if after is None else after.start()]
+        names = _without_count(names)
+        if not any(ch.isalpha() for ch in names) or names.lower() in ("none", "nil", "nobody"):
+            continue
+        kind = here["kind"].lower()
+        vote = Vote.FOR if kind == "for" else Vote.AGAINST if kind == "against" else Vote.ABSTAIN
+        votes += [
+            NamedVote(p.name, vote) for p in parse_attendance(names, Role.MEMBER, Presence.PRESENT)
+        ]
+    if any(";" in vote.member for vote in votes):
+        return None
+    return votes or None
+
+
 def counts_in(text: str) -> Counts | None:
     """ "Carried 4 for and 1 against", "6 votes for, 2 against, 1 abstention",
     "For: 12 Against: 3 Abstain: 1" -> the counts; None unless both for and against are
@@ -167,6 +216,10 @@ class ProseMotions:
         if (named := named_vote(text)) is not None:
             self._named(named)
             return
+        if (listed := vote_list(text)) is not None:
+            for vote in listed:
+                self._named(vote)
+            return
         started = self._start(text)
         if not started and not self._tells_about(text, adjacent):
             return
@@ -195,7 +248,17 @@ class ProseMotions:
         if _THE_MOTION.search(text) or _CASTING.search(text) or counts_in(text) is not None:
             return True
         lowered = text.lower()
-        words = ("carried", "lost", "resolved", "agreed", "on being put", "upon being put")
+        words = (
+            "carried",
+            "lost",
+            "resolved",
+            "agreed",
+            "all agreed",
+            "all in favour",
+            "unanimous",
+            "on being put",
+            "upon being put",
+        )
         return adjacent and lowered.startswith(words)
 
     def _target(self, text: str) -> Motion | None:

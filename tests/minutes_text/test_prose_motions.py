@@ -113,7 +113,45 @@ def test_text_that_states_no_motion_makes_none(stored: Meeting) -> None:
     # "Cllr Dunn proposed a site visit" has no seconder and no wording; "It was resolved
     # that" names nobody; "The clerk moved the noticeboard" is not a motion.
     assert by_number(stored, "208") == []
-    assert stored.items[-1].decisions[0].preamble.startswith("that the correspondence be noted.")
+    (item,) = [item for item in stored.items if item.number == "208"]
+    assert item.decisions[0].preamble.startswith("that the correspondence be noted.")
+
+
+def test_proposed_and_seconded_with_colons_all_in_favour(stored: Meeting) -> None:
+    (motion,) = by_number(stored, "209")
+    # "Seconded: Cllr Elm. All in favour.": the name ends at the full stop.
+    assert (motion.mover, motion.seconder, motion.text) == ("Cllr Ash", "Cllr Elm", "")
+    assert motion.declared_outcome is Outcome.CARRIED
+
+
+def test_a_vote_listed_by_name_after_for_and_against(stored: Meeting) -> None:
+    (motion,) = by_number(stored, "210")
+    assert (motion.mover, motion.seconder) == ("Councillor Cedar", "Councillor Dunn")
+    assert motion.text == "That the county be asked to review parking on Church Lane."
+    assert motion.named == [
+        NamedVote("Ash", Vote.FOR),
+        NamedVote("Cedar", Vote.FOR),
+        NamedVote("Dunn", Vote.FOR),
+        NamedVote("Birch", Vote.AGAINST),
+    ]
+    assert outcome(motion) is Outcome.CARRIED
+
+
+@pytest.mark.parametrize(
+    ("line", "mover", "seconder"),
+    [
+        ("Proposed by Cllr J. Smith, seconded by Cllr. K. Jones and RESOLVED.", "Cllr J. Smith",
+         "Cllr. K. Jones"),
+        ("Moved: Mrs A. de Souza; Seconded: Dr Lee. Carried.", "Mrs A. de Souza", "Dr Lee"),
+        ("It was proposed by the Chairman and seconded by Cllr Fox and AGREED.", "the Chairman",
+         "Cllr Fox"),
+        ("Cllr Ash moved, and Cllr Birch seconded, that it be noted. CARRIED", "Cllr Ash",
+         "Cllr Birch"),
+    ],
+)  # fmt: skip
+def test_names_as_minutes_write_them(line: str, mover: str, seconder: str) -> None:
+    motions, _ = _motions(line)
+    assert [(m.mover, m.seconder) for m in motions] == [(mover, seconder)]
 
 
 def test_the_motions_are_exported_in_the_plain_text(db: Database, stored: Meeting) -> None:
@@ -209,6 +247,7 @@ def test_a_withdrawn_motion() -> None:
         ("7 in favour, 3 against", Counts(7, 3, 0)),
         ("a grant of 50 for 2 years", None),  # "for" alone is prose
         ("3 councillors voted against.", None),
+        ("before 3 and against 2", None),
     ],
 )
 def test_counts_in_the_words_councils_use(text: str, counts: Counts | None) -> None:
@@ -223,6 +262,8 @@ def test_counts_in_the_words_councils_use(text: str, counts: Counts | None) -> N
         "Proposed by Cllr Ash " + "." * 500_000 + " For",
         "that " * 100_000 + "4 for 1 against the motion was lost",
         "1 for " * 100_000,
+        "For: " + "Cllr A, " * 50_000 + "Against: x",
+        "Seconded: " + "A. " * 100_000,
     ],
 )
 def test_a_long_line_of_motion_words_is_read_in_linear_time(line: str) -> None:
