@@ -97,6 +97,14 @@ class _Growing:
         return self.separator.join(itertools.dropwhile(lambda part: not part, self.parts))
 
 
+_PARTICLES = {"de", "van", "von", "der", "da", "le", "la", "du", "of", "al", "bin", "ap"}
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
 def _surname(name: str) -> str:
     words = member_key(name).split()
     return words[-1] if words else ""
@@ -389,6 +397,8 @@ class MinutesReader:
         listed = {_surname(a.name) for a in self.headers.header.attendees}
         people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
         for person in people:
+            if not _looks_like_a_name(person.name):
+                continue  # "all members", "Smith who was unwell": not a person's name
             if _surname(person.name) not in listed:
                 self.headers.header.attendees.append(person)
                 listed.add(_surname(person.name))

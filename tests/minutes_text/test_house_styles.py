@@ -443,3 +443,18 @@ def test_apologies_told_in_an_item_never_list_a_person_twice() -> None:
         ("Ola Pike", Presence.APOLOGIES),
     ]
     assert m.items[0].intro.startswith("Apologies for absence had been received from")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apologies were received from all members.",
+        "Apologies were received from Cllr Ray who was unwell.",
+        "Apologies were received from the Clerk.",
+    ],
+)
+def test_apologies_told_in_an_item_add_only_names(line: str) -> None:
+    text = f"Committee: Council\nDate: 5 April 2023\n\n1. Apologies\n{line}\n"
+    m = read_minutes(text).meeting
+    assert m.attendees == []
+    assert m.items[0].intro == line
