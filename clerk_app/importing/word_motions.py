@@ -10,7 +10,8 @@ read as a decision too, it would add a decision the meeting never had.
 from __future__ import annotations
 
 from clerk_app.minutes_text.motion_lines import format_motions
-from clerk_app.minutes_text.prose_motions import ProseMotions, named_vote
+from clerk_app.minutes_text.prose_motions import ProseMotions
+from clerk_app.minutes_text.vote_lines import named_vote
 
 _RECORD = ("It was moved", "An amendment was moved")
 

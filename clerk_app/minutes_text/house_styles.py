@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clerk_app.core.model import DecisionKind
+from clerk_app.core.model import Attendee, DecisionKind, Presence, Role
+from clerk_app.core.procedure.movements import member_key
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.attendance import read_attendance
 
 _SEP = "[ \t\u00a0]"
 _DASH = "[-\u2013\u2014:]"
@@ -224,6 +226,32 @@ def apologies_from(content: str) -> str | None:
     any other line."""
     match = _APOLOGIES_FROM.fullmatch(clean_line(content))
     return None if match is None else match["names"]
+
+
+_PARTICLES = {"de", "van", "von", "der", "da", "le", "la", "du", "of", "al", "bin", "ap"}
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
+def _surname(name: str) -> str:
+    words = member_key(name).split()
+    return words[-1] if words else ""
+
+
+def add_apologies(attendees: list[Attendee], names: str) -> None:
+    """The people of "Apologies were received from ..." in an item, added to ``attendees``
+    (sending apologies) unless listed there already, matched by surname ("Councillor
+    Fairweather" is the "Zoë Fairweather" listed); what does not read as a name ("all
+    members", "Cllr Ray who was unwell") adds nobody."""
+    listed = {_surname(a.name) for a in attendees}
+    people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
+    for person in people:
+        if _looks_like_a_name(person.name) and _surname(person.name) not in listed:
+            attendees.append(person)
+            listed.add(_surname(person.name))
 
 
 # --- excluding the press and public -----------------------------------------------------------

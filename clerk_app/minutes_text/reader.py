@@ -28,13 +28,12 @@ from dataclasses import dataclass
 from clerk_app.core.actions import set_tag
 from clerk_app.core.exempt import ExemptParagraphError, check_paragraphs
 from clerk_app.core.lettering import point_label, roman_to_index, subpoint_label
-from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point, Presence, Role
-from clerk_app.core.procedure.movements import member_key
+from clerk_app.core.model import AgendaItem, Decision, LabelStyle, Point
 from clerk_app.core.text import clean_line
-from clerk_app.minutes_text.attendance import read_attendance
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
 from clerk_app.minutes_text.house_styles import (
     action_to,
+    add_apologies,
     apologies_from,
     bullet_text,
     exclusion_paragraphs,
@@ -95,19 +94,6 @@ class _Growing:
     def joined(self) -> str:
         # As joining one line at a time would: empty text before the first line is dropped.
         return self.separator.join(itertools.dropwhile(lambda part: not part, self.parts))
-
-
-_PARTICLES = {"de", "van", "von", "der", "da", "le", "la", "du", "of", "al", "bin", "ap"}
-
-
-def _looks_like_a_name(name: str) -> bool:
-    words = name.split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or w in _PARTICLES for w in words)
-
-
-def _surname(name: str) -> str:
-    words = member_key(name).split()
-    return words[-1] if words else ""
 
 
 def _indent_width(prefix: str) -> int:
@@ -352,7 +338,7 @@ class MinutesReader:
 
     def _item_line(self, indent: int, content: str) -> None:
         if (names := apologies_from(content)) is not None:
-            self._apologies(names)
+            add_apologies(self.headers.header.attendees, names)
         label = parse_label(content)
         # "2. RESOLVED - That ...": a numbered paragraph's decision, never a point to place.
         numbered_decision = (
@@ -389,19 +375,6 @@ class MinutesReader:
                     " kept as the decision's text"
                 )
             self._paragraph(indent, content)
-
-    def _apologies(self, names: str) -> None:
-        """ "Apologies were received from Cllr A." in an item: the people are added to the
-        attendance (sending apologies) unless it lists them already; the line stays."""
-        # By surname: "Councillor Fairweather" is the "Zoë Fairweather" listed already.
-        listed = {_surname(a.name) for a in self.headers.header.attendees}
-        people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
-        for person in people:
-            if not _looks_like_a_name(person.name):
-                continue  # "all members", "Smith who was unwell": not a person's name
-            if _surname(person.name) not in listed:
-                self.headers.header.attendees.append(person)
-                listed.add(_surname(person.name))
 
     def _house_point(self, indent: int, content: str) -> bool:
         """Points in other house styles: a bullet, an action ("Action: Cllr Body to ...",

@@ -12,7 +12,7 @@ import pytest
 from clerk_app.core.model import DecisionKind, Meeting
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote, outcome
 from clerk_app.minutes_text.importer import read_minutes
-from clerk_app.minutes_text.prose_motions import counts_in
+from clerk_app.minutes_text.vote_lines import counts_in
 from clerk_app.minutes_text.writer import write_minutes
 from clerk_app.services import meetings
 from clerk_app.services.database import Database
