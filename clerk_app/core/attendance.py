@@ -9,11 +9,36 @@ listed with their job title and separated by semicolons because job titles conta
 
 from __future__ import annotations
 
+import re
+
 from clerk_app.core.model import Attendee, Presence, Role
 from clerk_app.core.wording import bind_particles, surname_key, without_title
 
 _MEMBER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
 _ROLE_MARK = {Role.CHAIR: "Chair", Role.VICE_CHAIR: "Vice-Chair"}
+# The other words minutes use for the two marks ("Chairman", "in the Chair"): the source's
+# own words are kept at the head of the note and printed in place of the mark.
+ROLE_WORDS = {
+    Role.CHAIR: re.compile(r"chair(?:man|woman|person)?|in the chair", re.IGNORECASE),
+    Role.VICE_CHAIR: re.compile(r"vice[- ]?chair(?:man|woman|person)?", re.IGNORECASE),
+}
+
+
+def role_words(person: Attendee) -> tuple[str, str]:
+    """(the words the chair's or vice-chair's role was written in, the rest of the note):
+    ("Chairman", "left at 8 pm") for a chair noted "Chairman; left at 8 pm"; ("", note)
+    when the note does not start with words for the person's role."""
+    pattern = ROLE_WORDS.get(person.role)
+    first, _, rest = person.note.partition(";")
+    if pattern is None or pattern.fullmatch(first.strip()) is None:
+        return "", person.note
+    return first.strip(), rest.strip()
+
+
+def role_mark(person: Attendee) -> str:
+    """ "Chair", "Vice-Chair", or the words the minutes used ("Chairman"); "" for others."""
+    words, _ = role_words(person)
+    return words or _ROLE_MARK.get(person.role, "")
 
 
 def _is_councillor(person: Attendee) -> bool:
@@ -25,9 +50,11 @@ def _display(person: Attendee) -> str:
     name = without_title(person.name) if _is_councillor(person) else person.name.strip()
     if person.role is Role.OFFICER and person.job_title.strip():
         name = f"{name} ({person.job_title.strip()})" if name else person.job_title.strip()
-    marks = [_ROLE_MARK[person.role]] if person.role in _ROLE_MARK else []
-    if person.note.strip():
-        marks.append(person.note.strip())
+    mark = role_mark(person)
+    marks = [mark] if mark else []
+    note = role_words(person)[1]
+    if note.strip():
+        marks.append(note.strip())
     return bind_particles(name) + "".join(f" ({mark})" for mark in marks)
 
 

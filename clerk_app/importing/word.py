@@ -19,8 +19,17 @@ from typing import Any
 
 from clerk_app.core.model import Attendee, Presence
 from clerk_app.core.text import clean_line
+from clerk_app.importing.word_motions import motion_lines
 from clerk_app.importing.word_numbering import ListNumbers
+from clerk_app.importing.word_tables import (
+    Action,
+    action_rows,
+    attendance_rows,
+    same_minute,
+    vote_lines,
+)
 from clerk_app.minutes_text.headers import parse_time_text
+from clerk_app.minutes_text.house_styles import parse_prose_decision
 from clerk_app.minutes_text.importer import (
     MAX_FILE_BYTES,
     ImportResult,
@@ -28,7 +37,7 @@ from clerk_app.minutes_text.importer import (
     MinutesFileError,
     read_minutes,
 )
-from clerk_app.minutes_text.lines import parse_heading
+from clerk_app.minutes_text.lines import parse_decision, parse_documents, parse_heading
 
 _HEADING_STYLE = re.compile(r"heading\s*[12]", re.IGNORECASE)
 _PAGES = re.compile(
@@ -40,10 +49,6 @@ _EXEMPT_NOTICE = re.compile(
     r"(?:.*?\bparagraphs?\s+(?P<nums>\d+(?:(?:,\s*|\s+and\s+)\d+)*))?.*"
 )
 _LINE_NO = re.compile(r"^line (\d+): ")
-_ATTENDANCE_HEAD = re.compile(r"present|attendees?|members?|name|apologies", re.IGNORECASE)
-_ACTION_HEAD = re.compile(r"actions?|task", re.IGNORECASE)
-_OWNER_HEAD = re.compile(r"owner|by whom|who|lead|responsible", re.IGNORECASE)
-_DATE_HEAD = re.compile(r"date|due|deadline|by when", re.IGNORECASE)
 
 
 @dataclass
@@ -53,7 +58,12 @@ class _Lines:
     text: list[str] = field(default_factory=list)
     origin: list[int] = field(default_factory=list)
     last_heading: int | None = None  # index of the last item heading rendered
+    headings: list[int] = field(default_factory=list)  # indexes of every item heading
     clerks_own = False  # Clerk's export: its styles say which line is which
+    # Tables placed once the whole body is rendered (word_tables.py): attendance lines go
+    # to the head, each action to its item (the one it names, else the one it sits in).
+    attendance: list[tuple[str, int]] = field(default_factory=list)
+    actions: list[tuple[Action, int, int | None]] = field(default_factory=list)
 
     def add(self, line: str, paragraph: int) -> None:
         self.text.append(line)
@@ -123,12 +133,23 @@ def render(document: Any) -> _Lines:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             number += 1
-            _paragraph(Paragraph(child, document), numbers, out, number)
+            paragraph = Paragraph(child, document)
+            if out.clerks_own and _is_action_log(paragraph):
+                break  # Clerk's appendix, made from the points: the points come back instead
+            _paragraph(paragraph, numbers, out, number)
         elif tag == "tbl":
             table = Table(child, document)
             _table(table, out, number + 1)
             number += len(table.rows)
-    return out
+    placed = _placed(out)
+    if placed.clerks_own:  # after placing: it changes the lines the headings' places count
+        placed.text, placed.origin = motion_lines(placed.text, placed.origin)
+    return placed
+
+
+def _is_action_log(paragraph: Any) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return bool(_HEADING_STYLE.fullmatch(style)) and clean_line(paragraph.text) == "Action log"
 
 
 def _num_pr(paragraph: Any) -> tuple[str, int] | None:
@@ -174,6 +195,7 @@ def _paragraph(paragraph: Any, numbers: ListNumbers, out: _Lines, number: int) -
         if parse_heading(text.strip()) is None:
             text = f"Agenda item: {text}"  # a heading with no number is an item
         out.last_heading = len(out.text)
+        out.headings.append(len(out.text))
         out.add(text.strip(), number)
         return
     if style == "Minutes Council":
@@ -208,35 +230,85 @@ def _details(text: str, out: _Lines, number: int) -> None:
 
 
 def _table(table: Any, out: _Lines, first: int) -> None:
-    """An attendance table (a column of names) or an action table (Action / Owner / Date)."""
+    """A table of attendance, actions or a recorded vote (word_tables.py), else its rows."""
     rows = [[clean_line(cell.text) for cell in row.cells] for row in table.rows]
     if not rows:
         return
-    head = rows[0]
-    action = next((i for i, h in enumerate(head) if _ACTION_HEAD.fullmatch(h)), None)
-    if action is not None:
-        owner = next((i for i, h in enumerate(head) if _OWNER_HEAD.fullmatch(h)), None)
-        due = next((i for i, h in enumerate(head) if _DATE_HEAD.fullmatch(h)), None)
-        for offset, row in enumerate(rows[1:], start=1):
-            task = row[action] if action < len(row) else ""
-            if not task:
-                continue
-            who = row[owner] if owner is not None and owner < len(row) else ""
-            when = row[due] if due is not None and due < len(row) else ""
-            tag = f" (Action: {who}{f' by {when}' if when else ''})" if who else ""
-            out.add(f"\u2022 {task}{tag}", first + offset)
+    votes = vote_lines(rows)
+    if votes is not None:
+        for offset, line in enumerate(votes, start=1):
+            out.add(line, first + offset)
         return
-    if _ATTENDANCE_HEAD.match(head[0]) and out.last_heading is None:
-        key = "Apologies" if head[0].lower().startswith("apolog") else "Present"
-        out.add(f"{key}:", first)
-        for offset, row in enumerate(rows[1:], start=1):
-            cells = [cell for cell in row if cell]
-            if cells:
-                extra = f" ({', '.join(cells[1:])})" if len(cells) > 1 else ""
-                out.add(f"{cells[0]}{extra}", first + offset)
-        out.add("", first + len(rows) - 1)
+    actions = action_rows(rows)
+    if actions is not None:
+        out.actions += [(action, first + action.row, out.last_heading) for action in actions]
+        return
+    people = attendance_rows(rows, before_items=out.last_heading is None)
+    if people is not None:
+        out.attendance += [(line, first) for line in people]
         return
     for offset, row in enumerate(rows):  # any other table: its rows as text, kept
         cells = [cell for cell in row if cell]
         if cells:
             out.add(" | ".join(cells), first + offset)
+
+
+def _placed(out: _Lines) -> _Lines:
+    """The rendered lines with the tables' attendance at the head and each action inside
+    its item, before the item's decision (after a decision, a point would be its text)."""
+    if not out.attendance and not out.actions:
+        return out
+    starts = [index - 1 for index in out.headings]  # each heading has a blank line before it
+    ends = [*starts[1:], len(out.text)]
+    numbers = [_number(out.text[index]) for index in out.headings]
+    extra: dict[int | None, list[tuple[str, int]]] = {}
+    emptied: set[int] = set()  # "Action list" headings whose every action went elsewhere
+    for action, origin, home in out.actions:
+        target = None if home is None else out.headings.index(home)
+        if action.ref:
+            named = [i for i, number in enumerate(numbers) if same_minute(action.ref, number)]
+            if named and target is not None and named[0] != target:
+                emptied.add(target)
+            target = named[0] if named else target
+        extra.setdefault(target, []).append((action.line, origin))
+    placed = _Lines()
+    placed.clerks_own = out.clerks_own
+    head_end = starts[0] if starts else len(out.text)
+    _copy(out, placed, 0, head_end)
+    for line, origin in [*extra.get(None, []), *out.attendance]:
+        placed.add(line, origin)
+    for position, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        at = _before_decision(out.text, start + 2, end)
+        if position in emptied and position not in extra and at == start + 2:
+            continue  # nothing but the heading of a table whose rows are in their items
+        _copy(out, placed, start, at)
+        placed.headings.append(start + 1 + len(placed.text) - at)
+        for line, origin in extra.get(position, []):
+            placed.add(line, origin)
+        _copy(out, placed, at, end)
+    placed.last_heading = placed.headings[-1] if placed.headings else None
+    return placed
+
+
+def _copy(source: _Lines, target: _Lines, start: int, end: int) -> None:
+    target.text += source.text[start:end]
+    target.origin += source.origin[start:end]
+
+
+def _number(line: str) -> str:
+    heading = parse_heading(line.strip())
+    return "" if heading is None else heading.number
+
+
+def _before_decision(text: list[str], start: int, end: int) -> int:
+    """Where in lines [start, end) the item's decision (or list of papers) begins, else
+    the end of its text."""
+    for index in range(start, end):
+        content = text[index].strip()
+        if parse_decision(content) or parse_prose_decision(content):
+            return index
+        if parse_documents(content) is not None:
+            return index
+    while end > start and not text[end - 1].strip():
+        end -= 1
+    return end

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from clerk_app.core.attendance import ROLE_WORDS, role_words
 from clerk_app.core.model import Attendee, Presence, Role
 from clerk_app.core.text import clean_line
 from clerk_app.core.wording import without_title
@@ -103,6 +104,14 @@ def classify_annotation(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _keep_role_words(person: Attendee, mark: str, notes: list[str]) -> None:
+    """ "(Chairman)" is kept as written, at the head of the note (core/attendance.py prints
+    it in place of "Chair"); the mark Clerk itself prints needs no keeping."""
+    words = clean_line(mark)
+    if person.role in ROLE_WORDS and words != _ROLE_MARK[person.role]:
+        notes.insert(0, words)
+
+
 def _without_honorific(name: str) -> str:
     name = clean_line(name)
     match = _HONORIFIC.match(name)
@@ -179,6 +188,7 @@ def _parse_person(entry: str, role: Role, presence: Presence) -> Attendee | None
                 notes.append(clean_line(mark))
         elif kind[0] == "role":
             person.role = Role(kind[1])
+            _keep_role_words(person, mark, notes)
         elif kind[0] == "officer":
             person.role = Role.OFFICER
             person.job_title = kind[1]
@@ -257,6 +267,9 @@ def _read_person(entry: str, role: Role, presence: Presence) -> list[Attendee]:
         kind = classify_annotation(title)
         if kind is not None and kind[0] == "role":
             person.role = Role(kind[1])
+            notes: list[str] = []
+            _keep_role_words(person, title, notes)
+            person.note = "; ".join(notes)
         elif is_job_title(title) or role is Role.OFFICER:
             person.role, person.job_title = Role.OFFICER, title
         else:
@@ -332,9 +345,10 @@ def _format_person(person: Attendee, line: str, *, titled: bool) -> str:
     elif person.role is Role.OFFICER:
         marks.append(f"officer: {person.job_title}" if person.job_title else "officer")
     elif person.role is not default_role:
-        marks.append(_ROLE_MARK[person.role])
-    if person.note:
-        marks.append(person.note)
+        marks.append(role_words(person)[0] or _ROLE_MARK[person.role])
+    note = role_words(person)[1] if person.role is not default_role else person.note
+    if note:
+        marks.append(note)
     return text + "".join(f" ({mark})" for mark in marks)
 
 

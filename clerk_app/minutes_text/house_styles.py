@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clerk_app.core.model import DecisionKind
+from clerk_app.core.model import Attendee, DecisionKind, Presence, Role
+from clerk_app.core.procedure.movements import member_key
 from clerk_app.core.text import clean_line
+from clerk_app.minutes_text.attendance import read_attendance
 
 _SEP = "[ \t\u00a0]"
 _DASH = "[-\u2013\u2014:]"
@@ -21,11 +23,13 @@ _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july"
     "|august|september|sept|october|november|december"
 )
-# A street address line ("12 High Street") is not a minute heading.
+# A street address line ("12 High Street") is not a minute heading; "204 Skate park" (the
+# word in lower case) and "1361 Car Park" (no house has four digits) are.
 _ADDRESS = re.compile(
-    r".*\b(?:street|road|lane|avenue|close|drive|way|court|place|crescent|gardens|terrace"
-    r"|hill|square|row|walk|parade|mews|grove|park)\b\.?,?",
-    re.IGNORECASE,
+    r".*\b(?:Street|Road|Lane|Avenue|Close|Drive|Way|Court|Place|Crescent|Gardens|Terrace"
+    r"|Hill|Square|Row|Walk|Parade|Mews|Grove|Park"
+    r"|STREET|ROAD|LANE|AVENUE|CLOSE|DRIVE|WAY|COURT|PLACE|CRESCENT|GARDENS|TERRACE"
+    r"|HILL|SQUARE|ROW|WALK|PARADE|MEWS|GROVE|PARK)\b\.?,?"
 )
 
 
@@ -75,7 +79,7 @@ def parse_reference(content: str) -> Reference | None:
         return Reference(match["num"], _title(match["title"]))
     for pattern in (_BARE_WIDE, _BARE):
         match = pattern.fullmatch(content)
-        if match and _plausible_title(match["title"]):
+        if match and _plausible_title(match["title"], len(match["num"]) > 3):
             return Reference(match["num"], clean_line(match["title"]))
     return None
 
@@ -89,12 +93,14 @@ def _title(text: str | None) -> str | None:
 _NOT_TITLES = {"members", "member", "people", "residents", "councillors", "officers"}
 
 
-def _plausible_title(title: str) -> bool:
+def _plausible_title(title: str, long_number: bool) -> bool:
     """A bare number's title: not a date ("12 May 2024"), an address, a sentence or a
     count of people ("2 members of the public" starts lower case and never gets here)."""
     words = title.split()
     first = words[0].lower().rstrip(".,")
-    if re.fullmatch(_MONTHS, first) or first in _NOT_TITLES or _ADDRESS.fullmatch(title):
+    if re.fullmatch(_MONTHS, first) or first in _NOT_TITLES:
+        return False
+    if not long_number and _ADDRESS.fullmatch(title):
         return False
     return len(title) <= 100 and not title.rstrip().endswith((".", ","))
 
@@ -145,8 +151,8 @@ def parse_prose_decision(content: str) -> tuple[DecisionKind, str] | None:
 
     "It was moved by ... seconded by ... and RESOLVED - that ...", "Proposed ... Seconded ...
     Carried 4 for and 1 against": the whole line is the preamble, so who moved it and the
-    votes are kept as written (motions and votes as data are another issue's).  "It was
-    resolved that ..." keeps the text after the keyword, as "RESOLVED that ..." does.
+    votes are kept as written (prose_motions.py adds the motion and its vote as data).  "It
+    was resolved that ..." keeps the text after the keyword, as "RESOLVED that ..." does.
     """
     text = clean_line(content)
     match = _IT_WAS.fullmatch(text)
@@ -205,6 +211,47 @@ def action_to(content: str) -> tuple[str, str] | None:
         return None
     owner = task_owner(match["task"])
     return None if owner is None else (clean_line(content), owner)
+
+
+# --- apologies told in an item ------------------------------------------------------------------
+_APOLOGIES_FROM = re.compile(
+    r"(?i:apologies(?:\s++for\s++absence)?\s++(?:were|had\s++been|have\s++been)\s++"
+    r"(?:received|submitted|given|tendered|accepted)(?:\s++and\s++accepted)?\s++(?:from|by))"
+    r"\s++(?P<names>[^.;]{1,400}+)\.?"
+)
+
+
+def apologies_from(content: str) -> str | None:
+    """ "Apologies were received from Cllr A and Cllr B." -> "Cllr A and Cllr B"; None for
+    any other line."""
+    match = _APOLOGIES_FROM.fullmatch(clean_line(content))
+    return None if match is None else match["names"]
+
+
+_PARTICLES = {"de", "van", "von", "der", "da", "le", "la", "du", "of", "al", "bin", "ap"}
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
+def _surname(name: str) -> str:
+    words = member_key(name).split()
+    return words[-1] if words else ""
+
+
+def add_apologies(attendees: list[Attendee], names: str) -> None:
+    """The people of "Apologies were received from ..." in an item, added to ``attendees``
+    (sending apologies) unless listed there already, matched by surname ("Councillor
+    Fairweather" is the "Zoë Fairweather" listed); what does not read as a name ("all
+    members", "Cllr Ray who was unwell") adds nobody."""
+    listed = {_surname(a.name) for a in attendees}
+    people, _ = read_attendance(names, Role.MEMBER, Presence.APOLOGIES)
+    for person in people:
+        if _looks_like_a_name(person.name) and _surname(person.name) not in listed:
+            attendees.append(person)
+            listed.add(_surname(person.name))
 
 
 # --- excluding the press and public -----------------------------------------------------------

@@ -33,6 +33,8 @@ from clerk_app.core.text import clean_line
 from clerk_app.minutes_text.headers import HeaderReader, parse_date_text, parse_time_text
 from clerk_app.minutes_text.house_styles import (
     action_to,
+    add_apologies,
+    apologies_from,
     bullet_text,
     exclusion_paragraphs,
     initials_of,
@@ -66,6 +68,7 @@ from clerk_app.minutes_text.motion_lines import is_motion_line, read_motion_line
 from clerk_app.minutes_text.placement import Context, place
 from clerk_app.minutes_text.presence_lines import is_presence_line, read_presence_line
 from clerk_app.minutes_text.procedure_lines import is_declaration_line, parse_declaration
+from clerk_app.minutes_text.prose_motions import ProseMotions
 from clerk_app.minutes_text.resolutions import resolution_slot, title_like
 from clerk_app.minutes_text.summary import SHOWN, ImportWarning
 
@@ -126,6 +129,7 @@ class MinutesReader:
 
     def _start_item_state(self, item: AgendaItem | None) -> None:
         self.item = item
+        self._prose = ProseMotions()  # motions the item's prose states (prose_motions.py)
         self._intro: list[str] = []
         self._pages: str | None = None  # from a "Pages:" line
         self._section = _Section.INTRO
@@ -170,8 +174,11 @@ class MinutesReader:
             self._item().documents.append(clean_line(content))
             return
         if self._section is _Section.DECISION and self._resolution(indent, content):
+            self._prose_line(content)
             return
         heading = parse_heading(content)
+        if heading is None:
+            self._prose_line(content)
         if heading is not None:
             self._start_item(heading, undo)
         elif self.item is not None and is_declaration_line(content):
@@ -205,6 +212,13 @@ class MinutesReader:
                 self._header_line(content)
             else:
                 self._item_line(indent, content)
+
+    def _prose_line(self, content: str) -> None:
+        """Motions told in prose become the item's motions, unless the item has MOTION lines
+        of Clerk's own, which say the same thing exactly."""
+        item = self.item
+        if item is not None and not item.motions and not is_motion_line(content):
+            self._prose.feed(self._line_no, content)
 
     def _declaration(self, indent: int, content: str) -> None:
         declared = parse_declaration(content)
@@ -315,15 +329,26 @@ class MinutesReader:
     def _finish_item(self) -> None:
         if self.item is None:
             return
+        if not self.item.motions:
+            self.item.motions = self._prose.finish()
+            for line, message in self._prose.warnings:
+                self.warn(message, line)
         self.item.intro = "\n".join(self._intro)
         self.item.pages = pages_in_text(self.item.intro) if self._pages is None else self._pages
 
     def _item_line(self, indent: int, content: str) -> None:
+        if (names := apologies_from(content)) is not None:
+            add_apologies(self.headers.header.attendees, names)
         label = parse_label(content)
+        # "2. RESOLVED - That ...": a numbered paragraph's decision, never a point to place.
+        numbered_decision = (
+            label is not None and label.token.isdigit() and parse_decision(label.text) is not None
+        )
         # Points and sub-points first: "a. Cllr X MOVED ... RESOLVED" is a point.  Under a
         # decision or a list of papers, a label is the decision's or the list's own text.
         in_points = self._section in (_Section.INTRO, _Section.POINTS)
-        if in_points and label is not None and self._place_label(label, indent):
+        placeable = in_points and label is not None and not numbered_decision
+        if placeable and label is not None and self._place_label(label, indent):
             return
         if in_points and self._house_point(indent, content):
             return

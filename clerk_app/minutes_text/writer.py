@@ -42,9 +42,12 @@ block (an intro or notes paragraph, a point's second paragraph, a decision's lat
 and that itself starts like structure (``looks_structural``: "a. ...", "RESOLVED ...",
 "42. TITLE", "Supporting documents:"...) is read back as that structure.  What always holds
 is that one write-read cycle settles: the text written from what was read reads back, and
-writes, unchanged.  Everything else round-trips, ``read_minutes(write_minutes(m)).meeting ==
-m``, for text as ``clean_line``/``clean_text`` leave it.  The model can also hold a few things
-that these minutes have no place for, which are not written or not kept apart:
+writes, unchanged.  (Likewise an item with no motions whose text tells one in prose, "Cllr A
+MOVED, Cllr B SECONDED and it was RESOLVED", reads back with that motion as data, which is
+then written as a MOTION line; prose_motions.py.)  Everything else round-trips,
+``read_minutes(write_minutes(m)).meeting == m``, for text as ``clean_line``/``clean_text``
+leave it.  The model can also hold a few things that these minutes have no place for, which
+are not written or not kept apart:
 - a decision's numbering when it has no resolutions;
 - a done date on an action that is not done; ``exempt_paragraph`` on an item not exempt;
 - an item number with no digit, a colon, or more than a prefix and one word ("Item A");

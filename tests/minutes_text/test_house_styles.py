@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from clerk_app.core.lettering import point_label
 from clerk_app.core.model import DecisionKind, LabelStyle, Meeting, Presence, Role
+from clerk_app.core.procedure.motions import check_motions
 from clerk_app.core.text import clean_line
 from clerk_app.minutes_text.attendance import read_attendance
 from clerk_app.minutes_text.importer import ImportResult, read_minutes, read_minutes_file
@@ -170,7 +171,15 @@ def test_fire_authority_reference_on_its_own_line(db: Database) -> None:
     assert m.council == "WESTMOOR FIRE AND RESCUE AUTHORITY"
     assert m.committee == "Audit and Performance Committee"
     assert m.date == dt.date(2023, 4, 5)
-    assert [a.name for a in m.attendees] == ["Kay Moss", "Lee Noble", "Mia Ortiz"]
+    # "Apologies were received from Councillor Ned Price." inside the item: he is in the
+    # attendance, sending apologies; the sentence stays in the item.
+    assert [(a.name, a.presence) for a in m.attendees] == [
+        ("Kay Moss", Presence.PRESENT),
+        ("Lee Noble", Presence.PRESENT),
+        ("Mia Ortiz", Presence.PRESENT),
+        ("Ned Price", Presence.APOLOGIES),
+    ]
+    assert m.items[0].intro == "Apologies were received from Councillor Ned Price."
     assert m.items[1].decisions[0].kind is DecisionKind.RESOLVED
 
 
@@ -192,6 +201,48 @@ def test_nhs_board_initials_and_paragraph_numbers(db: Database) -> None:
     assert action is not None and action.owners == ("Pat Adams", "Val Brown")
 
 
+def test_town_council_shapes_stored_and_read_back(db: Database) -> None:
+    imported = import_minutes(db, HOUSE / "town-council.txt")
+    assert imported.warnings == []
+    m = meetings.load_meeting(db, imported.meeting_id)
+    assert (m.council, m.committee, m.date) == (
+        "KELMOOR TOWN COUNCIL",
+        "Full Council",
+        dt.date(2023, 4, 5),
+    )
+    # "41." with a dot, "43 Declarations" with none, "46.  Title" with two spaces.
+    assert [(i.number, i.title) for i in m.items] == [
+        ("41", "Apologies for absence"),
+        ("42", "Minutes"),
+        ("43", "Declarations"),
+        ("44", "Town centre"),
+        ("45", "Bowls club lease"),
+        ("46", "Public participation"),
+    ]
+    assert m.label_style is LabelStyle.DOT
+    assert [p.text for p in m.items[3].points] == [
+        "The Christmas lights had been taken down and stored.",
+        "New planters are to be bought for the market square.",
+    ]
+    # "2. RESOLVED – That ..." inside the minute: its decision, not minute 2 or a point.
+    lease = m.items[4]
+    assert lease.intro == "The club had asked for a ten-year lease."
+    assert [(d.kind, d.preamble) for d in lease.decisions] == [
+        (DecisionKind.RESOLVED, "That the lease be granted for ten years.")
+    ]
+    people = [
+        (a.name, a.role, a.presence, a.job_title, a.substitute_for, a.note) for a in m.attendees
+    ]
+    assert people == [
+        ("Una Vale", Role.CHAIR, Presence.PRESENT, "", "", "Chairman"),
+        ("Wyn Webb", Role.MEMBER, Presence.PRESENT, "", "", ""),
+        ("Xan Yeo", Role.MEMBER, Presence.SUBSTITUTE, "", "Zak Zeal", ""),
+        ("Mrs Amy Brook", Role.OFFICER, Presence.PRESENT, "Town Clerk", "", ""),
+        ("Zak Zeal", Role.MEMBER, Presence.APOLOGIES, "", "", ""),  # listed once
+    ]  # fmt: skip
+    assert m.notes == "4 members of the public"
+
+
 @pytest.mark.parametrize(
     ("line", "number", "title"),
     [
@@ -202,6 +253,8 @@ def test_nhs_board_initials_and_paragraph_numbers(db: Database) -> None:
         ("3 Declarations", "3", "Declarations"),
         ("Minute 42 - Budget", "42", "Budget"),
         ("Minute 42: Budget", "42", "Budget"),
+        ("204 Skate park", "204", "Skate park"),  # "park" in lower case: not an address
+        ("1361 Car Park", "1361", "Car Park"),  # no house number has four digits
     ],
 )
 def test_minute_reference_shapes(line: str, number: str, title: str) -> None:
@@ -215,6 +268,7 @@ def test_minute_reference_shapes(line: str, number: str, title: str) -> None:
         "12 May 2024",
         "05/04/2023",
         "12 High Street",
+        "104 STATION ROAD",
         "2 members of the public",
         "2 Members of the Public",
         "3 councillors voted against.",
@@ -323,6 +377,23 @@ SHAPES = [
     for name in sorted(HOUSE.glob("*.txt"))
     for line in name.read_text(encoding="utf-8").splitlines()
 ] + ["", "Minutes:", "pdf icon PDF 12 KB", "Page 2 of 9", "ACTION:", "   ", "Present:"]
+# Motions told in prose and Clerk's own motion lines, mixed with everything else.
+SHAPES += [
+    "The motion was lost.",
+    "The substantive motion was then put to the vote and CARRIED.",
+    "For: 12 Against: 3 Abstain: 1",
+    "Cllr Ann Ash ........ For",
+    "; ........ Against",
+    "...... For",
+    "The Chairman used his casting vote against the motion.",
+    "An amendment moved by Cllr Cy Cedar was put to the vote and LOST.",
+    "Cllr Bo Birch seconded.",
+    "MOTION: Cllr A; Cllr B; That the hall be painted.",
+    "AMENDMENT OF 1: Cllr C; ; That it be blue.",
+    "VOTE: Cllr A; for",
+    "Apologies were received from Cllr Quin Ray and Cllr Sam Tate.",
+    "Present: Cllr Una Vale (Chairman), Cllr Wyn Webb (Vice-Chairman)",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -345,6 +416,8 @@ def test_a_fuzzed_mix_of_shapes_is_never_refused(
     path = tmp_path_factory.mktemp("fuzz") / "minutes.txt"
     path.write_text(text, encoding="utf-8")
     result = read_minutes_file(path)  # never raises for a file with readable lines
+    for item in result.meeting.items:
+        check_motions(item.motions)  # what was read can be stored: the store would refuse
     warned = {w.line for w in result.warnings}
     for summary in result.warnings:  # "... and 4 more like this (lines 7 to 19)"
         span = re.search(r"lines (\d+) to (\d+)\)$", summary.message)
@@ -356,3 +429,32 @@ def test_a_fuzzed_mix_of_shapes_is_never_refused(
             continue  # "2 members of the public": placed in the notes, not a person
         # A line kept in the notes because it was not understood is reported by its number.
         assert any(n in warned for n, line in numbered if line == note), (note, result.warnings)
+
+
+def test_apologies_told_in_an_item_never_list_a_person_twice() -> None:
+    text = (
+        "Committee: Council\nDate: 5 April 2023\nApologies: Cllr Zoë Fairweather\n\n"
+        "1. Apologies\nApologies for absence had been received from Councillor Fairweather"
+        " and Cllr Ola Pike.\n"
+    )
+    m = read_minutes(text).meeting
+    assert [(a.name, a.presence) for a in m.attendees] == [
+        ("Zoë Fairweather", Presence.APOLOGIES),
+        ("Ola Pike", Presence.APOLOGIES),
+    ]
+    assert m.items[0].intro.startswith("Apologies for absence had been received from")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apologies were received from all members.",
+        "Apologies were received from Cllr Ray who was unwell.",
+        "Apologies were received from the Clerk.",
+    ],
+)
+def test_apologies_told_in_an_item_add_only_names(line: str) -> None:
+    text = f"Committee: Council\nDate: 5 April 2023\n\n1. Apologies\n{line}\n"
+    m = read_minutes(text).meeting
+    assert m.attendees == []
+    assert m.items[0].intro == line

@@ -42,6 +42,14 @@ OPENINGS = (
     "Officer: ",
     "Councillor A substitute for ",
     "12 May ",
+    # Motions and votes told in prose (minutes_text/prose_motions.py).
+    "It was moved by Cllr A",
+    "Proposed by ",
+    "An amendment moved by ",
+    "Cllr A .....",
+    "For: 1 Against: ",
+    "The motion was ",
+    "Apologies were received from ",
 )
 UNITS = (
     " ",
@@ -75,6 +83,10 @@ UNITS = (
     "committee ",
     "pages ",
     "paragraph 1, ",
+    "Cllr ",
+    "Seconded ",
+    " that ",
+    "1 for ",
 )
 ENDINGS = ("", "x", "(", ")", " foo:", "!", "/", ".x", "\u2003x")
 
