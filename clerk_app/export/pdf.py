@@ -71,7 +71,8 @@ def _chunked(match: re.Match[str]) -> str:
 
 
 def _text(text: str) -> str:
-    return _LONG_RUN.sub(_chunked, drawable(text, FONTS))
+    text = drawable(text, FONTS)
+    return _LONG_RUN.sub(_chunked, text) if len(text) >= 40 else text
 
 
 def _labelled(block: LabelledParagraph) -> Json:
