@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
@@ -32,7 +33,12 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.changes import Changed
-from clerk_app.services.previewing import PreviewError, preview_document, preview_pages
+from clerk_app.services.previewing import (
+    PreviewError,
+    house_template,
+    preview_document,
+    preview_pages,
+)
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.preview_pages import RASTER_WIDTH, PagesView, rasterise
 from clerk_app.ui.shell.background import Background
@@ -53,6 +59,7 @@ class Laid:
     images: list[QImage | None]
     seconds: float
     width: int = RASTER_WIDTH
+    warning: str = ""  # why the body's own template could not be used, if it could not
 
 
 def lay_out(
@@ -60,14 +67,17 @@ def lay_out(
     known: dict[bytes, QImage],
     wanted: Callable[[list[bytes]], Collection[int]] | None = None,
     width: int = RASTER_WIDTH,
+    template: Path | None = None,
 ) -> Laid:
     """Typst's pages for ``document``; pages already rasterised (same SVG) are reused.
 
     Only the pages ``wanted`` picks (those in view; every page if None) are rasterised now,
-    ``width`` pixels wide; a changed page out of view is None until ``fill_in``.
+    ``width`` pixels wide; a changed page out of view is None until ``fill_in``.  ``template``:
+    the body's own Typst template (Clerk's default, with a warning, if it cannot be used).
     """
     started = time.perf_counter()
-    pages = preview_pages(document)
+    warnings: list[str] = []
+    pages = preview_pages(document, template, warnings.append)
     chosen = set(range(len(pages)) if wanted is None else wanted(pages))
     images: list[QImage | None] = []
     for n, svg in enumerate(pages):
@@ -75,7 +85,8 @@ def lay_out(
         if n in chosen and (image is None or image.width() != width):
             image = rasterise(svg, width)
         images.append(image)  # out of view: the same page at another size will do for now
-    return Laid(document, pages, images, time.perf_counter() - started, width)
+    seconds = time.perf_counter() - started
+    return Laid(document, pages, images, seconds, width, " ".join(warnings))
 
 
 def fill_in(laid: Laid) -> list[QImage]:
@@ -101,6 +112,7 @@ class PreviewDock(QDockWidget):
         self.model: MeetingModel | None = None
         self.laid: Laid | None = None
         self._known: dict[bytes, QImage] = {}
+        self._template: Path | None = None  # the meeting's body's Typst template
         self._stale = True
         self._shown = False  # kept by visibilityChanged: read on every keystroke
         self._first_unshown: float | None = None
@@ -133,6 +145,7 @@ class PreviewDock(QDockWidget):
         if self.model is not None:
             self.model.changed.disconnect(self._on_changed)
         self.model = model
+        self._template = None if model is None else house_template(model.db, model.meeting)
         if model is not None:
             model.changed.connect(self._on_changed)
         self._known = {}
@@ -171,12 +184,16 @@ class PreviewDock(QDockWidget):
         known = dict(self._known)
         width = self.pages.raster_width()
         view = self.pages.view()  # read here: the worker never touches the widget
+        template = self._template
 
         def wanted(pages: list[bytes]) -> Collection[int]:
             return view.pages(len(pages))
 
         self.background.run(
-            CHANNEL, lambda: lay_out(document, known, wanted, width), self._show, self._failed
+            CHANNEL,
+            lambda: lay_out(document, known, wanted, width, template),
+            self._show,
+            self._failed,
         )
 
     def _show(self, laid: Laid) -> None:
@@ -184,7 +201,8 @@ class PreviewDock(QDockWidget):
         self._known = {svg: im for svg, im in zip(laid.pages, laid.images, strict=True) if im}
         self.pages.set_images(laid.images)
         count = len(laid.pages)
-        self.status.setText(f"{count} page{'s' if count != 1 else ''}")
+        pages = f"{count} page{'s' if count != 1 else ''}"
+        self.status.setText(f"{pages}. {laid.warning}" if laid.warning else pages)
         self.updated.emit()
         if any(image is None for image in laid.images):
             self.background.run(
@@ -197,7 +215,7 @@ class PreviewDock(QDockWidget):
         laid, images = result
         if laid is not self.laid:
             return  # a newer layout came first: it fills its own pages
-        self.laid = Laid(laid.document, laid.pages, list(images), laid.seconds, laid.width)
+        self.laid = replace(laid, images=list(images))
         self._known = dict(zip(laid.pages, images, strict=True))
         self.pages.set_images(list(images))
         self.filled.emit()
