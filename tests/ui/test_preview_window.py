@@ -213,3 +213,20 @@ def test_in_view_takes_the_pages_a_stretch_of_the_pane_shows() -> None:
     assert InView(900, 1300, 300, A4_RATIO).pages(10) == {1, 2, 3}  # inside page 2
     assert InView(800, 1400, 300, A4_RATIO).pages(10) == {0, 1, 2, 3, 4}  # foot of 1, top of 3
     assert InView(900, 1300, 300, A4_RATIO).pages(3) == {1, 2}  # no page beyond the last
+
+
+def test_a_wider_pane_draws_its_pages_at_the_new_size(window: MainWindow, qtbot: QtBot) -> None:
+    preview = open_preview(window, qtbot)
+    # The pane settles its width as it opens; the pages follow it to whatever it settles on.
+    qtbot.waitUntil(
+        lambda: preview.laid is not None and preview.laid.width == preview.pages.raster_width(),
+        timeout=5000,
+    )
+    assert preview.laid is not None
+    before = preview.laid.width
+    with qtbot.waitSignal(preview.updated, timeout=5000):
+        window.resizeDocks([preview], [preview.width() + 200], Qt.Orientation.Horizontal)
+    assert preview.laid is not None
+    assert preview.laid.width == preview.pages.raster_width() > before
+    image = preview.pages.images[0]
+    assert image is not None and image.width() == preview.laid.width  # sharp at the new size

@@ -139,6 +139,7 @@ class PreviewDock(QDockWidget):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh)
         self.visibilityChanged.connect(self._on_visibility)
+        self.pages.widened.connect(self._on_widened)
 
     def follow(self, model: MeetingModel | None) -> None:
         """Preview ``model``'s meeting from now on (None: no meeting open)."""
@@ -161,6 +162,14 @@ class PreviewDock(QDockWidget):
             self._first_unshown = now
         left_ms = (self._first_unshown + LONGEST_MS / 1000 - now) * 1000
         self._timer.start(max(0, min(QUIET_MS, int(left_ms))))
+
+    def _on_widened(self) -> None:
+        # Pages drawn at one size and shown at another are blurred or wasteful: once resizing
+        # settles, lay out again, which rasterises the pages in view at the new size.
+        laid = self.laid
+        if laid is not None and self._shown and self.pages.raster_width() != laid.width:
+            self._stale = True
+            self._timer.start(QUIET_MS)
 
     def _on_visibility(self, visible: bool) -> None:
         self._shown = visible

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -52,6 +52,8 @@ class InView:
 
 class PagesView(QWidget):
     """Paints the page images it is given; only the pages in the exposed area are drawn."""
+
+    widened = Signal()  # the width changed: pages may need rasterising at the new size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,7 @@ class PagesView(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
+            self.widened.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
