@@ -8,8 +8,8 @@ SVG changed (``ui/capture/preview.lay_out``), at the size the pane shows them.  
 appends words to a point somewhere in the meeting, as typing does, and the pane (``--pane``
 pixels, the dock's default width) is scrolled to the edited page: the figure is from the edit
 to that page, and those around it in view, drawn anew.  Pages out of view that changed are
-drawn by a second job afterwards (timed as "the rest").  The first layout (every page
-rasterised, when the pane opens) is reported separately.
+drawn by a second job afterwards (timed as "the rest").  The first layout, when the pane
+opens at the first page, is reported separately (its pages in view, then the rest).
 """
 
 from __future__ import annotations
@@ -62,9 +62,12 @@ def main() -> int:
     raster = pane_width - 2 * GAP  # the pane's page width, at a device pixel ratio of 1
 
     start = time.perf_counter()
-    laid = lay_out(preview_document(meeting), {}, width=raster)
+    top = InView(0, pane_height, raster, A4_RATIO)  # the pane opens at the first page
+    laid = lay_out(preview_document(meeting), {}, lambda pages: top.pages(len(pages)), raster)
     first = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
     known: dict[bytes, QImage] = dict(zip(laid.pages, fill_in(laid), strict=True))
+    first_rest = (time.perf_counter() - start) * 1000
 
     composing: list[float] = []
     typst_ms: list[float] = []
@@ -93,7 +96,8 @@ def main() -> int:
         known = dict(zip(laid.pages, images, strict=True))
 
     print(f"meeting: {len(points)} points, {len(laid.pages)} pages; pane {args.pane}")
-    print(f"first layout (all pages rasterised):      {first:7.1f} ms")
+    print(f"first layout (Typst cold), pages in view: {first:7.1f} ms")
+    print(f"  then the other pages (2nd job):          {first_rest:7.1f} ms")
     print(
         f"update after an edit: p50 {statistics.median(totals):6.1f} ms   "
         f"max {max(totals):6.1f} ms   (target < 300 ms)"
