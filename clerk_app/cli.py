@@ -623,6 +623,7 @@ _READ_ONLY_COMMANDS = frozenset(
 
 
 def _window(args: argparse.Namespace) -> int:
+    _RUNS["window"] = True
     meeting_id = None
     if args.command == "open":
         try:
@@ -768,7 +769,28 @@ def main(
 
 
 _BROKEN_PIPE = 141  # 128 + SIGPIPE: what the shell reports for a Unix tool cut off by head
+_RUNS = {"window": False}  # whether this process opened the window (run's exit depends on it)
+
+
+def run() -> NoReturn:
+    """The ``clerk-app`` program: :func:`main`, then, after a command, a quick exit.
+
+    By the time a command returns, its database is closed and its files are written, flushed
+    and renamed into place; all that is left is Python taking apart every module it loaded
+    (SQLAlchemy's, Typst's), about a tenth of a second a clerk or a script waits for nothing.
+    So the process ends there, once what it printed is flushed.  After the window, the exit is
+    the ordinary one: Qt writes its settings as it closes.
+    """
+    code = main()
+    if _RUNS["window"]:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away (main already said so) or a closed stream
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
