@@ -53,7 +53,7 @@ def read_setting(key: str, files: list[Path] | None = None) -> str | None | _Uns
     section, _, name = key.rpartition("/")
     for path in settings_files() if files is None else files:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # an editor may add a BOM
         except FileNotFoundError:
             continue
         except (OSError, UnicodeDecodeError):

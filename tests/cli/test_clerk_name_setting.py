@@ -87,6 +87,8 @@ def test_the_users_file_comes_before_the_organisations_and_the_systems(tmp_path:
     assert read_setting("clerk/name", files) == "Org Name"  # the user's file does not set it
     files[0].write_text("; a comment\n[clerk]\nname=Jo Bloggs\n", encoding="utf-8")
     assert read_setting("clerk/name", files) == "Jo Bloggs"
+    files[0].write_text("[clerk]\nname=Jo Bloggs\n", encoding="utf-8-sig")  # IT's editor
+    assert read_setting("clerk/name", files) == "Jo Bloggs"
     default = settings_files({}, home=tmp_path)
     assert default[0] == tmp_path / ".config" / "Clerk" / "Clerk.conf"
     assert default[2] == Path("/etc/xdg/Clerk/Clerk.conf")
