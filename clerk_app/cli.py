@@ -94,10 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--to", metavar="PATH", type=Path, required=True)
     p.add_argument(
-        "--template", metavar="FILE", type=Path, help="Word reference template (.docx or .dotx)"
+        "--template",
+        metavar="FILE",
+        type=Path,
+        help="Word reference template (.docx or .dotx); default: the body's",
     )
     p.add_argument(
-        "--pdf-template", metavar="FILE", type=Path, help="Typst template for the PDF (.typ)"
+        "--pdf-template",
+        metavar="FILE",
+        type=Path,
+        help="Typst template for the PDF (.typ); default: the body's",
     )
     p.add_argument("--confidential", action="store_true", help="include exempt items")
     p.add_argument("--action-log", action="store_true", help="add the action log as an appendix")
@@ -155,6 +161,10 @@ def _body_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--quorum", help="a number (3) or a share: '1/3, at least 3'")
     p.add_argument("--exclusion", help="england, parish or custom wording")
     p.add_argument("--exclusion-text", metavar="TEXT", help="the body's own exclusion wording")
+    p.add_argument(
+        "--word-template", metavar="FILE", help="Word reference template (.docx/.dotx); 'default'"
+    )
+    p.add_argument("--pdf-template", metavar="FILE", help="Typst template for the PDF; 'default'")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("declarations", help="declarations of interest across meetings")
     p.add_argument("--member", metavar="NAME", help="only declarations by NAME (part of it)")
@@ -439,6 +449,8 @@ def _body_json(body: Body) -> dict[str, object]:
         "quorum": describe_quorum(body.quorum),
         "exclusion": body.exclusion_law.value,
         "exclusion_text": body.exclusion_text,
+        "word_template": body.word_template,
+        "pdf_template": body.pdf_template,
         "members": [
             {
                 "name": m.name,
@@ -456,9 +468,14 @@ def _body_line(body: Body) -> str:
     style = body.numbering.mode.value
     if body.numbering.mode.value != "as typed":
         style += f" {body.numbering.pattern}"
+    templates = "".join(
+        f"; {kind} template {Path(path).name}"
+        for kind, path in (("Word", body.word_template), ("PDF", body.pdf_template))
+        if path
+    )
     return (
         f"{body.name}  ({body.kind.value}; {style}; quorum {describe_quorum(body.quorum)};"
-        f" {len(body.members)} members)\n"
+        f" {len(body.members)} members{templates})\n"
     )
 
 
@@ -484,6 +501,8 @@ def cmd_body(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
             quorum=args.quorum,
             exclusion=args.exclusion,
             exclusion_text=args.exclusion_text,
+            word_template=args.word_template,
+            pdf_template=args.pdf_template,
         )
     except bodies.BodySettingError as exc:
         raise UsageError(str(exc)) from exc
@@ -604,6 +623,7 @@ _READ_ONLY_COMMANDS = frozenset(
 
 
 def _window(args: argparse.Namespace) -> int:
+    _RUNS["window"] = True
     meeting_id = None
     if args.command == "open":
         try:
@@ -749,7 +769,28 @@ def main(
 
 
 _BROKEN_PIPE = 141  # 128 + SIGPIPE: what the shell reports for a Unix tool cut off by head
+_RUNS = {"window": False}  # whether this process opened the window (run's exit depends on it)
+
+
+def run() -> NoReturn:
+    """The ``clerk-app`` program: :func:`main`, then, after a command, a quick exit.
+
+    By the time a command returns, its database is closed and its files are written, flushed
+    and renamed into place; all that is left is Python taking apart every module it loaded
+    (SQLAlchemy's, Typst's), about a tenth of a second a clerk or a script waits for nothing.
+    So the process ends there, once what it printed is flushed.  After the window, the exit is
+    the ordinary one: Qt writes its settings as it closes.
+    """
+    code = main()
+    if _RUNS["window"]:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away (main already said so) or a closed stream
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

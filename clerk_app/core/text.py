@@ -26,6 +26,10 @@ def clean_line(text: str) -> str:
 
 
 def clean_text(text: str, *, multiline: bool = True) -> str:
+    if text.isprintable() and "  " not in text and text == text.strip():
+        # Already clean, as nearly everything is by the time it is exported: no line breaks,
+        # tabs, controls or surrogates (none is printable), no run of spaces, nothing to strip.
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("", text)
     if not multiline:

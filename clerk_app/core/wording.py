@@ -45,12 +45,18 @@ _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 def clean_text(typed: str) -> str:
     """:func:`clerk_app.core.text.clean_text`, less the noncharacters no document can hold."""
-    return text.clean_text(_NONCHARACTERS.sub("", typed).translate(_SEPARATORS))
+    return text.clean_text(_documentable(typed))
 
 
 def clean_line(typed: str) -> str:
     """:func:`clerk_app.core.text.clean_line`, less the noncharacters no document can hold."""
-    return text.clean_line(_NONCHARACTERS.sub("", typed).translate(_SEPARATORS))
+    return text.clean_line(_documentable(typed))
+
+
+def _documentable(typed: str) -> str:
+    if typed.isascii():
+        return typed  # none of those characters is ASCII: the common case, kept quick
+    return _NONCHARACTERS.sub("", typed).translate(_SEPARATORS)
 
 
 def long_date(day: dt.date) -> str:

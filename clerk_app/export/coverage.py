@@ -86,8 +86,8 @@ def drawable(text: str, fonts: Path) -> str:
     if text.isascii():
         return text  # every shipped font draws ASCII, and cleaned text has no controls
     have = covered(fonts)
-    if all(ord(c) in have or c in "\n " for c in text):
-        return text
+    if have.issuperset(map(ord, set(text).difference("\n "))):
+        return text  # each distinct character looked up once: the common case, kept quick
     out = []
     for char in text:
         if ord(char) in have or char in "\n ":

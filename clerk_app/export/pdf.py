@@ -71,7 +71,8 @@ def _chunked(match: re.Match[str]) -> str:
 
 
 def _text(text: str) -> str:
-    return _LONG_RUN.sub(_chunked, drawable(text, FONTS))
+    text = drawable(text, FONTS)
+    return _LONG_RUN.sub(_chunked, text) if len(text) >= 40 else text
 
 
 def _labelled(block: LabelledParagraph) -> Json:
@@ -255,8 +256,8 @@ def _compile(
         result: bytes | list[bytes] = typst.compile(
             template,
             root=template.parent,
-            font_paths=[FONTS],
-            # Only the shipped fonts: the PDF looks the same on every machine, and PDF/A
+            font_paths=font_paths(template),
+            # Only the fonts given: the PDF looks the same on every machine, and PDF/A
             # needs every font embedded, which Typst does for the fonts it is given.
             ignore_system_fonts=True,
             sys_inputs=typst_inputs(document),
@@ -265,6 +266,13 @@ def _compile(
     except typst.TypstError as exc:
         raise TemplateError(exc.message) from exc
     return result
+
+
+def font_paths(template: Path) -> list[Path]:
+    """Clerk's fonts, and a house-style template's own in a ``fonts`` folder beside it (a
+    folder of its own: Typst reads every font file under a folder it is given)."""
+    own = template.parent / "fonts"
+    return [FONTS, own] if template != TEMPLATE and own.is_dir() else [FONTS]
 
 
 def render(document: MinutesDocument, template: Path | None = None) -> bytes:
@@ -299,7 +307,7 @@ _COMPILER_LOCK = threading.Lock()
 @lru_cache(maxsize=2)
 def _compiler(template: Path) -> typst.Compiler:
     return typst.Compiler(
-        template, root=template.parent, font_paths=[FONTS], ignore_system_fonts=True
+        template, root=template.parent, font_paths=font_paths(template), ignore_system_fonts=True
     )
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import enum
 import re
+from pathlib import Path
 from typing import TypeVar
 
 from clerk_app.core.model import LabelStyle
@@ -87,8 +88,14 @@ def set_up_body(
     quorum: str | None = None,
     exclusion: str | None = None,
     exclusion_text: str | None = None,
+    word_template: str | Path | None = None,
+    pdf_template: str | Path | None = None,
 ) -> Body:
-    """Create the body called ``name`` or change the settings given; the rest stay as they are."""
+    """Create the body called ``name`` or change the settings given; the rest stay as they are.
+
+    ``word_template`` / ``pdf_template``: the body's own house style for exports, a .docx or
+    .dotx and a .typ file (kept as an absolute path); "" or "default" goes back to Clerk's.
+    """
     name = clean_line(name)
     if not name:
         raise BodySettingError("a body needs a name")
@@ -112,9 +119,43 @@ def set_up_body(
             body.exclusion_text = clean_line(exclusion_text)
             if exclusion is None:
                 body.exclusion_law = ExclusionLaw.CUSTOM
+        if word_template is not None:
+            body.word_template = _template(word_template, WORD_TEMPLATE_SUFFIXES, "Word")
+        if pdf_template is not None:
+            body.pdf_template = _template(pdf_template, PDF_TEMPLATE_SUFFIXES, "PDF")
         store.save_body(uow.session, body)
         uow.commit()
     return body
+
+
+WORD_TEMPLATE_SUFFIXES = (".docx", ".dotx")
+PDF_TEMPLATE_SUFFIXES = (".typ",)
+
+
+def _template(given: str | Path, suffixes: tuple[str, ...], kind: str) -> str:
+    """The template's absolute path ("" for Clerk's default), refusing what cannot be one."""
+    if str(given).strip().lower() in ("", "default"):
+        return ""
+    path = Path(given).expanduser()
+    if path.suffix.lower() not in suffixes:
+        wanted = " or ".join(suffixes)
+        raise BodySettingError(f"the {kind} template {path.name} is not a {wanted} file")
+    if not path.is_file():
+        raise BodySettingError(f"the {kind} template {path} does not exist")
+    return str(path.resolve())
+
+
+def house_style(db: Database, body_id: int | None) -> tuple[Path | None, Path | None]:
+    """The Word and Typst templates the body ``body_id`` exports with (None: Clerk's own)."""
+    if body_id is None:
+        return None, None
+    with db.session() as session:
+        try:
+            body = store.body_by_id(session, body_id)
+        except UnknownBodyError:
+            return None, None
+    word, pdf = body.word_template, body.pdf_template
+    return (Path(word) if word else None), (Path(pdf) if pdf else None)
 
 
 def _numbering(

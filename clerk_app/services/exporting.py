@@ -11,17 +11,19 @@ from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting, Status
 from clerk_app.export.files import ExportError
 from clerk_app.export.targets import Protected
-from clerk_app.services import archive, identity, meetings
+from clerk_app.services import archive, bodies, identity, meetings
 from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
 from clerk_app.store.backups import database_files
 
 
 @dataclass(frozen=True)
 class Exported:
-    """A file written, and the meeting as it went into it."""
+    """A file written, the meeting as it went into it, and why a house-style template could
+    not be used (one sentence each; Clerk's default style was used instead)."""
 
     path: Path
     meeting: Meeting
+    warnings: tuple[str, ...] = ()
 
 
 def protected_files(database: Path) -> Protected:
@@ -47,8 +49,9 @@ def export_minutes(
     wrong.
 
     ``author`` is the clerk's name setting (the OS user's full name when it is empty);
-    ``template`` a Word reference template, ``pdf_template`` a Typst one (a body's house
-    style), and ``warn`` hears why one could not be used (Clerk's default is used instead).
+    ``template`` a Word reference template, ``pdf_template`` a Typst one; when not given, the
+    meeting's body's house style (``clerk-app body NAME --word-template``).  ``warn`` hears why
+    one could not be used (Clerk's default is used instead), as ``Exported.warnings`` do.
 
     Only reads the database: a read-only window, or a file another process is writing, can
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
@@ -57,6 +60,18 @@ def export_minutes(
     meeting = meetings.load_meeting(db, meeting_id)
     # The exporters import python-docx or Typst only when a format is asked for.
     from clerk_app.export.files import MINUTES_SUFFIXES, check_name, export_meeting
+
+    warnings: list[str] = []
+
+    def heard(message: str) -> None:
+        warnings.append(message)
+        if warn is not None:
+            warn(message)
+
+    if template is None or pdf_template is None:
+        body_word, body_pdf = bodies.house_style(db, meeting.body_id)
+        template = body_word if template is None else template
+        pdf_template = body_pdf if pdf_template is None else pdf_template
 
     if check_name(Path(path), (*MINUTES_SUFFIXES, TEXT)) == TEXT:
         written = _export_text(meeting, Path(path), confidential=confidential, db=db)
@@ -71,11 +86,11 @@ def export_minutes(
             progress=progress,
             author=identity.author_name(author),
             template=template,
-            warn=warn,
+            warn=heard,
             protected=protected_files(db.path),
             pdf_template=pdf_template,
         )
-    return Exported(written, meeting)
+    return Exported(written, meeting, tuple(warnings))
 
 
 def record_circulated(db: Database, exported: Exported) -> str | None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.document import compose
 from clerk_app.core.model import Meeting
+from clerk_app.services import bodies
+from clerk_app.services.database import Database
 
 
 class PreviewError(Exception):
@@ -20,11 +25,37 @@ def preview_document(meeting: Meeting, *, confidential: bool = False) -> Minutes
     return compose(meeting, confidential=confidential)
 
 
-def preview_pages(document: MinutesDocument) -> list[bytes]:
-    """Each page as SVG, through the PDF's own template and data (``export.pdf``)."""
+def house_template(db: Database, meeting: Meeting) -> Path | None:
+    """The Typst template the meeting's body prints with (None: Clerk's own), as the PDF
+    export would choose it: the preview shows the house style the PDF will have."""
+    return bodies.house_style(db, meeting.body_id)[1]
+
+
+def preview_pages(
+    document: MinutesDocument,
+    template: Path | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[bytes]:
+    """Each page as SVG, through the PDF's own template and data (``export.pdf``).
+
+    A house ``template`` that cannot be used is told to ``warn`` (in the PDF export's words)
+    and Clerk's default lays the pages out, as the export would.
+    """
     from clerk_app.export.pdf import InstallationError, TemplateError, render_pages
 
     try:
+        if template is not None:
+            problem = "it is not there"
+            if template.is_file():
+                try:
+                    return render_pages(document, template)
+                except TemplateError as exc:
+                    problem = str(exc).splitlines()[0][:120] if str(exc) else "it failed"
+            if warn is not None:
+                warn(
+                    f"PDF template {template.name} could not be used ({problem}); "
+                    "Clerk's default is used"
+                )
         return render_pages(document)
     except (InstallationError, TemplateError) as exc:
         raise PreviewError(f"The preview cannot lay the minutes out: {exc}") from exc

@@ -40,6 +40,8 @@ def _body(row: BodyRow) -> Body:
         ),
         exclusion_law=ExclusionLaw(row.exclusion_law),
         exclusion_text=row.exclusion_text,
+        word_template=row.word_template,
+        pdf_template=row.pdf_template,
         members=[
             Membership(m.name, MemberRole(m.role), m.voting, m.since, m.until) for m in row.members
         ],
@@ -60,6 +62,8 @@ def _write(row: BodyRow, body: Body) -> None:
     row.quorum_minimum = body.quorum.minimum
     row.exclusion_law = body.exclusion_law.value
     row.exclusion_text = body.exclusion_text
+    row.word_template = body.word_template
+    row.pdf_template = body.pdf_template
     row.members = [
         BodyMemberRow(
             position=i,

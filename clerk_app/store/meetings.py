@@ -263,6 +263,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(MeetingRow.items).selectinload(ItemRow.decisions),
             selectinload(MeetingRow.items).selectinload(ItemRow.documents),
             selectinload(MeetingRow.items).selectinload(ItemRow.declarations),
+            selectinload(MeetingRow.items).selectinload(ItemRow.movements),
             selectinload(MeetingRow.items)
             .selectinload(ItemRow.motions)
             .selectinload(MotionRow.named),

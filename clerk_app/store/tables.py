@@ -192,6 +192,9 @@ class BodyRow(Base):
     quorum_minimum: Mapped[int] = mapped_column(Integer, default=3)
     exclusion_law: Mapped[str] = mapped_column(String(16), default="england")
     exclusion_text: Mapped[str] = mapped_column(Text, default="")
+    # House style for exports: file paths, "" for Clerk's default (migration 0009).
+    word_template: Mapped[str] = mapped_column(Text, default="")
+    pdf_template: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list[BodyMemberRow]] = relationship(
         cascade="all, delete-orphan", order_by="BodyMemberRow.position"

@@ -97,3 +97,30 @@ def test_resolutions_are_kept_one_line_each(db: Database) -> None:
     loaded = meetings.load_meeting(db, meeting_id)
     assert loaded.items[0].decisions[0].resolutions == ["agreed it"]
     assert loaded == meeting  # what was saved is what the caller's meeting now says
+
+
+@pytest.mark.parametrize("items", [3, 60])
+def test_a_meeting_loads_in_the_same_few_queries_however_many_items(
+    db: Database, items: int
+) -> None:
+    """No query per item (an export of a long meeting once read arrivals item by item)."""
+    from sqlalchemy import event
+
+    meeting = planning_meeting()
+    meeting.items = [
+        AgendaItem(title=f"Item {n}", number=str(n), points=list(meeting.items[1].points))
+        for n in range(items)
+    ]
+    meeting_id = meetings.create_meeting(db, meeting)
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        loaded = meetings.load_meeting(db, meeting_id)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(loaded.items) == items
+    assert len(statements) <= 14, "\n".join(statements)

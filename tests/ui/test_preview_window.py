@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from clerk_app.app import build_window
 from clerk_app.core.blocks import LabelledParagraph
 from clerk_app.core.document import DRAFT_MARK, compose
-from clerk_app.core.model import AgendaItem, Point
+from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.export.pdf import render_pages
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.preview import PreviewDock
+from clerk_app.ui.capture.preview_pages import A4_RATIO, GAP, InView, rasterise
 from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import focused, key, present, reload, sample_meeting, type_text
 
@@ -147,3 +149,84 @@ def test_the_preview_shows_the_public_version_unless_asked_for_exempt_items(
     assert preview.laid is not None
     assert any("CONFIDENTIAL" in mark for mark in preview.laid.document.marks)
     window.close()
+
+
+def long_meeting() -> Meeting:
+    meeting = sample_meeting()
+    sentence = "Officers set out the options for the depot site and the costs of each. "
+    meeting.items = [
+        AgendaItem(
+            title=f"Item {n}",
+            number=str(80 + n),
+            points=[Point(f"{sentence * 2}Point {n}.{k}.") for k in range(8)],
+        )
+        for n in range(30)
+    ]
+    return meeting
+
+
+def test_pages_in_view_are_redrawn_first_and_the_rest_follow(
+    qtbot: QtBot, db: Database, db_path: Path, settings: QSettings
+) -> None:
+    """A long meeting: the clerk lengthens the first point, which moves every page after it.
+    The pages in view are drawn at the size shown; the others are filled in just after."""
+    meeting_id = create_meeting(db, long_meeting())
+    window = build_window(db, settings, meeting_id)
+    qtbot.addWidget(window)
+    present(window)
+    preview = window.preview
+    with qtbot.waitSignal(preview.filled, timeout=20000):
+        key(Qt.Key.Key_P, CTRL | SHIFT)
+    laid = preview.laid
+    assert laid is not None and len(laid.pages) >= 6
+    width = preview.pages.raster_width()
+    assert width == preview.pages.width() - 2 * GAP  # the displayed size (device ratio 1)
+    assert all(image is not None and image.width() == width for image in laid.images)
+    first = laid.images[0]
+
+    at_update: list[list[QImage | None]] = []
+    preview.updated.connect(lambda: at_update.append(list(preview.laid.images)))  # type: ignore[union-attr]
+    key(Qt.Key.Key_Home, CTRL)  # the first point of item 80, on the first page
+    with qtbot.waitSignal(preview.filled, timeout=5000):
+        type_text(" Members asked for a breakdown by ward." * 3)
+    shown = at_update[-1]
+    in_view = preview.pages.view().pages(len(shown))
+    assert 0 in in_view and len(in_view) < len(shown)
+    assert shown[0] is not None and shown[0] != first  # the edited page, drawn anew at once
+    assert any(image is None for n, image in enumerate(shown) if n not in in_view)
+
+    laid = preview.laid
+    assert laid is not None and all(image is not None for image in laid.images)
+    assert preview.pages.images == laid.images
+    last = len(laid.pages) - 1
+    assert laid.images[last] == rasterise(laid.pages[last], width)  # filled in, at that size
+    window.model.flush()  # type: ignore[union-attr]
+    assert laid.pages == render_pages(compose(reload(db_path, meeting_id)))
+    typed = window.model.meeting.items[0].points[0].text  # type: ignore[union-attr]
+    assert typed.count("Members asked for a breakdown by ward.") == 3
+    window.close()
+
+
+def test_in_view_takes_the_pages_a_stretch_of_the_pane_shows() -> None:
+    view = InView(top=0, bottom=600, page_width=300, ratio=A4_RATIO)  # a page is 424 + 10 px
+    assert view.pages(10) == {0, 1, 2}  # pages 0 and 1 shown, one more below
+    assert InView(900, 1300, 300, A4_RATIO).pages(10) == {1, 2, 3}  # inside page 2
+    assert InView(800, 1400, 300, A4_RATIO).pages(10) == {0, 1, 2, 3, 4}  # foot of 1, top of 3
+    assert InView(900, 1300, 300, A4_RATIO).pages(3) == {1, 2}  # no page beyond the last
+
+
+def test_a_wider_pane_draws_its_pages_at_the_new_size(window: MainWindow, qtbot: QtBot) -> None:
+    preview = open_preview(window, qtbot)
+    # The pane settles its width as it opens; the pages follow it to whatever it settles on.
+    qtbot.waitUntil(
+        lambda: preview.laid is not None and preview.laid.width == preview.pages.raster_width(),
+        timeout=5000,
+    )
+    assert preview.laid is not None
+    before = preview.laid.width
+    with qtbot.waitSignal(preview.updated, timeout=5000):
+        window.resizeDocks([preview], [preview.width() + 200], Qt.Orientation.Horizontal)
+    assert preview.laid is not None
+    assert preview.laid.width == preview.pages.raster_width() > before
+    image = preview.pages.images[0]
+    assert image is not None and image.width() == preview.laid.width  # sharp at the new size

@@ -69,6 +69,8 @@ class Body:
     quorum: Quorum = Quorum()
     exclusion_law: ExclusionLaw = ExclusionLaw.ENGLAND
     exclusion_text: str = ""  # ExclusionLaw.CUSTOM: the body's own wording
+    word_template: str = ""  # the body's Word reference template (a path); "": Clerk's own
+    pdf_template: str = ""  # the body's Typst template for the PDF (a path); "": Clerk's own
     members: list[Membership] = field(default_factory=list)
     id: int | None = field(default=None, compare=False)
 

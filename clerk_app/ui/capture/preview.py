@@ -5,7 +5,9 @@ breaks, letters and the DRAFT mark are what the export will show.  Nothing of it
 keystroke: an edit only (re)starts a timer.  When typing pauses (or has gone on for a while),
 the meeting is composed here on the GUI thread (a few milliseconds; the meeting in memory is
 only safe to read here) and the frozen document goes to the background worker, which has Typst
-lay it out as SVG pages and rasterises only the pages whose SVG changed since last time.
+lay it out as SVG pages and rasterises only the pages whose SVG changed since last time, and
+of those only the ones in view (at the size they are shown); the rest follow in a second job,
+so the page the clerk is looking at is redrawn first.
 The preview has a worker thread of its own (``shell/background.py``), so the archive's
 queries on the window's worker never queue behind a layout.
 """
@@ -13,7 +15,9 @@ queries on the window's worker never queue behind a layout.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
@@ -29,38 +33,75 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.changes import Changed
-from clerk_app.services.previewing import PreviewError, preview_document, preview_pages
+from clerk_app.services.previewing import (
+    PreviewError,
+    house_template,
+    preview_document,
+    preview_pages,
+)
 from clerk_app.ui.capture.meeting_model import MeetingModel
-from clerk_app.ui.capture.preview_pages import PagesView, rasterise
+from clerk_app.ui.capture.preview_pages import RASTER_WIDTH, PagesView, rasterise
 from clerk_app.ui.shell.background import Background
 
 QUIET_MS = 300  # lay out again this long after the last edit...
 LONGEST_MS = 700  # ...and never later than this after the first edit not yet shown
 CHANNEL = "preview"
+FILL_CHANNEL = "preview-rest"
 
 
 @dataclass(frozen=True)
 class Laid:
-    """One layout, made on the worker: the document, its pages as SVG and as images."""
+    """One layout, made on the worker: the document, its pages as SVG and as images (None:
+    a page out of view not rasterised yet), and the width they were rasterised at."""
 
     document: MinutesDocument
     pages: list[bytes]
-    images: list[QImage]
+    images: list[QImage | None]
     seconds: float
+    width: int = RASTER_WIDTH
+    warning: str = ""  # why the body's own template could not be used, if it could not
 
 
-def lay_out(document: MinutesDocument, known: dict[bytes, QImage]) -> Laid:
-    """Typst's pages for ``document``; pages already rasterised (same SVG) are reused."""
+def lay_out(
+    document: MinutesDocument,
+    known: dict[bytes, QImage],
+    wanted: Callable[[list[bytes]], Collection[int]] | None = None,
+    width: int = RASTER_WIDTH,
+    template: Path | None = None,
+) -> Laid:
+    """Typst's pages for ``document``; pages already rasterised (same SVG) are reused.
+
+    Only the pages ``wanted`` picks (those in view; every page if None) are rasterised now,
+    ``width`` pixels wide; a changed page out of view is None until ``fill_in``.  ``template``:
+    the body's own Typst template (Clerk's default, with a warning, if it cannot be used).
+    """
     started = time.perf_counter()
-    pages = preview_pages(document)
-    images = [known.get(svg) or rasterise(svg) for svg in pages]
-    return Laid(document, pages, images, time.perf_counter() - started)
+    warnings: list[str] = []
+    pages = preview_pages(document, template, warnings.append)
+    chosen = set(range(len(pages)) if wanted is None else wanted(pages))
+    images: list[QImage | None] = []
+    for n, svg in enumerate(pages):
+        image = known.get(svg)
+        if n in chosen and (image is None or image.width() != width):
+            image = rasterise(svg, width)
+        images.append(image)  # out of view: the same page at another size will do for now
+    seconds = time.perf_counter() - started
+    return Laid(document, pages, images, seconds, width, " ".join(warnings))
+
+
+def fill_in(laid: Laid) -> list[QImage]:
+    """Every page of ``laid`` as an image: the ones not rasterised yet are, now."""
+    return [
+        image if image is not None else rasterise(svg, laid.width)
+        for svg, image in zip(laid.pages, laid.images, strict=True)
+    ]
 
 
 class PreviewDock(QDockWidget):
     """The preview pane (View > Print preview); it lays out only while it is shown."""
 
-    updated = Signal()  # new pages are on screen
+    updated = Signal()  # new pages are on screen (those in view drawn; the rest follow)
+    filled = Signal()  # every page of the latest layout is drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Print preview", parent)
@@ -71,6 +112,7 @@ class PreviewDock(QDockWidget):
         self.model: MeetingModel | None = None
         self.laid: Laid | None = None
         self._known: dict[bytes, QImage] = {}
+        self._template: Path | None = None  # the meeting's body's Typst template
         self._stale = True
         self._shown = False  # kept by visibilityChanged: read on every keystroke
         self._first_unshown: float | None = None
@@ -97,12 +139,14 @@ class PreviewDock(QDockWidget):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh)
         self.visibilityChanged.connect(self._on_visibility)
+        self.pages.widened.connect(self._on_widened)
 
     def follow(self, model: MeetingModel | None) -> None:
         """Preview ``model``'s meeting from now on (None: no meeting open)."""
         if self.model is not None:
             self.model.changed.disconnect(self._on_changed)
         self.model = model
+        self._template = None if model is None else house_template(model.db, model.meeting)
         if model is not None:
             model.changed.connect(self._on_changed)
         self._known = {}
@@ -118,6 +162,14 @@ class PreviewDock(QDockWidget):
             self._first_unshown = now
         left_ms = (self._first_unshown + LONGEST_MS / 1000 - now) * 1000
         self._timer.start(max(0, min(QUIET_MS, int(left_ms))))
+
+    def _on_widened(self) -> None:
+        # Pages drawn at one size and shown at another are blurred or wasteful: once resizing
+        # settles, lay out again, which rasterises the pages in view at the new size.
+        laid = self.laid
+        if laid is not None and self._shown and self.pages.raster_width() != laid.width:
+            self._stale = True
+            self._timer.start(QUIET_MS)
 
     def _on_visibility(self, visible: bool) -> None:
         self._shown = visible
@@ -139,15 +191,43 @@ class PreviewDock(QDockWidget):
         self._stale = False
         document = preview_document(self.model.meeting, confidential=self.confidential.isChecked())
         known = dict(self._known)
-        self.background.run(CHANNEL, lambda: lay_out(document, known), self._show, self._failed)
+        width = self.pages.raster_width()
+        view = self.pages.view()  # read here: the worker never touches the widget
+        template = self._template
+
+        def wanted(pages: list[bytes]) -> Collection[int]:
+            return view.pages(len(pages))
+
+        self.background.run(
+            CHANNEL,
+            lambda: lay_out(document, known, wanted, width, template),
+            self._show,
+            self._failed,
+        )
 
     def _show(self, laid: Laid) -> None:
         self.laid = laid
-        self._known = dict(zip(laid.pages, laid.images, strict=True))
+        self._known = {svg: im for svg, im in zip(laid.pages, laid.images, strict=True) if im}
         self.pages.set_images(laid.images)
         count = len(laid.pages)
-        self.status.setText(f"{count} page{'s' if count != 1 else ''}")
+        pages = f"{count} page{'s' if count != 1 else ''}"
+        self.status.setText(f"{pages}. {laid.warning}" if laid.warning else pages)
         self.updated.emit()
+        if any(image is None for image in laid.images):
+            self.background.run(
+                FILL_CHANNEL, lambda: (laid, fill_in(laid)), self._filled, self._failed
+            )
+        else:
+            self.filled.emit()
+
+    def _filled(self, result: tuple[Laid, list[QImage]]) -> None:
+        laid, images = result
+        if laid is not self.laid:
+            return  # a newer layout came first: it fills its own pages
+        self.laid = replace(laid, images=list(images))
+        self._known = dict(zip(laid.pages, images, strict=True))
+        self.pages.set_images(list(images))
+        self.filled.emit()
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, PreviewError):

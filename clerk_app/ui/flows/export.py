@@ -134,6 +134,9 @@ class ExportFlow:
 
         def done(exported: exporting.Exported) -> None:
             self._written(exported.path)
+            for problem in exported.warnings:  # a house-style template Clerk could not use
+                shell.say(problem)
+                QMessageBox.warning(shell.widget, title, problem)
             # A draft exported is a draft circulated; noting it is a step of its own, and
             # its failure (a busy or read-only database) is a warning, never a lost file.
             warning = exporting.record_circulated(db, exported)
