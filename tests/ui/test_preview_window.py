@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -16,6 +17,7 @@ from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.export.pdf import render_pages
 from clerk_app.services.meetings import create_meeting
 from clerk_app.store.database import Database
+from clerk_app.ui.capture import preview as preview_module
 from clerk_app.ui.capture.preview import PreviewDock
 from clerk_app.ui.capture.preview_pages import A4_RATIO, GAP, InView, rasterise
 from clerk_app.ui.shell.main_window import MainWindow
@@ -52,6 +54,7 @@ def test_the_preview_follows_typing_and_undo(
     assert preview.status.text() == "1 page"
     before = preview.pages.images[0].copy()
     assert before.width() > 0 and not before.isNull()
+    first_page = preview.laid.pages[0]
     assert window.view is not None and focused() is window.view.editor  # typing goes on
 
     # The clerk adds a point; the preview catches up within a second, without being asked,
@@ -81,7 +84,10 @@ def test_the_preview_follows_typing_and_undo(
     with qtbot.waitSignal(preview.updated, timeout=1500):
         key(Qt.Key.Key_Z, CTRL)
     assert points(preview) == [("a.", "The AD advised that a session was planned.")]
-    assert preview.pages.images[0] == before  # the very page it first showed
+    # The very page it first showed (drawn again at the pane's width, should a scroll bar
+    # have narrowed the pane since).
+    assert preview.laid.pages[0] == first_page
+    assert preview.pages.images[0] == rasterise(first_page, preview.pages.raster_width())
 
     # Redo brings the text back.
     with qtbot.waitSignal(preview.updated, timeout=1500):
@@ -230,3 +236,16 @@ def test_a_wider_pane_draws_its_pages_at_the_new_size(window: MainWindow, qtbot:
     assert preview.laid.width == preview.pages.raster_width() > before
     image = preview.pages.images[0]
     assert image is not None and image.width() == preview.laid.width  # sharp at the new size
+
+
+def test_the_worker_makes_no_qt_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's part (Typst's layout) makes no image: a Qt object made on a worker thread
+    while Python's lock is held deadlocked with the GUI thread (QSvgRenderer's constructor
+    waiting on a connection lock that the GUI thread held while it waited for Python's)."""
+    made: list[str] = []
+    monkeypatch.setattr(preview_module, "rasterise", lambda *_args: made.append("image"))
+    document = compose(long_meeting())
+    laid = preview_module.lay_out(document)
+    assert len(laid.pages) >= 2 and laid.images == [None] * len(laid.pages)
+    assert made == []
+    assert all(page.startswith(b"<svg") for page in laid.pages)

@@ -5,9 +5,11 @@ breaks, letters and the DRAFT mark are what the export will show.  Nothing of it
 keystroke: an edit only (re)starts a timer.  When typing pauses (or has gone on for a while),
 the meeting is composed here on the GUI thread (a few milliseconds; the meeting in memory is
 only safe to read here) and the frozen document goes to the background worker, which has Typst
-lay it out as SVG pages and rasterises only the pages whose SVG changed since last time, and
-of those only the ones in view (at the size they are shown); the rest follow in a second job,
-so the page the clerk is looking at is redrawn first.
+lay it out as SVG pages.  Back on the GUI thread, only the pages whose SVG changed since last
+time are rasterised, and of those only the ones in view (at the size they are shown); the rest
+follow one page per turn of the event loop, so the page the clerk is looking at is redrawn
+first and typing never waits for more than one page.  (Rasterising stays off the worker: Qt
+objects made there deadlocked with the GUI thread, see ``lay_out``.)
 The preview has a worker thread of its own (``shell/background.py``), so the archive's
 queries on the window's worker never queue behind a layout.
 """
@@ -15,7 +17,7 @@ queries on the window's worker never queue behind a layout.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,7 +48,6 @@ from clerk_app.ui.shell.background import Background
 QUIET_MS = 300  # lay out again this long after the last edit...
 LONGEST_MS = 700  # ...and never later than this after the first edit not yet shown
 CHANNEL = "preview"
-FILL_CHANNEL = "preview-rest"
 
 
 @dataclass(frozen=True)
@@ -62,31 +63,32 @@ class Laid:
     warning: str = ""  # why the body's own template could not be used, if it could not
 
 
-def lay_out(
-    document: MinutesDocument,
-    known: dict[bytes, QImage],
-    wanted: Callable[[list[bytes]], Collection[int]] | None = None,
-    width: int = RASTER_WIDTH,
-    template: Path | None = None,
-) -> Laid:
-    """Typst's pages for ``document``; pages already rasterised (same SVG) are reused.
+def lay_out(document: MinutesDocument, template: Path | None = None) -> Laid:
+    """Typst's pages for ``document`` as SVG (run on the worker; no image made yet).
 
-    Only the pages ``wanted`` picks (those in view; every page if None) are rasterised now,
-    ``width`` pixels wide; a changed page out of view is None until ``fill_in``.  ``template``:
-    the body's own Typst template (Clerk's default, with a warning, if it cannot be used).
+    ``template``: the body's own Typst template (Clerk's default, with a warning, if it
+    cannot be used).  Nothing of Qt is touched here: a Qt object made on a worker thread
+    while Python holds its lock can deadlock with the GUI thread (seen: QSvgRenderer's
+    constructor waiting on a lock the GUI thread held while waiting for Python's).
     """
     started = time.perf_counter()
     warnings: list[str] = []
     pages = preview_pages(document, template, warnings.append)
-    chosen = set(range(len(pages)) if wanted is None else wanted(pages))
+    seconds = time.perf_counter() - started
+    return Laid(document, pages, [None] * len(pages), seconds, warning=" ".join(warnings))
+
+
+def rasterised(laid: Laid, known: dict[bytes, QImage], chosen: Collection[int], width: int) -> Laid:
+    """``laid`` with images (on the GUI thread): a page whose SVG is unchanged reuses its
+    image; the ``chosen`` pages (those in view) that changed, or were drawn at another size,
+    are rasterised ``width`` pixels wide now; a changed page out of view stays None."""
     images: list[QImage | None] = []
-    for n, svg in enumerate(pages):
+    for n, svg in enumerate(laid.pages):
         image = known.get(svg)
         if n in chosen and (image is None or image.width() != width):
             image = rasterise(svg, width)
-        images.append(image)  # out of view: the same page at another size will do for now
-    seconds = time.perf_counter() - started
-    return Laid(document, pages, images, seconds, width, " ".join(warnings))
+        images.append(image)
+    return replace(laid, images=images, width=width)
 
 
 def fill_in(laid: Laid) -> list[QImage]:
@@ -138,6 +140,8 @@ class PreviewDock(QDockWidget):
         self.setWidget(body)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh)
+        self._fill = QTimer(self, singleShot=True, interval=0)
+        self._fill.timeout.connect(self._fill_next)
         self.visibilityChanged.connect(self._on_visibility)
         self.pages.widened.connect(self._on_widened)
 
@@ -181,6 +185,7 @@ class PreviewDock(QDockWidget):
         self._timer.stop()
         self._first_unshown = None
         if self.model is None:
+            self._fill.stop()
             self.laid = None
             self.pages.set_images([])
             self.status.setText("No meeting open")
@@ -190,44 +195,43 @@ class PreviewDock(QDockWidget):
             return
         self._stale = False
         document = preview_document(self.model.meeting, confidential=self.confidential.isChecked())
-        known = dict(self._known)
-        width = self.pages.raster_width()
-        view = self.pages.view()  # read here: the worker never touches the widget
         template = self._template
-
-        def wanted(pages: list[bytes]) -> Collection[int]:
-            return view.pages(len(pages))
-
-        self.background.run(
-            CHANNEL,
-            lambda: lay_out(document, known, wanted, width, template),
-            self._show,
-            self._failed,
-        )
+        self.background.run(CHANNEL, lambda: lay_out(document, template), self._show, self._failed)
 
     def _show(self, laid: Laid) -> None:
-        self.laid = laid
-        self._known = {svg: im for svg, im in zip(laid.pages, laid.images, strict=True) if im}
-        self.pages.set_images(laid.images)
+        self._fill.stop()
+        chosen = self.pages.view().pages(len(laid.pages))
+        laid = rasterised(laid, self._known, chosen, self.pages.raster_width())
+        self._keep(laid)
         count = len(laid.pages)
         pages = f"{count} page{'s' if count != 1 else ''}"
         self.status.setText(f"{pages}. {laid.warning}" if laid.warning else pages)
         self.updated.emit()
-        if any(image is None for image in laid.images):
-            self.background.run(
-                FILL_CHANNEL, lambda: (laid, fill_in(laid)), self._filled, self._failed
-            )
-        else:
-            self.filled.emit()
+        self._fill_next()
 
-    def _filled(self, result: tuple[Laid, list[QImage]]) -> None:
-        laid, images = result
-        if laid is not self.laid:
-            return  # a newer layout came first: it fills its own pages
-        self.laid = replace(laid, images=list(images))
-        self._known = dict(zip(laid.pages, images, strict=True))
-        self.pages.set_images(list(images))
-        self.filled.emit()
+    def _keep(self, laid: Laid) -> None:
+        self.laid = laid
+        self._known = {svg: im for svg, im in zip(laid.pages, laid.images, strict=True) if im}
+        self.pages.set_images(list(laid.images))
+
+    def _fill_next(self) -> None:
+        """Rasterise one page not yet drawn at this size, then give the event loop a turn (a page costs
+        ~30 ms: a key typed meanwhile waits for one page at most, never for thirty)."""
+        laid = self.laid
+        if laid is None or laid.width != self.pages.raster_width():
+            return  # the pane was resized: the layout that follows (``_on_widened``) fills
+        # A page out of view may show an image drawn at an earlier size: it is redrawn too.
+        missing = next(
+            (n for n, im in enumerate(laid.images) if im is None or im.width() != laid.width),
+            None,
+        )
+        if missing is None:
+            self.filled.emit()
+            return
+        images = list(laid.images)
+        images[missing] = rasterise(laid.pages[missing], laid.width)
+        self._keep(replace(laid, images=images))
+        self._fill.start()
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, PreviewError):
