@@ -9,8 +9,9 @@ the size the pane shows them.  Each edit
 appends words to a point somewhere in the meeting, as typing does, and the pane (``--pane``
 pixels, the dock's default width) is scrolled to the edited page: the figure is from the edit
 to that page, and those around it in view, drawn anew.  Pages out of view that changed are
-drawn afterwards, a page per turn of the event loop (timed as "the rest").  The first layout, when the pane
-opens at the first page, is reported separately (its pages in view, then the rest).
+drawn afterwards, a page per turn of the event loop (timed as "the rest").  The first layout,
+when the pane opens at the first page, is reported separately (its pages in view, then the
+rest).
 """
 
 from __future__ import annotations

@@ -215,8 +215,8 @@ class PreviewDock(QDockWidget):
         self.pages.set_images(list(laid.images))
 
     def _fill_next(self) -> None:
-        """Rasterise one page not yet drawn at this size, then give the event loop a turn (a page costs
-        ~30 ms: a key typed meanwhile waits for one page at most, never for thirty)."""
+        """Rasterise one page not yet drawn at this size, then give the event loop a turn
+        (a page costs ~30 ms: a key typed meanwhile waits for one page at most)."""
         laid = self.laid
         if laid is None or laid.width != self.pages.raster_width():
             return  # the pane was resized: the layout that follows (``_on_widened``) fills

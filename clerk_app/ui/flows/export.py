@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from clerk_app.core.action_entries import ActionEntry
@@ -51,15 +51,21 @@ def suggested_name(meeting: Meeting, kind: str, *, confidential: bool = False) -
     return suggested_file_name(meeting, SUFFIX[kind], confidential=confidential)
 
 
+PROGRESS_MS = 150  # how often the status bar's percentage is brought up to date
+
+
 class ExportRunner(QObject):
     """Writes one export at a time on the background worker; reports on the GUI thread."""
-
-    _progress = Signal(str, int, int)  # file name, done, total: queued from the worker
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell.widget)
         self.shell = shell
-        self._progress.connect(self._show_progress)
+        # The worker writes the latest progress here (a plain assignment, no Qt call on the
+        # worker: see shell/background.py); the GUI thread shows it while the export runs.
+        self._latest: tuple[str, int, int] | None = None
+        self._progress = QTimer(self)
+        self._progress.setInterval(PROGRESS_MS)
+        self._progress.timeout.connect(self._show_progress)
 
     @property
     def busy(self) -> bool:
@@ -80,15 +86,30 @@ class ExportRunner(QObject):
             QMessageBox.critical(self.shell.widget, title, str(error))
 
         name = path.name
-        self.shell.background.run(
-            "export",
-            lambda: work(lambda d, t: self._progress.emit(name, d, t)),
-            done,
-            on_error,
-        )
 
-    def _show_progress(self, name: str, done: int, total: int) -> None:
-        if total > 1 and self.busy:
+        def report(done_so_far: int, total: int) -> None:  # on the worker
+            self._latest = (name, done_so_far, total)
+
+        def finished(result: T) -> None:
+            self._stop_progress()
+            done(result)
+
+        def failed(error: Exception) -> None:
+            self._stop_progress()
+            on_error(error)
+
+        self._latest = None
+        self._progress.start()
+        self.shell.background.run("export", lambda: work(report), finished, failed)
+
+    def _stop_progress(self) -> None:
+        self._progress.stop()
+        self._latest = None
+
+    def _show_progress(self) -> None:
+        latest = self._latest
+        if latest is not None and latest[2] > 1 and self.busy:
+            name, done, total = latest
             self.shell.say(f"Writing {name}… {100 * done // total}%")
 
 
