@@ -42,6 +42,9 @@ def motion_lines(text: list[str], origin: list[int]) -> tuple[list[str], list[in
         motions = reader.finish()
         records = sum(1 for line in run if line.startswith(_RECORD))
         if len(motions) == records and not reader.warnings:
+            for motion in motions:
+                # Clerk's own record, replaced here by its lines: printed in Clerk's words.
+                motion.as_written = False
             lines = format_motions(motions)
             out_text += lines
             out_origin += [origin[index]] * len(lines)

@@ -6,6 +6,7 @@
     CASTING VOTE: against
     VOTE: Cllr Ngozi Adeyemi; for                 one a member: a named vote
     OUTCOME: withdrawn                            carried, lost or withdrawn, when not voted
+    MOTION AS WRITTEN: Cllr Ash; Cllr Birch; ...  the minutes' own words say it (an import)
 
 MOTION and AMENDMENT take mover; seconder; the wording (which may hold ";"), either name
 empty; "OF 1" names the motion amended by its place among the item's motions.  The lines
@@ -20,18 +21,22 @@ from clerk_app.core.model import AgendaItem
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
 from clerk_app.core.text import clean_line
 
-_MOTION = re.compile(r"^(MOTION|AMENDMENT OF (\d+))\s*:\s*(.*)$")
+_MOTION = re.compile(r"^(MOTION|AMENDMENT OF (\d+))( AS WRITTEN)?\s*:\s*(.*)$")
 _VOTES = re.compile(r"^VOTES\s*:\s*for (\d+)\s*;\s*against (\d+)\s*;\s*abstain (\d+)\s*$")
 _CASTING = re.compile(r"^CASTING VOTE\s*:\s*(for|against)\s*$")
 _VOTE = re.compile(r"^VOTE\s*:\s*(.*);\s*(for|against|abstain|did not vote)\s*$")
 _OUTCOME = re.compile(r"^OUTCOME\s*:\s*(carried|lost|withdrawn)\s*$")
-_ANY = re.compile(r"^(MOTION|AMENDMENT OF \d+|VOTES|CASTING VOTE|VOTE|OUTCOME)\s*:")
+_ANY = re.compile(
+    r"^(MOTION|AMENDMENT OF \d+|MOTION AS WRITTEN|AMENDMENT OF \d+ AS WRITTEN"
+    r"|VOTES|CASTING VOTE|VOTE|OUTCOME)\s*:"
+)
 
 
 def format_motions(motions: list[Motion]) -> list[str]:
     out = []
     for motion in motions:
         head = "MOTION" if motion.amends is None else f"AMENDMENT OF {motion.amends + 1}"
+        head += " AS WRITTEN" if motion.as_written else ""
         out.append(f"{head}: {motion.mover}; {motion.seconder}; {motion.text}".rstrip())
         if motion.counts is not None:
             c = motion.counts
@@ -54,10 +59,11 @@ def read_motion_line(item: AgendaItem, content: str) -> str | None:
         amends = None if match.group(2) is None else int(match.group(2)) - 1
         if amends is not None and not 0 <= amends < len(item.motions):
             return f"there is no motion {amends + 1} before this amendment"
-        parts = [clean_line(p) for p in match.group(3).split(";", 2)]
+        parts = [clean_line(p) for p in match.group(4).split(";", 2)]
         if len(parts) < 3:
             return "a motion line needs mover; seconder; wording"
-        item.motions.append(Motion(parts[2], parts[0], parts[1], amends))
+        written = match.group(3) is not None
+        item.motions.append(Motion(parts[2], parts[0], parts[1], amends, as_written=written))
         return None
     if not item.motions:
         return "a vote with no motion before it"

@@ -208,7 +208,8 @@ class ProseMotions:
         if not (mover and seconder) and not wording:
             return False  # "Cllr A proposed a site visit": not a motion the text records
         amendment = _AMENDMENT.search(text)
-        motion = Motion(wording, mover, seconder)
+        # The text stays as the item's words; the motion is their data (see Motion).
+        motion = Motion(wording, mover, seconder, as_written=True)
         if amendment is not None and amendment.start() < min(m.start() for m in found):
             motion.amends = -1  # which motion it would change: settled when it is kept
             if pending is not None and pending.amends is None:

@@ -34,6 +34,7 @@ def motion_rows(motions: list[Motion]) -> list[MotionRow]:
                 votes_abstain=None if counts is None else counts.abstain,
                 casting=None if m.casting is None else m.casting.value,
                 declared_outcome=None if m.declared_outcome is None else m.declared_outcome.value,
+                as_written=m.as_written,
                 named=[
                     NamedVoteRow(position=i, member=v.member, vote=v.vote.value)
                     for i, v in enumerate(m.named)
@@ -56,6 +57,7 @@ def motions_of(row: ItemRow) -> list[Motion]:
             named=[NamedVote(v.member, Vote(v.vote)) for v in m.named],
             casting=None if m.casting is None else Vote(m.casting),
             declared_outcome=None if m.declared_outcome is None else Outcome(m.declared_outcome),
+            as_written=m.as_written,
             id=m.id,
         )
         for m in row.motions

@@ -246,6 +246,8 @@ class MotionRow(Base):
     votes_abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
     casting: Mapped[str | None] = mapped_column(String(16), nullable=True)
     declared_outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # Read from minutes whose own words say it (migration 0010): printed as those words.
+    as_written: Mapped[bool] = mapped_column(Boolean, default=False)
 
     named: Mapped[list[NamedVoteRow]] = relationship(
         cascade="all, delete-orphan", order_by="NamedVoteRow.position"

@@ -7,8 +7,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import docx
 import pytest
 
+from clerk_app.core.changes import SetMotions
 from clerk_app.core.model import DecisionKind, Meeting
 from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote, outcome
 from clerk_app.minutes_text.importer import read_minutes
@@ -16,6 +18,8 @@ from clerk_app.minutes_text.vote_lines import counts_in
 from clerk_app.minutes_text.writer import write_minutes
 from clerk_app.services import meetings
 from clerk_app.services.database import Database
+from clerk_app.services.editing import apply_changes
+from clerk_app.services.exporting import export_minutes
 from clerk_app.services.importing import import_minutes
 
 HOUSE = Path(__file__).parent.parent / "fixtures" / "text" / "house"
@@ -156,13 +160,44 @@ def test_names_as_minutes_write_them(line: str, mover: str, seconder: str) -> No
 
 def test_the_motions_are_exported_in_the_plain_text(db: Database, stored: Meeting) -> None:
     text = write_minutes(stored)
-    assert "MOTION: Cllr Ash; Cllr Birch; That allotment rents rise by 5%." in text
-    assert 'AMENDMENT OF 1: Cllr Dunn; Cllr Elm; That "5%" be replaced by "2%".' in text
+    # Marked as written: the minutes' own words, kept as the item's text, say them.
+    assert "MOTION AS WRITTEN: Cllr Ash; Cllr Birch; That allotment rents rise by 5%." in text
+    assert 'AMENDMENT OF 1 AS WRITTEN: Cllr Dunn; Cllr Elm; That "5%" be replaced by "2%".' in text
     assert "VOTE: Councillor Cedar; against" in text
     assert "CASTING VOTE: for" in text
     # Read back, the MOTION lines are the motions: the prose is not read a second time.
     again = read_minutes(text).meeting
     assert [i.motions for i in again.items] == [i.motions for i in stored.items]
+
+
+def test_the_minutes_own_words_are_printed_once(
+    db: Database, stored: Meeting, tmp_path: Path
+) -> None:
+    """A motion read from prose is data for the record; the exports print the minutes' own
+    words (kept as the item's text), never Clerk's sentence as well."""
+    assert all(m.as_written for item in stored.items for m in item.motions)
+    assert stored.id is not None
+    path = tmp_path / "bramley.docx"
+    export_minutes(db, stored.id, path)
+    text = " ".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert text.count("signed as a true record") == 1
+    assert text.count("allotment rents rise by 5%") == 1
+    assert "On being put to the vote" not in text  # Clerk's wording, not the minutes'
+    # A motion typed in Clerk (not as written) is still printed in Clerk's words.
+    meeting = meetings.load_meeting(db, stored.id)
+    item = meeting.items[-1]
+    apply_changes(
+        db,
+        meeting,
+        [
+            SetMotions(
+                item, [*item.motions, Motion("That the clerk retire", "Cllr Ash", "Cllr Elm")]
+            )
+        ],
+    )
+    export_minutes(db, stored.id, path)
+    text = " ".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "It was moved by Cllr Ash, seconded by Cllr Elm" in text
 
 
 def test_the_parish_fixture_gains_its_motions(db: Database) -> None:

@@ -101,9 +101,11 @@ def test_declarations_made_before_0008_are_indexed_by_it(db: Database, db_path: 
             for event in ("insert", "update", "delete"):
                 conn.execute(f"DROP TRIGGER {table}_search_{event}")
         conn.execute("DELETE FROM search_index WHERE rowid % 8 IN (6, 7)")
-        # and without what later migrations add (0009: a body's templates)
+        # and without what later migrations add (0009: a body's templates; 0010: motions
+        # marked as written)
         conn.execute("ALTER TABLE bodies DROP COLUMN word_template")
         conn.execute("ALTER TABLE bodies DROP COLUMN pdf_template")
+        conn.execute("ALTER TABLE motions DROP COLUMN as_written")
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
         conn.commit()
     finally:

@@ -13,6 +13,8 @@ VOTE_SHARES = (0.7, 0.3)
 def motion_blocks(motions: list[Motion]) -> list[Block]:
     blocks: list[Block] = []
     for motion in motions:
+        if motion.as_written:
+            continue  # the minutes' own words, kept as the item's text, already say it
         blocks.append(Paragraph(record(motion), indent=1))
         if motion.named:
             which = "amendment" if motion.amends is not None else "motion"

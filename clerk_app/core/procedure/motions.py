@@ -39,7 +39,9 @@ class Motion:
     item's list) it would change.  ``counts`` is a vote by show of hands; ``named`` a
     recorded vote, one row a member, from which the counts follow.  ``casting`` is the
     chair's casting vote on a tie.  ``declared_outcome`` is for a motion with no vote
-    (carried by assent, withdrawn)."""
+    (carried by assent, withdrawn).  ``as_written``: read from minutes that already say it
+    in their own words (an import); the exports print those words, not Clerk's sentence,
+    so the record neither says it twice nor is reworded."""
 
     text: str
     mover: str = ""
@@ -49,6 +51,7 @@ class Motion:
     named: list[NamedVote] = field(default_factory=list)
     casting: Vote | None = None
     declared_outcome: Outcome | None = None
+    as_written: bool = False
     id: int | None = field(default=None, compare=False)
 
 
