@@ -781,7 +781,11 @@ def run() -> NoReturn:
     So the process ends there, once what it printed is flushed.  After the window, the exit is
     the ordinary one: Qt writes its settings as it closes.
     """
-    code = main()
+    quick_exit(main())
+
+
+def quick_exit(code: int) -> NoReturn:
+    """End the process with ``code`` after :func:`main` returned it (see :func:`run`)."""
     if _RUNS["window"]:
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):

@@ -88,4 +88,7 @@ def run(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:]))
+    from clerk_app.cli import quick_exit
+
+    # As the console script does (``cli.run``): after a command, no teardown of every module.
+    quick_exit(run(sys.argv[1:]))

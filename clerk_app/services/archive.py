@@ -7,6 +7,7 @@ import datetime as dt
 
 from clerk_app.core.action_entries import meeting_actions
 from clerk_app.core.actions import parse_tag
+from clerk_app.core.attendance import role_words
 from clerk_app.core.compare import Change, compare
 from clerk_app.core.model import AgendaItem, Meeting, Point, Presence, Status
 from clerk_app.core.text import clean_text
@@ -131,7 +132,8 @@ def next_meeting(db: Database, meeting_id: int, *, date: dt.date) -> Meeting:
     attendees = copy.deepcopy(source.attendees)
     for attendee in attendees:
         attendee.id = None
-        attendee.note = ""
+        # Last time's notes go; the words the body calls its chair by ("Chairman") stay.
+        attendee.note = role_words(attendee)[0]
         if attendee.presence in (Presence.APOLOGIES, Presence.SUBSTITUTE):
             attendee.note = TO_CHECK
         elif attendee.presence is Presence.ABSENT:

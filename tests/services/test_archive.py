@@ -8,8 +8,9 @@ import io
 
 import pytest
 
+from clerk_app.core.attendance import role_mark
 from clerk_app.core.changes import UpdateItem
-from clerk_app.core.model import Presence, Status
+from clerk_app.core.model import Presence, Role, Status
 from clerk_app.services import archive, editing, meetings
 from clerk_app.services.action_tracker import action_log, to_csv
 from clerk_app.services.archive import LockedMeetingError
@@ -133,3 +134,19 @@ def test_action_log_as_csv(db: Database, meeting_id: int) -> None:
     assert rows[0][:3] == ["Meeting date", "Committee", "Minute"]
     assert rows[2][5:8] == ["Chair/Clerk", "2025-04-01", "open"]
     assert rows[1][9] == "a travel plan would be secured. (Action: Priya Raman)"
+
+
+def test_next_meeting_keeps_the_words_for_the_chair_and_drops_last_times_notes(
+    db: Database,
+) -> None:
+    """Minutes imported with "(Chairman)" keep the body's word in the next meeting's
+    attendance; last time's other notes ("left at 8.10 pm") do not carry over."""
+    meeting = planning_meeting()
+    chair = next(a for a in meeting.attendees if a.role is Role.CHAIR)
+    chair.note = "Chairman; left at 8.10 pm"
+    meeting_id = meetings.create_meeting(db, meeting)
+    nxt = archive.next_meeting(db, meeting_id, date=dt.date(2025, 4, 8))
+    again = next(a for a in nxt.attendees if a.role is Role.CHAIR)
+    assert again.note == "Chairman"
+    assert role_mark(again) == "Chairman"
+    assert all("8.10" not in a.note for a in nxt.attendees)
