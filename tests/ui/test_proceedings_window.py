@@ -21,13 +21,14 @@ from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.services import bodies, meetings
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.rows import RowKind
+from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.item_dialog import ItemDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
 from clerk_app.ui.shell.command_registry import Cmd
 from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui import attendance_steps as steps
-from tests.ui.helpers import by_keys, key, present, reload, type_text
+from tests.ui.helpers import by_keys, focused, key, present, reload, type_text
 
 DAY = dt.date(2026, 9, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -376,3 +377,60 @@ def test_the_clerk_s_choice_of_arrived_or_left_outlasts_the_name(
     ]
     assert item.movements[0].kind is MovementKind.ARRIVED
     assert item.movements[0].member == "Cllr Umar Farooq"
+
+
+def test_a_clicked_arrival_or_departure_row_takes_enter_and_delete(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    """As a declaration's or motion's row does: a click selects it, Enter opens its entry,
+    Delete removes it after asking (one undo step), and typing goes on where it was."""
+    assert window.model is not None and window.view is not None
+    view = window.view
+    steps.set_clock(window, DAY, 10, 5)
+    item = _to_item(window, 2)
+    steps.member_moves(window, qtbot, "Whitlock", expect="left the meeting")
+    steps.member_moves(window, qtbot, "Moss", expect="left the meeting", time="10.07 am")
+
+    def click(surname: str) -> None:
+        row = next(r for r in view.rows if r.kind is RowKind.MOVEMENT and surname in r.text)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport_point(row))
+
+    opened: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, MovementDialog)
+        opened.append(dialog.member.text())
+        key(Qt.Key.Key_Escape)
+
+    click("Moss")
+    assert window.statusBar().currentMessage().startswith("Selected: Cllr Tegan Moss left")
+    window.run_dialog = by_keys(look)
+    key(Qt.Key.Key_Return)
+    assert opened == ["Cllr Tegan Moss"]
+    assert len(item.movements) == 2  # looked at, nothing changed
+
+    asked: list[str] = []
+
+    def confirm(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        asked.append(dialog.message.text())
+        for _ in range(2):
+            if focused().text() != "Remove":  # type: ignore[attr-defined]
+                key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)
+
+    click("Whitlock")
+    window.run_dialog = by_keys(confirm)
+    key(Qt.Key.Key_Delete)
+    assert "Cllr Sam Whitlock left the meeting at 10.05 am" in asked[0]
+    assert [m.member for m in item.movements] == ["Cllr Tegan Moss"]
+    assert window.stack.undoText() == "Remove arrival or departure"
+    assert focused() is view.editor  # back to typing
+    key(Qt.Key.Key_Z, CTRL)
+    assert [m.member for m in item.movements] == ["Cllr Sam Whitlock", "Cllr Tegan Moss"]
+    key(Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    meeting_id = window.model.meeting.id
+    assert meeting_id is not None
+    window.close()
+    saved = reload(db_path, meeting_id).items[1].movements
+    assert [m.member for m in saved] == ["Cllr Tegan Moss"]

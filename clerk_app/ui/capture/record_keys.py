@@ -1,5 +1,6 @@
-"""A click on a declaration or motion row selects it; then Enter edits it, Delete removes it
-(after asking) and Esc goes back to typing.  The status bar says what is selected.
+"""A click on a declaration, motion or arrival/departure row selects it; then Enter edits
+it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
+what is selected.
 
 Kept out of the capture view: it watches the view's mouse and keys through an event filter
 and hands the row to whoever listens (the procedure flow), so the view knows nothing of it."""
@@ -14,7 +15,12 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from clerk_app.ui.capture.capture_view import CaptureView
 from clerk_app.ui.capture.rows import Row, RowKind
 
-RECORD_ROWS = (RowKind.DECLARATION, RowKind.MOTION, RowKind.NAMED_VOTE)
+RECORD_ROWS = (RowKind.DECLARATION, RowKind.MOTION, RowKind.NAMED_VOTE, RowKind.MOVEMENT)
+
+
+def _record_of(row: Row) -> object | None:
+    """What a record row stands for: its declaration or motion, or its arrival/departure."""
+    return row.record if row.record is not None else row.movement
 
 
 class RecordKeys(QObject):
@@ -24,7 +30,7 @@ class RecordKeys(QObject):
     def __init__(self, view: CaptureView, say: Callable[[str], None]) -> None:
         super().__init__(view)
         self.view, self.say = view, say
-        self.selected: object | None = None  # the record (Declaration or Motion), not its row
+        self.selected: object | None = None  # the record (or Movement), not its row
         # Kept, not asked of the view per event: events still arrive while it is destroyed.
         self.viewport = view.viewport()
         self.viewport.installEventFilter(self)
@@ -35,7 +41,7 @@ class RecordKeys(QObject):
         if self.selected is None:
             return None
         return next(
-            (r for r in self.view.rows if r.kind in RECORD_ROWS and r.record is self.selected),
+            (r for r in self.view.rows if r.kind in RECORD_ROWS and _record_of(r) is self.selected),
             None,
         )
 
@@ -51,10 +57,10 @@ class RecordKeys(QObject):
 
     def _clicked(self, y: int) -> None:
         row = self.view.row_at(y)
-        if row is None or row.kind not in RECORD_ROWS or row.record is None:
+        if row is None or row.kind not in RECORD_ROWS or _record_of(row) is None:
             self.selected = None
             return
-        self.selected = row.record
+        self.selected = _record_of(row)
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # keys to the view, not a point
         self.say(f"Selected: {row.text[:80]} (Enter edits, Delete removes, Esc back to typing)")
 

@@ -200,13 +200,17 @@ class ProcedureFlow:
         elif dialog.action == VOTE:
             self.named_vote(next(i for i, m in enumerate(item.motions) if m is row.record))
 
-    def attach(self, open_: OpenMeeting) -> None:
-        """Enter and Delete on a declaration or motion row selected with a click."""
+    def attach(self, open_: OpenMeeting) -> RecordKeys:
+        """Enter and Delete on a record row selected with a click; an arrival or departure
+        is the proceedings flow's (the window connects it to the keys returned)."""
         keys = RecordKeys(open_.view, self.shell.say)
         keys.edit.connect(lambda row: self.edit_row("procedure", row))
         keys.remove.connect(lambda row: self._remove(open_, row))
+        return keys
 
     def _remove(self, open_: OpenMeeting, row: Row) -> None:
+        if row.record is None:
+            return  # an arrival or departure: not a declaration or motion
         item = row.item
         assert item is not None, "a record's row names its item"
         what = "declaration" if row.kind is RowKind.DECLARATION else "motion"

@@ -8,6 +8,8 @@ meeting's intents; the core words and plans every change.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QStatusBar
 
 from clerk_app.core.model import AgendaItem
@@ -23,7 +25,9 @@ from clerk_app.services import bodies
 from clerk_app.ui.capture.item_clock import ItemClock
 from clerk_app.ui.capture.open_meeting import OpenMeeting
 from clerk_app.ui.capture.quorum_indicator import QuorumIndicator
+from clerk_app.ui.capture.record_keys import RecordKeys
 from clerk_app.ui.capture.rows import Row
+from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
 from clerk_app.ui.shell.port import Shell
@@ -92,6 +96,28 @@ class ProceedingsFlow:
         """A double-click on an arrival or departure: the dialog, with that one chosen."""
         if target == "movement" and row.item is not None:
             self.member_moves(row.item, row.movement)
+
+    def attach_keys(self, keys: RecordKeys) -> None:
+        """Enter and Delete on an arrival or departure row selected with a click."""
+        keys.edit.connect(self._edit_selected)
+        keys.remove.connect(self.remove_movement)
+
+    def _edit_selected(self, row: Row) -> None:
+        if row.movement is not None:  # a declaration's or motion's is the procedure flow's
+            self.edit_row("movement", row)
+
+    def remove_movement(self, row: Row) -> None:
+        """Delete on a selected arrival or departure: asked first, one undo step."""
+        current = self.shell.current
+        item = row.item
+        if row.movement is None or item is None or current is None or current.locked:
+            return
+        message = f"Remove this?<br><br>{html.escape(row.text)}<br><br>Ctrl+Z brings it back."
+        title = "Remove arrival or departure"
+        if self.shell.run_dialog(ConfirmDialog(title, message, "Remove", self.shell.widget)):
+            kept = [m for m in item.movements if m is not row.movement]
+            current.intents.set_movements(item, kept, title)
+        self.shell.refocus()
 
     # --- the meeting's close --------------------------------------------------------------
     def close_meeting(self) -> None:

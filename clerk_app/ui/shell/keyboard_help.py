@@ -58,6 +58,7 @@ DIALOG_KEYS: tuple[tuple[str, str], ...] = (
     ("F, A, B or S, N (named vote)", "For, against, abstain, did not vote; then the next row"),
     ("Ctrl+Shift+F, Ctrl+F (named vote)", "All not yet marked For; find a member by name"),
     ("Enter, Delete, V (declarations and motions)", "Edit; remove, after asking; named vote"),
+    ("Click, then Enter or Delete (arrival or departure)", "Edit it; remove it, after asking"),
 )
 
 

@@ -357,7 +357,8 @@ class MainWindow(QMainWindow):
             view.edit_requested.connect(self.editing.edit_row)
             view.edit_requested.connect(self.proceedings.edit_row)
             view.edit_requested.connect(self.procedure.edit_row)  # declarations, motions
-            self.procedure.attach(shown)  # and Enter / Delete on one clicked
+            keys = self.procedure.attach(shown)  # and Enter / Delete on one clicked
+            self.proceedings.attach_keys(keys)
         shown.model.saved.connect(lambda _when: self.update_title())
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
