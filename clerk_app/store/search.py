@@ -171,27 +171,36 @@ def _attendee_sources(session: Session, keys: list[int]) -> _Sources:
     return out
 
 
+def _under_items(key_column: Any, item_column: Any, own: tuple[Any, ...], keys: list[int]) -> Any:
+    """The rows ``keys`` of a table hanging off items (decisions, documents, declarations,
+    motions): their key, ``own`` columns, then their meeting's and item's (``_place``)."""
+    return (
+        select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS)
+        .join(ItemRow, item_column == ItemRow.id)
+        .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+        .where(key_column.in_(keys))
+    )
+
+
 def _item_part_sources(session: Session, kind: int, keys: list[int]) -> _Sources:
     """Items (title and intro), decisions and supporting documents."""
     own: tuple[Any, ...]
     query: Any  # the three kinds select columns of different types
     if kind == ITEM:
-        own, key_column = (ItemRow.title, ItemRow.intro), ItemRow.id
-        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS)
+        own = (ItemRow.title, ItemRow.intro)
+        query = (
+            select(ItemRow.id, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS)
+            .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+            .where(ItemRow.id.in_(keys))
+        )
     elif kind == DECISION:
         own = (DecisionRow.kind, DecisionRow.preamble, DecisionRow.resolutions)
-        key_column = DecisionRow.id
-        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS).join(
-            ItemRow, DecisionRow.item_id == ItemRow.id
-        )
+        query = _under_items(DecisionRow.id, DecisionRow.item_id, own, keys)
     else:
-        own, key_column = (DocumentRow.title,), DocumentRow.id
-        query = select(key_column, *own, *_MEETING_COLUMNS, *_ITEM_COLUMNS).join(
-            ItemRow, DocumentRow.item_id == ItemRow.id
-        )
-    query = query.join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
+        own = (DocumentRow.title,)
+        query = _under_items(DocumentRow.id, DocumentRow.item_id, own, keys)
     out: _Sources = {}
-    for row in session.execute(query.where(key_column.in_(keys))):
+    for row in session.execute(query):
         parts = [str(part) for part in row[1 : 1 + len(own)] if part]
         separator = " — " if kind == ITEM else " "
         out[row[0]] = (separator.join(parts).replace("\n", " "), "", _place(row))
@@ -201,46 +210,29 @@ def _item_part_sources(session: Session, kind: int, keys: list[int]) -> _Sources
 def _procedure_sources(session: Session, kind: int, keys: list[int]) -> _Sources:
     """Declarations of interest and motions, each shown as a short line of what it says."""
     out: _Sources = {}
+    own: tuple[Any, ...]
     if kind == DECLARATION:
-        declarations = (
-            select(
-                DeclarationRow.id,
-                DeclarationRow.member,
-                DeclarationRow.kind,
-                DeclarationRow.nature,
-                DeclarationRow.sensitive,
-                *_MEETING_COLUMNS,
-                *_ITEM_COLUMNS,
-            )
-            .join(ItemRow, DeclarationRow.item_id == ItemRow.id)
-            .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
-            .where(DeclarationRow.id.in_(keys))
+        own = (
+            DeclarationRow.member,
+            DeclarationRow.kind,
+            DeclarationRow.nature,
+            DeclarationRow.sensitive,
         )
-        for row in session.execute(declarations):
+        for row in session.execute(
+            _under_items(DeclarationRow.id, DeclarationRow.item_id, own, keys)
+        ):
             key, member, what, nature, sensitive = row[:5]
             # A sensitive interest's nature is not published: not shown in a hit either.
             told = "sensitive" if sensitive else nature
             shown = f"{member}: {what} interest" + (f", {told}" if told else "")
             out[key] = (shown, "", _place(row))
         return out
-    motions = (
-        select(
-            MotionRow.id,
-            MotionRow.text,
-            MotionRow.mover,
-            MotionRow.seconder,
-            *_MEETING_COLUMNS,
-            *_ITEM_COLUMNS,
-        )
-        .join(ItemRow, MotionRow.item_id == ItemRow.id)
-        .join(MeetingRow, ItemRow.meeting_id == MeetingRow.id)
-        .where(MotionRow.id.in_(keys))
-    )
-    for motion in session.execute(motions):
-        key, wording, mover, seconder = motion[:4]
+    own = (MotionRow.text, MotionRow.mover, MotionRow.seconder)
+    for row in session.execute(_under_items(MotionRow.id, MotionRow.item_id, own, keys)):
+        key, wording, mover, seconder = row[:4]
         roles = (("moved by", mover), ("seconded by", seconder))
         by = ", ".join(f"{role} {name}" for role, name in roles if name)
-        out[key] = (wording + (f" ({by})" if by else ""), "", _place(motion))
+        out[key] = (wording + (f" ({by})" if by else ""), "", _place(row))
     return out
 
 
