@@ -35,28 +35,31 @@ def upgrade() -> None:
         "body, tokenize = 'unicode61 remove_diacritics 2')"
     )
     for table, (kind, body) in SOURCES.items():
-        insert = (
-            "INSERT INTO search_index(rowid, body) "
-            f"VALUES (new.id * 8 + {kind}, clerk_fold({body}));"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; "
-            f"{insert} END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; END"
-        )
-        # Databases that predate search get their index built now, from what they hold.
-        select_body = body.replace("new.", "")
-        op.execute(
-            f"INSERT INTO search_index(rowid, body) "
-            f"SELECT id * 8 + {kind}, clerk_fold({select_body}) FROM {table}"
-        )
+        index_source(table, kind, body)
+
+
+def index_source(table: str, kind: int, body: str) -> None:
+    """Triggers keeping ``table``'s rows in the index under ``kind``, and its rows indexed
+    now; ``body`` is the indexed text as an SQL expression over ``new.`` columns."""
+    insert = (
+        f"INSERT INTO search_index(rowid, body) VALUES (new.id * 8 + {kind}, clerk_fold({body}));"
+    )
+    op.execute(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END")
+    op.execute(
+        f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN "
+        f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; "
+        f"{insert} END"
+    )
+    op.execute(
+        f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN "
+        f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; END"
+    )
+    # Databases that predate the triggers get their rows indexed now, from what they hold.
+    select_body = body.replace("new.", "")
+    op.execute(
+        f"INSERT INTO search_index(rowid, body) "
+        f"SELECT id * 8 + {kind}, clerk_fold({select_body}) FROM {table}"
+    )
 
 
 def downgrade() -> None:

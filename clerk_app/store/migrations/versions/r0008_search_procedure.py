@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from clerk_app.store.migrations.versions.r0002_search import index_source
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -31,28 +33,7 @@ SOURCES = {
 
 def upgrade() -> None:
     for table, (kind, body) in SOURCES.items():
-        insert = (
-            "INSERT INTO search_index(rowid, body) "
-            f"VALUES (new.id * 8 + {kind}, clerk_fold({body}));"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; "
-            f"{insert} END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.id * 8 + {kind}; END"
-        )
-        # What the file already holds is indexed now.
-        select_body = body.replace("new.", "")
-        op.execute(
-            f"INSERT INTO search_index(rowid, body) "
-            f"SELECT id * 8 + {kind}, clerk_fold({select_body}) FROM {table}"
-        )
+        index_source(table, kind, body)
 
 
 def downgrade() -> None:
