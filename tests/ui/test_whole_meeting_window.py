@@ -125,6 +125,9 @@ def test_a_whole_meeting_of_procedure_typed_in_the_window(
         assert window.statusBar().currentMessage() == (
             "Quorum lost at item 5: 46 present, 47 needed"
         )
+        # The red warning is shown whole in the status bar, not cut off at "47".
+        indicator = window.proceedings.indicator
+        qtbot.waitUntil(lambda: indicator.width() >= indicator.sizeHint().width(), timeout=2000)
         type_text(" The Mayor adjourned the meeting for ten minutes.")
         live.set_clock(window, DAY, 21, 58)
         live.member_moves(window, qtbot, "Zielinski", expect="arrived")
