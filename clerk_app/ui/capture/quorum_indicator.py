@@ -108,10 +108,8 @@ class QuorumIndicator(QLabel):
         if text == self.text():
             return  # the caret moved within the same count: nothing to redraw
         self.lost = not state.quorate
-        # The style (bold when lost) before the text: the status bar sizes the label by its
-        # text in the font it has then, and a wider bold text set after was cut off.
-        self.setStyleSheet(LOST_STYLE if self.lost else "")
         self.setText(text)
+        self.setStyleSheet(LOST_STYLE if self.lost else "")
         self.setToolTip(
             "Voting members present at this item against the body's quorum"
             + (": the meeting cannot decide anything until quorum is regained" if self.lost else "")
