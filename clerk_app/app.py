@@ -95,9 +95,8 @@ def run_window(*, db_path: pathlib.Path, create_folder: bool, meeting_id: int | 
     from PySide6.QtCore import QSettings
 
     from clerk_app.store.database import open_database
-    from clerk_app.store.errors import DatabaseError
+    from clerk_app.store.errors import DatabaseError, UnknownMeetingError
     from clerk_app.store.instance_lock import DatabaseInUse, InstanceLock
-    from clerk_app.store.meetings import UnknownMeetingError
     from clerk_app.ui.shell import startup_questions
 
     lock = InstanceLock(db_path)

@@ -14,22 +14,26 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from clerk_app import __version__
-from clerk_app.core.action_entries import ActionEntry
-from clerk_app.core.procedure.bodies import Body
 from clerk_app.core.procedure.quorum import describe as describe_quorum
-from clerk_app.services import bodies, meetings
-from clerk_app.services.database import (
-    Database,
+from clerk_app.services.errors import (
     DatabaseError,
     StorageUnavailable,
     UnknownMeetingError,
-    creation_race,
-    environment_fault,
     resolve_database_path,
 )
+from clerk_app.services.meeting_ids import parse_meeting_id
+
+if TYPE_CHECKING:
+    from clerk_app.core.action_entries import ActionEntry
+    from clerk_app.core.procedure.bodies import Body
+    from clerk_app.services.database import Database
+    from clerk_app.services.pdf_ahead import PdfAhead
+
+# The store's services (and with them SQLAlchemy, a quarter of a second) are imported by the
+# commands that use them: an export to PDF begins laying out before they have loaded.
 
 
 class UsageError(Exception):
@@ -228,6 +232,8 @@ def cmd_new_from_agenda(db: Database, args: argparse.Namespace, out: TextIO, err
 
 
 def cmd_list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services import meetings
+
     rows = meetings.list_meetings(db, count_points=args.json)
     if args.json:
         _emit_json(
@@ -273,7 +279,7 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
         with stop_cleanly():  # SIGTERM/SIGHUP: the part file is removed, not left hidden
             exported = export_minutes(
                 db,
-                meetings.parse_meeting_id(args.meeting),
+                parse_meeting_id(args.meeting),
                 args.to,
                 confidential=args.confidential,
                 action_log=args.action_log,
@@ -281,6 +287,7 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
                 template=args.template,
                 warn=warn,
                 pdf_template=args.pdf_template,
+                ahead=getattr(args, "ahead", None),
             )
     except ExportError as exc:
         raise UsageError(str(exc)) from exc
@@ -480,6 +487,8 @@ def _body_line(body: Body) -> str:
 
 
 def cmd_bodies(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services import bodies
+
     found = bodies.list_bodies(db)
     if args.json:
         _emit_json([_body_json(b) for b in found], out)
@@ -489,6 +498,8 @@ def cmd_bodies(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO)
 
 
 def cmd_body(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services import bodies
+
     try:
         body = bodies.set_up_body(
             db,
@@ -514,6 +525,8 @@ def cmd_body(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_member(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from clerk_app.services import bodies
+
     try:
         body = bodies.add_member(
             db,
@@ -627,7 +640,7 @@ def _window(args: argparse.Namespace) -> int:
     meeting_id = None
     if args.command == "open":
         try:
-            meeting_id = meetings.parse_meeting_id(args.meeting)
+            meeting_id = parse_meeting_id(args.meeting)
         except UnknownMeetingError as exc:
             sys.stderr.write(f"clerk-app: {exc}\n")
             return 2
@@ -637,12 +650,38 @@ def _window(args: argparse.Namespace) -> int:
     return run_window(db_path=path, create_folder=is_default, meeting_id=meeting_id)
 
 
+def _begin_pdf(args: argparse.Namespace) -> PdfAhead | None:
+    """An export to PDF: Typst starts laying the minutes out now, on the other core, while
+    the database is opened the usual way (see services/pdf_ahead.py).  None when it cannot
+    start: the usual path then does everything, and says what is wrong, if anything."""
+    from clerk_app.app import clerk_name_setting
+    from clerk_app.services.pdf_ahead import begin_pdf
+
+    try:
+        meeting_id = parse_meeting_id(args.meeting)
+    except UnknownMeetingError:
+        return None
+    path, _ = resolve_database_path(args.db)
+    return begin_pdf(
+        path,
+        meeting_id,
+        args.to,
+        confidential=args.confidential,
+        action_log=args.action_log,
+        author=clerk_name_setting(),
+        template=args.pdf_template,
+    )
+
+
 def _open_database(explicit: str | None, *, read_only: bool, create: bool) -> Database:
     """Open the database, waiting while another process creates or migrates the same file."""
     path, _ = resolve_database_path(explicit)
     if path.exists() and not path.is_dir() and not path.is_file():
         # A FIFO or a device would hang or fail deep inside SQLite: say what it is instead.
         raise UsageError(f"{path} is not a database file (it is a pipe, socket or device)")
+    from clerk_app.services import meetings
+    from clerk_app.services.database import creation_race
+
     delay, deadline = 0.05, time.monotonic() + _CREATION_WAIT
     while True:
         try:
@@ -686,6 +725,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         except (DatabaseError, UsageError) as exc:
             err.write(f"clerk-app: {exc}\n")
             return 2
+    if args.command == "export":
+        args.ahead = _begin_pdf(args)
     try:
         # Commands that only read open the file read-only: they never create, upgrade or
         # change a file (an older file must be upgraded by a command that writes first).
@@ -755,6 +796,8 @@ def main(
         err.write(f"clerk-app: {_os_problem(exc)}\n")
         return 2
     except Exception as exc:
+        from clerk_app.services.database import environment_fault
+
         fault = environment_fault(exc)
         if fault is not None:
             err.write(f"clerk-app: the database cannot be used: {fault}\n")

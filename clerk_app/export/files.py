@@ -174,6 +174,7 @@ def export_meeting(
     warn: Callable[[str], None] | None = None,
     protected: Protected = NOTHING,
     pdf_template: Path | None = None,
+    laid_out: Callable[[], bytes] | None = None,
 ) -> Path:
     """Write .docx / .pdf / .html chosen by path's suffix (case-insensitive).
 
@@ -184,9 +185,16 @@ def export_meeting(
     ``protected``: files the export must never replace (see targets.py).  Returns the path
     written; raises ExportError.  (Plain text is the minutes format's own writer,
     in ``clerk_app.minutes_text``; the exporting service sends .txt there.)
+
+    ``laid_out``: for a .pdf, the PDF's bytes already laid out from this same meeting and
+    these options (services/pdf_ahead.py): written as they are, and its errors are reported
+    as the PDF writer's would be.
     """
     path = Path(path)
     suffix = check_name(path, MINUTES_SUFFIXES)
+    if suffix == ".pdf" and laid_out is not None:
+        made = laid_out
+        return _pdf_file(path, lambda stream: _write_bytes(stream, made()), protected)
     from clerk_app.core.document import compose
 
     document = compose(meeting, confidential=confidential, action_log=action_log, author=author)
@@ -246,14 +254,25 @@ def _render(
             path, lambda stream: write_html(document, stream, progress), protected=protected
         )
 
-    from clerk_app.export.pdf import InstallationError, TemplateError, write_pdf
+    from clerk_app.export.pdf import write_pdf
+
+    return _pdf_file(
+        path,
+        lambda stream: write_pdf(document, stream, progress, template=pdf_template, warn=warn),
+        protected,
+    )
+
+
+def _write_bytes(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)
+
+
+def _pdf_file(path: Path, write: Callable[[BinaryIO], None], protected: Protected) -> Path:
+    """``write`` the PDF atomically to ``path``, saying in a sentence why it could not be."""
+    from clerk_app.export.pdf import InstallationError, TemplateError
 
     try:
-        return write_atomically(
-            path,
-            lambda stream: write_pdf(document, stream, progress, template=pdf_template, warn=warn),
-            protected=protected,
-        )
+        return write_atomically(path, write, protected=protected)
     except InstallationError as exc:
         raise _font_problem(exc, path) from exc
     except TemplateError as exc:

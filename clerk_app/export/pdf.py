@@ -72,7 +72,10 @@ def _chunked(match: re.Match[str]) -> str:
 
 def _text(text: str) -> str:
     text = drawable(text, FONTS)
-    return _LONG_RUN.sub(_chunked, text) if len(text) >= 40 else text
+    # str.split is quicker than the pattern on ordinary prose, which has no such run.
+    if len(text) < 40 or max(map(len, text.split()), default=0) < 40:
+        return text
+    return _LONG_RUN.sub(_chunked, text)
 
 
 def _labelled(block: LabelledParagraph) -> Json:
@@ -248,7 +251,10 @@ def _check_installation(template: Path) -> None:
 
 
 def _compile(
-    document: MinutesDocument, template: Path | None, **options: Any
+    document: MinutesDocument,
+    template: Path | None,
+    inputs: dict[str, str] | None = None,
+    **options: Any,
 ) -> bytes | list[bytes]:
     template = template or TEMPLATE
     _check_installation(template)
@@ -260,7 +266,7 @@ def _compile(
             # Only the fonts given: the PDF looks the same on every machine, and PDF/A
             # needs every font embedded, which Typst does for the fonts it is given.
             ignore_system_fonts=True,
-            sys_inputs=typst_inputs(document),
+            sys_inputs=inputs if inputs is not None else typst_inputs(document),
             **options,
         )
     except typst.TypstError as exc:
@@ -275,9 +281,15 @@ def font_paths(template: Path) -> list[Path]:
     return [FONTS, own] if template != TEMPLATE and own.is_dir() else [FONTS]
 
 
-def render(document: MinutesDocument, template: Path | None = None) -> bytes:
-    """The PDF's bytes; raises TemplateError if the template cannot lay the document out."""
-    pdf = _compile(document, template, pdf_standards=standards(document))
+def render(
+    document: MinutesDocument,
+    template: Path | None = None,
+    inputs: dict[str, str] | None = None,
+) -> bytes:
+    """The PDF's bytes; raises TemplateError if the template cannot lay the document out.
+
+    ``inputs``: ``typst_inputs(document)``, if the caller has worked it out already."""
+    pdf = _compile(document, template, inputs, pdf_standards=standards(document))
     assert isinstance(pdf, bytes)  # a PDF is one file, whatever its pages
     return pdf
 
@@ -312,26 +324,30 @@ def _compiler(template: Path) -> typst.Compiler:
 
 
 def render_with(
-    document: MinutesDocument, template: Path | None, warn: Callable[[str], None] | None
+    document: MinutesDocument,
+    template: Path | None,
+    warn: Callable[[str], None] | None,
+    inputs: dict[str, str] | None = None,
 ) -> bytes:
     """The PDF through a body's own template, or through Clerk's default if that one fails.
 
     A house-style template that is missing or cannot lay the minutes out must not stop the
     minutes going out: ``warn`` hears why, and the default template is used instead.
+    ``inputs`` as for :func:`render`.
     """
     if template is None or template == TEMPLATE:
-        return render(document)
+        return render(document, inputs=inputs)
     problem = ""
     if not template.is_file():
         problem = "it is not there"
     else:
         try:
-            return render(document, template)
+            return render(document, template, inputs)
         except TemplateError as exc:
             problem = str(exc).splitlines()[0][:120] if str(exc) else "it failed"
     if warn is not None:
         warn(f"PDF template {template.name} could not be used ({problem}); Clerk's default is used")
-    return render(document)
+    return render(document, inputs=inputs)
 
 
 @lru_cache(maxsize=4)

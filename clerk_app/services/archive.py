@@ -49,13 +49,21 @@ def empty_trash(db: Database, *, older_than_days: int | None = None) -> int:
     return count
 
 
-def mark_circulated(db: Database, meeting_id: int, *, meeting: Meeting | None = None) -> int:
+def mark_circulated(
+    db: Database, meeting_id: int, *, meeting: Meeting | None = None, snapshot: str | None = None
+) -> int:
     """Keep the draft as it was sent out (done on every draft export; unchanged: no new copy).
 
-    ``meeting`` is the meeting as just exported, saving a second read of it."""
+    ``meeting`` is the meeting as just exported, saving a second read of it; ``snapshot`` its
+    ``core.snapshot.to_json``, if already worked out."""
     with db.unit_of_work() as uow:
         revision_id = archive.take_revision(
-            uow.session, meeting_id, reason="circulated", now=_now(), meeting=meeting
+            uow.session,
+            meeting_id,
+            reason="circulated",
+            now=_now(),
+            meeting=meeting,
+            snapshot=snapshot,
         )
         uow.commit()
     return revision_id

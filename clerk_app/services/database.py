@@ -14,9 +14,9 @@ from clerk_app.store.errors import (
     DatabaseError,
     NewerDatabaseError,
     StorageUnavailable,
+    UnknownMeetingError,
 )
 from clerk_app.store.faults import creation_race, environment_fault
-from clerk_app.store.meetings import UnknownMeetingError
 from clerk_app.store.paths import resolve_database_path
 
 __all__ = [

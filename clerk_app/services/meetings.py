@@ -10,10 +10,12 @@ from clerk_app.core.changes import HEADER_FIELDS
 from clerk_app.core.model import Meeting
 from clerk_app.core.procedure.attendance import expected_attendance
 from clerk_app.core.text import clean_line
+from clerk_app.services.meeting_ids import parse_meeting_id as parse_meeting_id
 from clerk_app.store import bodies, edits
 from clerk_app.store import meetings as store
 from clerk_app.store.database import Database, open_database
-from clerk_app.store.meetings import MeetingSummary, UnknownMeetingError
+from clerk_app.store.errors import UnknownMeetingError
+from clerk_app.store.meetings import MeetingSummary
 from clerk_app.store.paths import resolve_database_path
 
 __all__ = ["MeetingSummary", "UnknownMeetingError"]
@@ -102,16 +104,3 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
     with db.unit_of_work() as uow:
         store.delete_meeting(uow.session, meeting_id)
         uow.commit()
-
-
-def parse_meeting_id(text: str) -> int:
-    """The MEETING argument as typed; UnknownMeetingError (a sentence) when it is not an id."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise UnknownMeetingError(
-            f"there is no meeting {text!r}: give the number that 'clerk-app list' shows"
-        ) from None
-    if value <= 0:
-        raise UnknownMeetingError(f"there is no meeting {value}")
-    return value

@@ -20,6 +20,7 @@ from clerk_app.core.procedure.numbering import (
     NumberingMode,
     council_year_start,
 )
+from clerk_app.store.row_mapping import numbering_of_body
 from clerk_app.store.tables import BodyMemberRow, BodyRow, ItemRow, MeetingRow
 
 
@@ -155,9 +156,4 @@ def numbering_start(
 def numbering_of(session: Session, body_id: int | None) -> MinuteNumbering:
     if body_id is None:
         return MinuteNumbering()
-    row = session.get(BodyRow, body_id)
-    if row is None:
-        return MinuteNumbering()
-    return MinuteNumbering(
-        NumberingMode(row.numbering_mode), row.numbering_pattern, row.year_start_month
-    )
+    return numbering_of_body(session.get(BodyRow, body_id))

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk_app.core.procedure.declarations import Conduct, Declaration
+from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.text import clean_line
 from clerk_app.store.children import replace_children
+from clerk_app.store.row_mapping import declaration_of
 from clerk_app.store.tables import DeclarationRow, ItemRow, MeetingRow
 
 
@@ -29,13 +30,6 @@ def declaration_rows(declarations: list[Declaration]) -> list[DeclarationRow]:
             conduct=d.conduct.value,
         )
         for i, d in enumerate(declarations)
-    ]
-
-
-def declarations_of(row: ItemRow) -> list[Declaration]:
-    return [
-        Declaration(d.member, d.kind, d.nature, d.sensitive, Conduct(d.conduct), id=d.id)
-        for d in row.declarations
     ]
 
 
@@ -77,7 +71,7 @@ def register(session: Session, member: str | None = None) -> list[RegisterEntry]
             item.number,
             item.title,
             item.exempt,
-            Declaration(d.member, d.kind, d.nature, d.sensitive, Conduct(d.conduct), id=d.id),
+            declaration_of(d),
         )
         for d, item, meeting in session.execute(query).all()
     ]

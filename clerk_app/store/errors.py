@@ -13,6 +13,10 @@ class DatabaseError(Exception):
         self.path = path
 
 
+class UnknownMeetingError(LookupError):
+    """No meeting has that id; ``str()`` says so in a sentence."""
+
+
 class NewerDatabaseError(DatabaseError):
     """Written by a newer Clerk: refused, and left exactly as it was."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from clerk_app.store.meetings import UnknownMeetingError
+from clerk_app.store.errors import UnknownMeetingError
 from clerk_app.store.tables import MeetingRow
 
 

@@ -13,26 +13,18 @@ from clerk_app.core.model import (
     AgendaItem,
     Attendee,
     Decision,
-    DecisionKind,
-    LabelStyle,
     Meeting,
-    Numbering,
     Point,
-    Presence,
-    Role,
     Status,
 )
 from clerk_app.core.structure import check_two_levels
 from clerk_app.core.text import clean_line
 from clerk_app.store.bodies import body_for_committee, numbering_of, numbering_start
 from clerk_app.store.children import fill_ids
-from clerk_app.store.declarations import declaration_rows, declarations_of
-from clerk_app.store.motions import (
-    motion_rows,
-    motions_of,
-    movement_rows,
-    movements_of,
-)
+from clerk_app.store.declarations import declaration_rows
+from clerk_app.store.errors import UnknownMeetingError as UnknownMeetingError
+from clerk_app.store.motions import motion_rows, movement_rows
+from clerk_app.store.row_mapping import meeting_of
 from clerk_app.store.tables import (
     AttendeeRow,
     DecisionRow,
@@ -42,10 +34,6 @@ from clerk_app.store.tables import (
     MotionRow,
     PointRow,
 )
-
-
-class UnknownMeetingError(LookupError):
-    """No meeting has that id; ``str()`` says so in a sentence."""
 
 
 @dataclass(frozen=True)
@@ -197,62 +185,6 @@ def write_meeting_fields(row: MeetingRow, meeting: Meeting) -> None:
     row.approved_on = meeting.approved_on
 
 
-def _point(row: PointRow, children: list[Point]) -> Point:
-    return Point(
-        text=row.text,
-        children=children,
-        action_done=row.action_done,
-        action_done_on=row.action_done_on,
-        id=row.id,
-        follows_up=row.origin_point_id,
-    )
-
-
-def _item(row: ItemRow) -> AgendaItem:
-    children: dict[int, list[PointRow]] = {}
-    tops: list[PointRow] = []
-    for p in row.points:
-        if p.parent_id is None:
-            tops.append(p)
-        else:
-            children.setdefault(p.parent_id, []).append(p)
-    points = [
-        _point(top, [_point(c, []) for c in sorted(children.get(top.id, []), key=_position)])
-        for top in tops
-    ]
-    return AgendaItem(
-        title=row.title,
-        number=row.number,
-        pages=row.pages,
-        intro=row.intro,
-        points=points,
-        decisions=[
-            Decision(
-                kind=DecisionKind(d.kind),
-                preamble=d.preamble,
-                resolutions=d.resolutions.split("\n") if d.resolutions else [],
-                numbering=Numbering(d.numbering),
-                id=d.id,
-            )
-            for d in row.decisions
-        ],
-        documents=[d.title for d in row.documents],
-        exempt=row.exempt,
-        exempt_paragraph=row.exempt_paragraph,
-        id=row.id,
-        declarations=declarations_of(row),
-        motions=motions_of(row),
-        movements=movements_of(row),
-        taken_at=row.taken_at,
-        exclusion=row.exclusion,
-        readmitted=row.readmitted,
-    )
-
-
-def _position(row: PointRow) -> int:
-    return row.position
-
-
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
     row = session.get(
         MeetingRow,
@@ -271,34 +203,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     )
     if row is None:
         raise UnknownMeetingError(f"there is no meeting {meeting_id}")
-    meeting = Meeting(
-        committee=row.committee,
-        date=row.date,
-        council=row.council,
-        start_time=row.start_time,
-        end_time=row.end_time,
-        venue=row.venue,
-        status=Status(row.status),
-        label_style=LabelStyle(row.label_style),
-        attendees=[
-            Attendee(
-                name=a.name,
-                role=Role(a.role),
-                presence=Presence(a.presence),
-                job_title=a.job_title,
-                substitute_for=a.substitute_for,
-                note=a.note,
-                id=a.id,
-            )
-            for a in row.attendees
-        ],
-        items=[_item(i) for i in row.items],
-        notes=row.notes,
-        approved_on=row.approved_on,
-        id=row.id,
-        body_id=row.body_id,
-        numbering=numbering_of(session, row.body_id),
-    )
+    meeting = meeting_of(row, numbering_of(session, row.body_id))
     if row.body_id is not None:
         meeting.numbering_start = numbering_start(session, row.body_id, row.id, meeting)
     return meeting

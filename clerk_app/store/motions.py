@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from clerk_app.core.procedure.motions import Counts, Motion, NamedVote, Outcome, Vote
-from clerk_app.core.procedure.movements import Movement, MovementKind
+from clerk_app.core.procedure.motions import Motion
+from clerk_app.core.procedure.movements import Movement
 from clerk_app.core.text import clean_line
 from clerk_app.store.children import replace_children
 from clerk_app.store.tables import ItemRow, MotionRow, MovementRow, NamedVoteRow
@@ -44,26 +44,6 @@ def motion_rows(motions: list[Motion]) -> list[MotionRow]:
     return rows
 
 
-def motions_of(row: ItemRow) -> list[Motion]:
-    return [
-        Motion(
-            text=m.text,
-            mover=m.mover,
-            seconder=m.seconder,
-            amends=m.amends,
-            counts=None
-            if m.votes_for is None
-            else Counts(m.votes_for, m.votes_against or 0, m.votes_abstain or 0),
-            named=[NamedVote(v.member, Vote(v.vote)) for v in m.named],
-            casting=None if m.casting is None else Vote(m.casting),
-            declared_outcome=None if m.declared_outcome is None else Outcome(m.declared_outcome),
-            as_written=m.as_written,
-            id=m.id,
-        )
-        for m in row.motions
-    ]
-
-
 def replace_motions(session: Session, row: ItemRow, motions: list[Motion]) -> None:
     replace_children(session, row, "motions", motion_rows(motions), motions)
 
@@ -75,10 +55,6 @@ def movement_rows(movements: list[Movement]) -> list[MovementRow]:
         MovementRow(position=i, member=m.member, kind=m.kind.value, at=m.at)
         for i, m in enumerate(movements)
     ]
-
-
-def movements_of(row: ItemRow) -> list[Movement]:
-    return [Movement(m.member, MovementKind(m.kind), m.at, id=m.id) for m in row.movements]
 
 
 def replace_movements(session: Session, row: ItemRow, movements: list[Movement]) -> None:

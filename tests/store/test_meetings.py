@@ -9,7 +9,7 @@ import pytest
 from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.services import meetings
 from clerk_app.store.database import Database, open_database
-from clerk_app.store.meetings import UnknownMeetingError
+from clerk_app.store.errors import UnknownMeetingError
 from tests.samples import planning_meeting
 
 

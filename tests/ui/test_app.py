@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from clerk_app import app
 from clerk_app.store.database import Database
-from clerk_app.store.meetings import UnknownMeetingError
+from clerk_app.store.errors import UnknownMeetingError
 
 
 def test_no_display_is_refused_before_qt_starts(
