@@ -24,6 +24,7 @@ from clerk_app.store.errors import (
     describe_write_failure,
 )
 from clerk_app.store.inspection import forget_sound, inspect, remember_sound
+from clerk_app.store.paths import read_only_uri
 from clerk_app.store.schema_version import HEAD, KNOWN_REVISIONS
 
 
@@ -126,14 +127,7 @@ def read_revision(path: Path) -> str | None:
 
 def _read_only_engine(path: Path) -> Engine:
     """An engine whose connections open the file with SQLite's mode=ro: nothing can write."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    wal = path.with_name(f"{path.name}-wal")
-    if not wal.exists():
-        # No log beside the file: everything is in the main file (a closed database, or one
-        # on read-only media).  Read it as it stands, so that SQLite makes no -wal or -shm
-        # file beside it: a command that only reads leaves the folder as it found it.  While
-        # another process writes, its log exists and the ordinary read-only mode sees it.
-        uri += "&immutable=1"
+    uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -24,3 +24,16 @@ def resolve_database_path(explicit: str | os.PathLike[str] | None) -> tuple[Path
     if env:
         return Path(env).expanduser(), False
     return default_database_path(), True
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens ``path`` with mode=ro, so that nothing can write to it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(f"{path.name}-wal")
+    if not wal.exists():
+        # No log beside the file: everything is in the main file (a closed database, or one
+        # on read-only media).  Read it as it stands, so that SQLite makes no -wal or -shm
+        # file beside it: a command that only reads leaves the folder as it found it.  While
+        # another process writes, its log exists and the ordinary read-only mode sees it.
+        uri += "&immutable=1"
+    return uri

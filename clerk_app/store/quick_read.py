@@ -26,6 +26,7 @@ from typing import Any
 
 from clerk_app.core.model import Meeting
 from clerk_app.core.procedure.numbering import NumberingMode, council_year_start
+from clerk_app.store.paths import read_only_uri
 from clerk_app.store.row_mapping import meeting_of, numbering_of_body
 from clerk_app.store.schema_version import HEAD
 
@@ -158,7 +159,7 @@ def read_meeting(path: Path, meeting_id: int) -> QuickRead | None:
     """Meeting ``meeting_id`` of the database at ``path``, or None whenever the usual reader
     should be asked instead (see the module's docstring).  Never writes to the file."""
     try:
-        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        uri = read_only_uri(Path(path))
         connection = sqlite3.connect(uri, uri=True, timeout=1.0, isolation_level=None)
     except (sqlite3.Error, ValueError, OSError):
         return None
