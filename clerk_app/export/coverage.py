@@ -103,8 +103,11 @@ class Coverage:
 
     def __init__(self, subtables: list[_Subtable]) -> None:
         self.subtables = subtables
-        self.drawn: set[int] = set()  # looked up and found: checked as a set, in C
+        self.drawn: set[int] = set()
         self.missing: set[int] = set()
+        # The characters found so far, as characters: a text's own set of characters is
+        # checked against it in one set operation, in C.
+        self.drawn_chars: set[str] = set()
 
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, int):
@@ -114,11 +117,15 @@ class Coverage:
             (self.drawn if found else self.missing).add(code)
         return code in self.drawn
 
-    def covers_all(self, codes: set[int]) -> bool:
-        """Whether every one of ``codes`` is covered (a few thousand strings a meeting ask
+    def draws_all(self, chars: set[str]) -> bool:
+        """Whether every one of ``chars`` is covered (a few thousand strings a meeting ask
         this, so the common answer comes from one set operation)."""
-        unknown = codes - self.drawn
-        return all(code in self for code in unknown) if unknown else True
+        unknown = chars - self.drawn_chars
+        for char in unknown:
+            if ord(char) not in self:
+                return False
+            self.drawn_chars.add(char)
+        return True
 
     def codes(self) -> frozenset[int]:
         """Every covered code point (for tests and tools; exports ask one code at a time)."""
@@ -141,7 +148,7 @@ def drawable(text: str, fonts: Path) -> str:
     if text.isascii():
         return text  # every shipped font draws ASCII, and cleaned text has no controls
     have = covered(fonts)
-    if have.covers_all(set(map(ord, set(text).difference("\n ")))):
+    if have.draws_all(set(text).difference("\n ")):
         return text  # each distinct character looked up once: the common case, kept quick
     out = []
     for char in text:

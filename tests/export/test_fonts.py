@@ -85,3 +85,13 @@ def test_characters_no_font_has_anywhere_in_the_minutes_still_export(tmp_path):
     path = export_meeting(meeting, tmp_path / "marks.pdf")
     text = squash(pdftotext(path, layout=False))
     assert f"Youth {REPLACEMENT} Panel" in text and f"Title {REPLACEMENT}" in text
+
+
+def test_looking_up_one_code_agrees_with_listing_every_code() -> None:
+    """drawable asks about a few characters at a time; the answer must be the fonts' cmaps."""
+    have = covered(FONTS)
+    listed = have.codes()
+    assert 5_000 < len(listed) < 20_000
+    for code in range(0x20000):
+        assert (code in have) == (code in listed), hex(code)
+    assert drawable("Siobhán Ó Briain, Łukasz Wójcik, مرحبا", FONTS).count(REPLACEMENT) == 0
