@@ -232,12 +232,14 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.EXCLUDE_PUBLIC: Spec(
         "E&xclude press and public…",
         "&Meeting",
+        ("Ctrl+Shift+E",),
         needs="item",
         tip="The resolution at this item; the items after it are exempt until readmission",
     ),
     Cmd.READMIT_PUBLIC: Spec(
         "&Readmit press and public",
         "&Meeting",
+        ("Ctrl+Shift+B",),  # "back in": R, A and P are taken (records, attendance, preview)
         needs="item",
         tip="The press and public come back in before this item",
     ),
