@@ -232,9 +232,10 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.EXCLUDE_PUBLIC: Spec(
         "E&xclude press and public…",
         "&Meeting",
-        ("Ctrl+Shift+E",),
+        ("Ctrl+Shift+E",),  # not Ctrl+Alt: that is AltGr on European keyboards (AltGr+E, €)
         needs="item",
-        tip="The resolution at this item; the items after it are exempt until readmission",
+        tip="The resolution at this item; the items after it are exempt until readmission. "
+        "Its RESOLVED row, clicked: Enter edits it, Delete removes it",
     ),
     Cmd.READMIT_PUBLIC: Spec(
         "&Readmit press and public",
