@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import docx
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
@@ -22,7 +23,7 @@ from clerk_app.ui.dialogs.motion_dialog import MotionDialog
 from clerk_app.ui.dialogs.named_vote_grid import NamedVoteDialog
 from clerk_app.ui.dialogs.records_dialog import RecordsDialog
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, reload, type_text
+from tests.ui.helpers import by_keys, focused, key, reload, type_text, wait_exported
 from tests.ui.procedure_steps import (
     CTRL,
     SHIFT,
@@ -128,8 +129,8 @@ def test_records_found_by_keys_edited_removed_and_undone(
             key(Qt.Key.Key_Return)
 
         def spoke(dialog: QDialog) -> None:
-            assert isinstance(dialog, DeclarationDialog) and not dialog.item.isEnabled()
-            for _ in range(4):  # past member, kind, nature, sensitive (the item is fixed)
+            assert isinstance(dialog, DeclarationDialog) and dialog.item.isEnabled()
+            for _ in range(5):  # past member, item (kept), kind, nature, sensitive
                 key(Qt.Key.Key_Tab)
             type_text("s")
             key(Qt.Key.Key_Return, CTRL)
@@ -308,3 +309,75 @@ def test_a_clicked_record_row_takes_enter_and_delete(
     [item] = reload(db_path, meeting_id).items
     assert item.declarations == [] and len(item.motions) == 1
     assert item.points[0].text == "The Clerk read the application. No objection."
+
+
+def test_an_edited_declaration_moves_to_the_item_chosen_as_one_undo_step(
+    db: Database, db_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Recorded at the wrong item: a double-click opens it, Tab to "In item", Down picks the
+    next item, Ctrl+Enter; it shows under its new item, Ctrl+Z puts it back in one step, and
+    the file and the Word minutes have it where it now is."""
+    council_with_members(db, BODY, MEMBERS)
+    meeting_id = meeting_of(
+        db, BODY, dt.date(2026, 9, 8), ["Planning applications", "Allotment rents"]
+    )
+    window = open_window(qtbot, db, tmp_path, meeting_id)
+    try:
+        assert window.view is not None and window.model is not None
+        planning, allotments = window.model.meeting.items
+        window.view.go_to_item(planning)
+        type_text("Application 26/0412 considered.")
+        declare_interest(window, "moss", "oth", "Allotment holder", "r")
+        assert [d.member for d in planning.declarations] == ["Councillor Dan Moss"]
+        shown: list[str] = []
+
+        def to_allotments(dialog: QDialog) -> None:
+            assert isinstance(dialog, DeclarationDialog)
+            shown.append(dialog.item.currentText())
+            key(Qt.Key.Key_Tab)  # from the member to "In item"
+            assert focused() is dialog.item
+            key(Qt.Key.Key_Down)
+            shown.append(dialog.item.currentText())
+            key(Qt.Key.Key_Return, CTRL)
+
+        window.run_dialog = by_keys(to_allotments)
+        [row] = rows_of(window, RowKind.DECLARATION)
+        QTest.mouseDClick(
+            window.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            window.view.viewport_point(row),
+        )
+        assert shown == ["1. Planning applications", "2. Allotment rents"]
+        assert planning.declarations == [] and len(allotments.declarations) == 1
+        [row] = rows_of(window, RowKind.DECLARATION)
+        assert row.item is allotments
+        kinds = [r.kind for r in window.view.rows]
+        heading = next(i for i, r in enumerate(window.view.rows) if r.item is allotments)
+        assert kinds.index(RowKind.DECLARATION) > heading  # drawn under its new item
+        assert window.stack.undoText() == "Move declaration"
+        assert window.statusBar().currentMessage() == "Declaration moved to 2. Allotment rents"
+        assert focused() is window.view.editor
+        key(Qt.Key.Key_Z, CTRL)  # one step: back under planning, not in both nor in neither
+        assert len(planning.declarations) == 1 and allotments.declarations == []
+        assert reload(db_path, meeting_id).items[0].declarations[0].member == "Councillor Dan Moss"
+        key(Qt.Key.Key_Z, CTRL | SHIFT)
+        assert planning.declarations == [] and len(allotments.declarations) == 1
+        window.choose_path = lambda *_args: str(tmp_path / "moved.docx")
+        key(Qt.Key.Key_E, CTRL)
+        wait_exported(window)
+    finally:
+        window.close()
+    saved = reload(db_path, meeting_id)
+    assert saved.items[0].declarations == []
+    assert saved.items[1].declarations == [
+        Declaration("Councillor Dan Moss", "other registrable", "Allotment holder", False,
+                    Conduct.REMAINED)
+    ]  # fmt: skip
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "moved.docx")).paragraphs)
+    # The list at the head names the new item; the sentence itself is printed under it.
+    assert "Dan Moss declared an other registrable interest in minute 2 (Allotment rents)" in text
+    at_item = "Councillor Dan Moss declared an other registrable interest (Allotment holder)"
+    assert text.count(at_item) == 1
+    assert text.index("Application 26/0412") < text.index("2.\tAllotment rents")
+    assert text.index("2.\tAllotment rents") < text.index(at_item)

@@ -273,6 +273,20 @@ class EditIntents:
         """Ctrl+Shift+I and editing a declaration: the item's declarations as one undo step."""
         self._push(label, [SetDeclarations(item, declarations)])
 
+    def move_declaration(
+        self, source: AgendaItem, index: int, target: AgendaItem, declaration: Declaration
+    ) -> None:
+        """An edited declaration put under another item: out of one, onto the end of the
+        other's, as one undo step (so Ctrl+Z never leaves it in both or in neither)."""
+        kept = [d for i, d in enumerate(source.declarations) if i != index]
+        self._push(
+            "Move declaration",
+            [
+                SetDeclarations(source, kept),
+                SetDeclarations(target, [*target.declarations, declaration]),
+            ],
+        )
+
     def set_motions(self, item: AgendaItem, motions: list[Motion], label: str) -> None:
         """Ctrl+Shift+O, a named vote, editing a motion: the item's motions as one undo step."""
         self._push(label, [SetMotions(item, motions)])

@@ -1,5 +1,5 @@
-"""A click on a declaration, motion or arrival/departure row selects it; then Enter edits
-it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
+"""A click on a declaration, motion, arrival/departure or exclusion row selects it; then
+Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
 what is selected.
 
 Kept out of the capture view: it watches the view's mouse and keys through an event filter
@@ -15,11 +15,20 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from clerk_app.ui.capture.capture_view import CaptureView
 from clerk_app.ui.capture.rows import Row, RowKind
 
-RECORD_ROWS = (RowKind.DECLARATION, RowKind.MOTION, RowKind.NAMED_VOTE, RowKind.MOVEMENT)
+RECORD_ROWS = (
+    RowKind.DECLARATION,
+    RowKind.MOTION,
+    RowKind.NAMED_VOTE,
+    RowKind.MOVEMENT,
+    RowKind.EXCLUSION,
+)
 
 
 def _record_of(row: Row) -> object | None:
-    """What a record row stands for: its declaration or motion, or its arrival/departure."""
+    """What a record row stands for: its declaration or motion, its arrival/departure, or
+    for the exclusion's resolution its item (an item passes at most one)."""
+    if row.kind is RowKind.EXCLUSION:
+        return row.item
     return row.record if row.record is not None else row.movement
 
 
@@ -30,7 +39,7 @@ class RecordKeys(QObject):
     def __init__(self, view: CaptureView, say: Callable[[str], None]) -> None:
         super().__init__(view)
         self.view, self.say = view, say
-        self.selected: object | None = None  # the record (or Movement), not its row
+        self.selected: object | None = None  # the record (Movement, item), not its row
         # Kept, not asked of the view per event: events still arrive while it is destroyed.
         self.viewport = view.viewport()
         self.viewport.installEventFilter(self)

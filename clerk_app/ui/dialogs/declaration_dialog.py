@@ -46,14 +46,16 @@ class DeclarationDialog(FieldDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``items``: the meeting's items as listed; ``at``: the one the interest is in (made
-        under "Declarations of interest", it is in a later item, which the clerk picks)."""
+        under "Declarations of interest", it is in a later item, which the clerk picks;
+        editing one, picking another item moves it)."""
         super().__init__(parent)
         self.setWindowTitle("Declare an interest" if new else "Declaration of interest")
         self.removed = False
         self.item = QComboBox()
         self.item.addItems(items)
         self.item.setCurrentIndex(at)
-        self.item.setEnabled(new)  # a declaration stays with its item; remove it to move it
+        # Editing one, a different item moves it there (recorded at the wrong item, say).
+        self.item.setToolTip("The item the interest is in; another moves the declaration there")
         self.member = MemberField(names, declaration.member)
         self.kind = QComboBox()
         self.kind.setEditable(True)

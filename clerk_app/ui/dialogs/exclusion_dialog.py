@@ -25,12 +25,28 @@ from clerk_app.ui.dialogs.typed_fields import problem_label
 
 
 class ExclusionDialog(QDialog):
-    def __init__(self, body: Body, where: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        body: Body,
+        where: str,
+        parent: QWidget | None = None,
+        *,
+        paragraphs: str = "",
+        recorded: str = "",
+    ) -> None:
+        """``paragraphs`` and ``recorded``: an exclusion already passed, being edited; its
+        wording is shown as recorded (imported minutes may word it their own way) until
+        the paragraphs are changed."""
         super().__init__(parent)
         accept_on_ctrl_enter(self)
         self.body = body
-        self.setWindowTitle("Exclude the press and public")
-        self.paragraphs = QLineEdit()
+        self.recorded, self.recorded_paragraphs = recorded.strip(), paragraphs
+        self.setWindowTitle(
+            "Edit the exclusion of the press and public"
+            if recorded
+            else "Exclude the press and public"
+        )
+        self.paragraphs = QLineEdit(paragraphs)
         self.paragraphs.setPlaceholderText("Schedule 12A paragraph(s), e.g. 3 or 1, 3")
         self.needs_paragraphs = body.exclusion_law is ExclusionLaw.ENGLAND
         self.wording = QLabel()
@@ -52,9 +68,13 @@ class ExclusionDialog(QDialog):
         self.paragraphs.textChanged.connect(lambda _text: self._show_wording())
         self._show_wording()
         self.paragraphs.setFocus()
+        self.paragraphs.selectAll()  # editing: typing replaces the paragraphs
         self.resize(600, self.sizeHint().height())
 
     def _show_wording(self) -> None:
+        if self.recorded and self.paragraphs.text() == self.recorded_paragraphs:
+            self.wording.setText(self.recorded)
+            return
         typed = self.paragraphs.text().strip() or "…"
         self.wording.setText(exclusion_wording(self.body, typed))
 

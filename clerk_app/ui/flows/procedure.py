@@ -68,8 +68,10 @@ class ProcedureFlow:
             self._declaration(*at, None)
 
     def _declaration(self, open_: OpenMeeting, item: AgendaItem, index: int | None) -> None:
+        """A new declaration (``index`` None) or the item's ``index``-th edited: in either the
+        clerk picks the item it concerns, and an edited one picked elsewhere moves there."""
         items = open_.meeting.items
-        at = items.index(item)
+        at = next(i for i, each in enumerate(items) if each is item)
         if index is None and is_declarations_item(item) and at + 1 < len(items):
             at += 1  # declared at the start of the meeting: in an item still to come
         names = member_names.member_choices(self.shell.db, open_.meeting, items[at])
@@ -83,19 +85,23 @@ class ProcedureFlow:
             parent=self.shell.widget,
         )
         if self.shell.run_dialog(dialog):
+            chosen = items[dialog.item.currentIndex()]
             if index is None:
-                item = items[dialog.item.currentIndex()]
-                declarations = [*item.declarations, dialog.declaration()]
-                label = "Declare interest"
+                declarations = [*chosen.declarations, dialog.declaration()]
+                open_.intents.set_declarations(chosen, declarations, "Declare interest")
+                self.shell.say(f"Declare interest: {self._where(open_, chosen)}")
             elif dialog.removed:
                 declarations = [d for i, d in enumerate(item.declarations) if i != index]
-                label = "Remove declaration"
+                open_.intents.set_declarations(item, declarations, "Remove declaration")
+                self.shell.say(f"Remove declaration: {self._where(open_, item)}")
+            elif chosen is not item:
+                open_.intents.move_declaration(item, index, chosen, dialog.declaration())
+                self.shell.say(f"Declaration moved to {self._where(open_, chosen)}")
             else:
                 declarations = list(item.declarations)
                 declarations[index] = dialog.declaration()
-                label = "Edit declaration"
-            open_.intents.set_declarations(item, declarations, label)
-            self.shell.say(f"{label}: {self._where(open_, item)}")
+                open_.intents.set_declarations(item, declarations, "Edit declaration")
+                self.shell.say(f"Edit declaration: {self._where(open_, item)}")
         self._done()
 
     # --- motions --------------------------------------------------------------------------

@@ -15,6 +15,13 @@ from PySide6.QtWidgets import QStatusBar
 from clerk_app.core.model import AgendaItem
 from clerk_app.core.procedure.bodies import Body
 from clerk_app.core.procedure.exclusion_changes import exclusion_changes
+from clerk_app.core.procedure.exclusion_edits import (
+    excluded_paragraphs,
+    exclusion_edit_changes,
+    exclusion_removal_changes,
+    exempted_by,
+    paired_readmission,
+)
 from clerk_app.core.procedure.item_record import item_where
 from clerk_app.core.procedure.live_quorum import in_room_after, member_names
 from clerk_app.core.procedure.movements import Movement
@@ -26,7 +33,7 @@ from clerk_app.ui.capture.item_clock import ItemClock
 from clerk_app.ui.capture.open_meeting import OpenMeeting
 from clerk_app.ui.capture.quorum_indicator import QuorumIndicator
 from clerk_app.ui.capture.record_keys import RecordKeys
-from clerk_app.ui.capture.rows import Row
+from clerk_app.ui.capture.rows import Row, RowKind
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
@@ -93,18 +100,30 @@ class ProceedingsFlow:
         self.shell.refocus()
 
     def edit_row(self, target: str, row: Row) -> None:
-        """A double-click on an arrival or departure: the dialog, with that one chosen."""
+        """A double-click on an arrival or departure (the dialog, with that one chosen) or
+        on the resolution excluding the press and public."""
         if target == "movement" and row.item is not None:
             self.member_moves(row.item, row.movement)
+        elif target == "exclusion" and row.item is not None:
+            self.edit_exclusion(row.item)
 
     def attach_keys(self, keys: RecordKeys) -> None:
-        """Enter and Delete on an arrival or departure row selected with a click."""
+        """Enter and Delete on an arrival or departure row, or the exclusion's, selected
+        with a click (a declaration's or motion's is the procedure flow's)."""
         keys.edit.connect(self._edit_selected)
-        keys.remove.connect(self.remove_movement)
+        keys.remove.connect(self._remove_selected)
 
     def _edit_selected(self, row: Row) -> None:
-        if row.movement is not None:  # a declaration's or motion's is the procedure flow's
+        if row.movement is not None:
             self.edit_row("movement", row)
+        elif row.kind is RowKind.EXCLUSION:
+            self.edit_row("exclusion", row)
+
+    def _remove_selected(self, row: Row) -> None:
+        if row.kind is RowKind.EXCLUSION and row.item is not None:
+            self.remove_exclusion(row.item)
+        else:
+            self.remove_movement(row)
 
     def remove_movement(self, row: Row) -> None:
         """Delete on a selected arrival or departure: asked first, one undo step."""
@@ -149,6 +168,51 @@ class ProceedingsFlow:
             changes = exclusion_changes(open_.meeting, item, body, dialog.paragraph_list())
             open_.intents.record_proceedings("Exclude press and public", changes)
             self.shell.say(f"Press and public excluded; {len(changes) - 1} item(s) now exempt")
+        self.shell.refocus()
+
+    def edit_exclusion(self, item: AgendaItem) -> None:
+        """Enter or a double-click on the exclusion's RESOLVED row: its dialog, with the
+        paragraphs as passed; a change rewords it and re-cites the items it made exempt."""
+        current = self.shell.current
+        if current is None or current.locked or not item.exclusion.strip():
+            return
+        meeting = current.meeting
+        body = self.body or Body(name=meeting.committee)
+        dialog = ExclusionDialog(
+            body,
+            self._where(current, item),
+            parent=self.shell.widget,
+            paragraphs=excluded_paragraphs(meeting, item),
+            recorded=item.exclusion,
+        )
+        if self.shell.run_dialog(dialog):
+            changes = exclusion_edit_changes(meeting, item, body, dialog.paragraph_list())
+            current.intents.record_proceedings("Edit exclusion of press and public", changes)
+            self.shell.say(
+                "Exclusion changed; the items it made exempt follow" if changes else "No change"
+            )
+        self.shell.refocus()
+
+    def remove_exclusion(self, item: AgendaItem) -> None:
+        """Delete on the exclusion's row: asked first, naming the items that become public
+        and the readmission that goes with it; one undo step."""
+        current = self.shell.current
+        if current is None or current.locked or not item.exclusion.strip():
+            return
+        meeting = current.meeting
+        public = [self._where(current, each) for each in exempted_by(meeting, item)]
+        readmitted = paired_readmission(meeting, item)
+        message = f"Remove this?<br><br>RESOLVED: {html.escape(item.exclusion.strip())}"
+        if public:
+            message += f"<br><br>No longer exempt: {html.escape(', '.join(public))}."
+        if readmitted is not None:
+            where = self._where(current, readmitted)
+            message += f"<br>The readmission of the press and public at {where} goes too."
+        message += "<br><br>Ctrl+Z brings it back."
+        title = "Remove exclusion of press and public"
+        if self.shell.run_dialog(ConfirmDialog(title, message, "Remove", self.shell.widget)):
+            current.intents.record_proceedings(title, exclusion_removal_changes(meeting, item))
+            self.shell.say(f"Exclusion removed; {len(public)} item(s) no longer exempt")
         self.shell.refocus()
 
     def readmit_public(self) -> None:

@@ -232,12 +232,15 @@ SPECS: dict[Cmd, Spec] = {
     Cmd.EXCLUDE_PUBLIC: Spec(
         "E&xclude press and public…",
         "&Meeting",
+        ("Ctrl+Shift+E",),  # not Ctrl+Alt: that is AltGr on European keyboards (AltGr+E, €)
         needs="item",
-        tip="The resolution at this item; the items after it are exempt until readmission",
+        tip="The resolution at this item; the items after it are exempt until readmission. "
+        "Its RESOLVED row, clicked: Enter edits it, Delete removes it",
     ),
     Cmd.READMIT_PUBLIC: Spec(
         "&Readmit press and public",
         "&Meeting",
+        ("Ctrl+Shift+B",),  # "back in": R, A and P are taken (records, attendance, preview)
         needs="item",
         tip="The press and public come back in before this item",
     ),

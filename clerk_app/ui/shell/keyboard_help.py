@@ -38,7 +38,10 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("Left / Right", "At a point's start or end: into the point before or after"),
     ("Backspace in an empty point", "Delete the point"),
     ("Enter in an empty sub-point", "Lift it to a lettered point"),
-    ("Enter / Delete on a clicked declaration or motion", "Edit it / remove it; Esc to typing"),
+    (
+        "Enter / Delete on a clicked record",
+        "Edit / remove (asks) a declaration, motion, arrival, exclusion",
+    ),
 )
 
 
@@ -58,7 +61,6 @@ DIALOG_KEYS: tuple[tuple[str, str], ...] = (
     ("F, A, B or S, N (named vote)", "For, against, abstain, did not vote; then the next row"),
     ("Ctrl+Shift+F, Ctrl+F (named vote)", "All not yet marked For; find a member by name"),
     ("Enter, Delete, V (declarations and motions)", "Edit; remove, after asking; named vote"),
-    ("Click, then Enter or Delete (arrival or departure)", "Edit it; remove it, after asking"),
 )
 
 
