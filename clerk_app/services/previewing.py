@@ -25,14 +25,10 @@ def preview_document(meeting: Meeting, *, confidential: bool = False) -> Minutes
     return compose(meeting, confidential=confidential)
 
 
-def house_template(db: Database, meeting: Meeting) -> Path | None:
-    """The Typst template the meeting's body prints with (None: Clerk's own), as the PDF
-    export would choose it: the preview shows the house style the PDF will have."""
-    return body_template(db, meeting.body_id)
-
-
 def body_template(db: Database, body_id: int | None) -> Path | None:
-    """The Typst template the body ``body_id`` prints with, as its setting is now.
+    """The Typst template the body ``body_id`` prints with (None: Clerk's own), as its
+    setting is now and as the PDF export would choose it: the preview shows the house style
+    the PDF will have.
 
     The preview asks before every layout (a small read, on its worker), so a template chosen
     for the body while its meeting is open is followed at the next edit; a template file
