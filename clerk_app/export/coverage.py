@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,12 +70,13 @@ class _Format12:
 _Subtable = _Format4 | _Format12
 
 
-def _cmap(data: bytes) -> _Subtable | None:
-    """The font's best Unicode cmap subtable (format 12 over 4), None if it has neither."""
-    tables = struct.unpack_from(">H", data, 4)[0]
+def _cmap(data: bytes, start: int = 0) -> _Subtable | None:
+    """The best Unicode cmap subtable (format 12 over 4) of the font whose table directory
+    begins at ``start`` (0 but in a collection), None if it has neither."""
+    tables = struct.unpack_from(">H", data, start + 4)[0]
     where = {}
     for n in range(tables):
-        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * n)
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, start + 12 + 16 * n)
         where[tag] = (offset, length)
     offset, length = where[b"cmap"]
     cmap = data[offset : offset + length]
@@ -132,22 +133,79 @@ class Coverage:
         return frozenset(c for t in self.subtables for c in t.codes() if t.glyph(c))
 
 
-@lru_cache(maxsize=4)
+# The font files Typst reads from a folder it is given (it looks in sub-folders too).
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+
+def _subtables(data: bytes) -> list[_Subtable | None]:
+    """The cmap of each font in a font file (a collection holds several)."""
+    if data[:4] != b"ttcf":
+        return [_cmap(data)]
+    count = struct.unpack_from(">I", data, 8)[0]
+    return [_cmap(data, start) for start in struct.unpack_from(f">{count}I", data, 12)]
+
+
+def font_files(fonts: Path) -> list[Path]:
+    """Every font file under ``fonts``, in a steady order."""
+    return sorted(
+        path for path in fonts.rglob("*") if path.suffix.lower() in FONT_SUFFIXES and path.is_file()
+    )
+
+
+def font_stamp(fonts: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each font file's name, time and size: a font added or replaced is noticed."""
+    found = []
+    for path in font_files(fonts):
+        stat = path.stat()
+        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
 def covered(fonts: Path) -> Coverage:
-    """Which code points some .ttf in ``fonts`` maps to a real glyph."""
-    subtables = [_cmap(font.read_bytes()) for font in sorted(fonts.glob("*.ttf"))]
-    return Coverage([table for table in subtables if table is not None])
+    """Which code points some font file under ``fonts`` maps to a real glyph (read again
+    when a font there is added, replaced or removed: a house template's own fonts change)."""
+    return _covered(fonts, font_stamp(fonts))
 
 
-def drawable(text: str, fonts: Path) -> str:
+@lru_cache(maxsize=8)
+def _covered(fonts: Path, stamp: tuple[tuple[str, int, int], ...]) -> Coverage:
+    tables = [t for name, _, _ in stamp for t in _readable(Path(name))]
+    return Coverage([table for table in tables if table is not None])
+
+
+def _readable(font: Path) -> list[_Subtable | None]:
+    """The font's cmaps; none for a file that is not a font after all (a house template's
+    fonts folder is the council's own): Typst skips such a file too, so it draws nothing."""
+    try:
+        return _subtables(font.read_bytes())
+    except (OSError, struct.error, KeyError, ValueError):
+        return []
+
+
+def covered_by(folders: Sequence[Path]) -> Coverage:
+    """What some font in any of ``folders`` draws: Typst falls back from font to font by
+    itself, so a character is printable if one of the fonts it is given has it.  The same
+    object while the folders' fonts stay as they are, so its lookups are remembered."""
+    return _covered_by(tuple((folder, font_stamp(folder)) for folder in folders))
+
+
+@lru_cache(maxsize=8)
+def _covered_by(folders: tuple[tuple[Path, tuple[tuple[str, int, int], ...]], ...]) -> Coverage:
+    if len(folders) == 1:
+        return _covered(*folders[0])
+    return Coverage([t for folder, stamp in folders for t in _covered(folder, stamp).subtables])
+
+
+def drawable(text: str, fonts: Path | Coverage) -> str:
     """``text`` with each character no font draws replaced by a visible mark.
 
-    Invisible format characters (joiners, variation selectors) a font lacks are dropped
-    rather than marked: they have nothing to show.  Line breaks and spaces stay.
+    ``fonts``: a folder of fonts, or what some fonts cover (``covered_by``).  Invisible format
+    characters (joiners, variation selectors) a font lacks are dropped rather than marked:
+    they have nothing to show.  Line breaks and spaces stay.
     """
     if text.isascii():
         return text  # every shipped font draws ASCII, and cleaned text has no controls
-    have = covered(fonts)
+    have = fonts if isinstance(fonts, Coverage) else covered(fonts)
     if have.draws_all(set(text).difference("\n ")):
         return text  # each distinct character looked up once: the common case, kept quick
     out = []

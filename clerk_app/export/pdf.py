@@ -36,7 +36,7 @@ from clerk_app.core.blocks import (
     SignatureBlock,
     Stub,
 )
-from clerk_app.export.coverage import drawable
+from clerk_app.export.coverage import Coverage, covered_by, drawable, font_stamp
 
 if TYPE_CHECKING:
     from typst import PDFStandard  # the stub's name for the profiles Typst knows
@@ -70,71 +70,73 @@ def _chunked(match: re.Match[str]) -> str:
     return _ZERO_WIDTH_SPACE.join(run[i : i + 30] for i in range(0, len(run), 30))
 
 
-def _text(text: str) -> str:
-    text = drawable(text, FONTS)
+def _text(text: str, have: Coverage) -> str:
+    """``text`` as printed: what no font given to Typst (``have``) draws is marked."""
+    text = drawable(text, have)
     # str.split is quicker than the pattern on ordinary prose, which has no such run.
     if len(text) < 40 or max(map(len, text.split()), default=0) < 40:
         return text
     return _LONG_RUN.sub(_chunked, text)
 
 
-def _labelled(block: LabelledParagraph) -> Json:
-    return {"label": _text(block.label), "text": _text(block.text), "subs": []}
+def _labelled(block: LabelledParagraph, have: Coverage) -> Json:
+    return {"label": _text(block.label, have), "text": _text(block.text, have), "subs": []}
 
 
-def _points(run: list[LabelledParagraph]) -> Json:
+def _points(run: list[LabelledParagraph], have: Coverage) -> Json:
     """One list: points with their sub-points nested under them, in the minutes' order."""
     items: list[Json] = []
     for block in run:
         if block.level > 0 and items:
-            items[-1]["subs"].append(_labelled(block))
+            items[-1]["subs"].append(_labelled(block, have))
         else:
-            items.append(_labelled(block))
+            items.append(_labelled(block, have))
     return {"kind": "points", "indent": run[0].indent, "items": items}
 
 
-def _heading(heading: Heading) -> Json:
-    number, title = _text(heading.number), _text(heading.title)
+def _heading(heading: Heading, have: Coverage) -> Json:
+    number, title = _text(heading.number, have), _text(heading.title, have)
     if not title:
         # A tagged heading must have words: an untitled item is headed by its number alone.
         number, title = "", number or "Untitled item"
     return {"kind": "heading", "number": number, "title": title}
 
 
-def _paragraph(block: Paragraph) -> Json:
+def _paragraph(block: Paragraph, have: Coverage) -> Json:
     return {
         "kind": "paragraph",
-        "text": _text(block.text),
-        "lead": _text(block.lead),
+        "text": _text(block.text, have),
+        "lead": _text(block.lead, have),
         "indent": block.indent,
         "style": block.style.value,
         "keep": block.keep_with_next,
     }
 
 
-def _block(block: Block) -> list[Json]:
+def _block(block: Block, have: Coverage) -> list[Json]:
     if isinstance(block, Heading):
-        return [_heading(block)]
+        return [_heading(block, have)]
     if isinstance(block, Paragraph):
-        return [_paragraph(block)]
+        return [_paragraph(block, have)]
     if isinstance(block, Stub):
         # The notice sticks to its heading (headings stick to what follows them).
-        return [_heading(block.heading), _paragraph(Paragraph(block.notice, indent=1))]
+        notice = Paragraph(block.notice, indent=1)
+        return [_heading(block.heading, have), _paragraph(notice, have)]
     if isinstance(block, DecisionBlock):
         return [
             {
                 "kind": "decision",
                 "keyword": block.keyword,
-                "preamble": _text(block.preamble),
+                "preamble": _text(block.preamble, have),
                 "indent": block.indent,
-                "resolutions": [_labelled(r) for r in block.resolutions],
+                "resolutions": [_labelled(r, have) for r in block.resolutions],
             }
         ]
     if isinstance(block, SignatureBlock):
         return [{"kind": "signature", "lines": list(block.lines)}]
     if isinstance(block, ActionTable):
         rows = [
-            [_text(cell) for cell in (r.ref, r.item, r.summary, r.owners, r.due, r.status)]
+            [_text(cell, have) for cell in (r.ref, r.item, r.summary, r.owners, r.due, r.status)]
             for r in block.rows
         ]
         return [
@@ -153,7 +155,7 @@ def _block(block: Block) -> list[Json]:
                 "kind": "table",
                 "columns": list(block.columns),
                 "shares": list(block.shares),
-                "rows": [[_text(cell) for cell in row] for row in block.rows],
+                "rows": [[_text(cell, have) for cell in row] for row in block.rows],
                 "empty": "",
             }
         ]
@@ -162,7 +164,7 @@ def _block(block: Block) -> list[Json]:
     raise TypeError(f"no PDF rendering for {type(block).__name__}")
 
 
-def _blocks(document: MinutesDocument) -> list[Json]:
+def _blocks(document: MinutesDocument, have: Coverage) -> list[Json]:
     out: list[Json] = []
     run: list[LabelledParagraph] = []
     for block in document.blocks:
@@ -170,7 +172,7 @@ def _blocks(document: MinutesDocument) -> list[Json]:
             run.append(block)
             continue
         if run:
-            out.append(_points(run))
+            out.append(_points(run, have))
             run = [block] if isinstance(block, LabelledParagraph) else []
             if run:
                 continue
@@ -181,9 +183,9 @@ def _blocks(document: MinutesDocument) -> list[Json]:
                 before["keep"] = True
                 if before.get("style") != "close":
                     break
-        out.extend(_block(block))
+        out.extend(_block(block, have))
     if run:
-        out.append(_points(run))
+        out.append(_points(run, have))
     return out
 
 
@@ -203,8 +205,12 @@ def _measured(document: MinutesDocument) -> tuple[list[str], list[str]]:
     return sorted(set(numbers)), sorted(set(labels))
 
 
-def document_data(document: MinutesDocument) -> Json:
-    """The JSON the template reads: everything printed, nothing about how it looks."""
+def document_data(document: MinutesDocument, template: Path | None = None) -> Json:
+    """The JSON the template reads: everything printed, nothing about how it looks.
+
+    What none of the fonts ``template`` is laid out with can draw is marked (``font_paths``:
+    a house template's own fonts may draw more than Clerk's)."""
+    have = covered_by(font_paths(template or TEMPLATE))
     numbers, labels = _measured(document)
     keywords = ["minutes", document.header.committee]
     if document.confidential:
@@ -217,17 +223,17 @@ def document_data(document: MinutesDocument) -> Json:
         "author": document.author,
         "keywords": [k for k in keywords if k],
         "header": {
-            "council": _text(document.header.council),
-            "committee": _text(document.header.committee),
-            "meeting_line": _text(document.header.meeting_line),
-            "detail_line": _text(document.header.detail_line),
+            "council": _text(document.header.council, have),
+            "committee": _text(document.header.committee, have),
+            "meeting_line": _text(document.header.meeting_line, have),
+            "detail_line": _text(document.header.detail_line, have),
         },
-        "marks": [_text(mark) for mark in document.marks],
+        "marks": [_text(mark, have) for mark in document.marks],
         "watermark": document.watermark,
         "footer": FOOTER,
-        "numbers": [_text(number) for number in numbers],
-        "labels": [_text(label) for label in labels],
-        "blocks": _blocks(document),
+        "numbers": [_text(number, have) for number in numbers],
+        "labels": [_text(label, have) for label in labels],
+        "blocks": _blocks(document, have),
     }
 
 
@@ -236,10 +242,11 @@ def standards(document: MinutesDocument) -> list[PDFStandard]:
     return ["ua-1"] if document.draft else ["ua-1", "a-2a"]
 
 
-def typst_inputs(document: MinutesDocument) -> dict[str, str]:
-    """What the template is given (``sys.inputs``): the PDF and the preview share it."""
+def typst_inputs(document: MinutesDocument, template: Path | None = None) -> dict[str, str]:
+    """What ``template`` (None: Clerk's) is given (``sys.inputs``): the PDF and the preview
+    share it.  It depends on the template: a character only its own fonts draw is printed."""
     return {
-        "data": json.dumps(document_data(document), ensure_ascii=False),
+        "data": json.dumps(document_data(document, template), ensure_ascii=False),
         "watermark": _watermark(document.watermark) if document.watermark else "",
     }
 
@@ -266,7 +273,7 @@ def _compile(
             # Only the fonts given: the PDF looks the same on every machine, and PDF/A
             # needs every font embedded, which Typst does for the fonts it is given.
             ignore_system_fonts=True,
-            sys_inputs=inputs if inputs is not None else typst_inputs(document),
+            sys_inputs=inputs if inputs is not None else typst_inputs(document, template),
             **options,
         )
     except typst.TypstError as exc:
@@ -288,7 +295,7 @@ def render(
 ) -> bytes:
     """The PDF's bytes; raises TemplateError if the template cannot lay the document out.
 
-    ``inputs``: ``typst_inputs(document)``, if the caller has worked it out already."""
+    ``inputs``: ``typst_inputs(document, template)``, if the caller has worked it out already."""
     pdf = _compile(document, template, inputs, pdf_standards=standards(document))
     assert isinstance(pdf, bytes)  # a PDF is one file, whatever its pages
     return pdf
@@ -299,14 +306,17 @@ def render_pages(document: MinutesDocument, template: Path | None = None) -> lis
 
     SVG, not PNG: Typst writes 33 pages of SVG in about a fifth of the time it takes to
     rasterise them, and the preview rasterises only the pages that changed.  One compiler is
-    kept per template, so a preview that follows typing re-reads neither fonts nor template.
+    kept per template, so a preview that follows typing does not read the fonts again; a
+    template edited since (a clerk designing a house style), or a font added beside it, gets
+    a compiler of its own, so the preview shows the edit.
     """
     template = template or TEMPLATE
     _check_installation(template)
-    inputs = typst_inputs(document)
+    inputs = typst_inputs(document, template)
     try:
         with _COMPILER_LOCK:  # a kept compiler serves one layout at a time
-            pages = _compiler(template).compile(format="svg", sys_inputs=inputs)
+            compiler = _compiler(template, edition(template))
+            pages = compiler.compile(format="svg", sys_inputs=inputs)
     except typst.TypstError as exc:
         raise TemplateError(exc.message) from exc
     assert pages is not None  # no output path given: the pages come back
@@ -316,8 +326,24 @@ def render_pages(document: MinutesDocument, template: Path | None = None) -> lis
 _COMPILER_LOCK = threading.Lock()
 
 
+Edition = tuple[int, int, tuple[tuple[str, int, int], ...]]
+
+
+def edition(template: Path) -> Edition:
+    """Which version of ``template`` this is: its time and size (a stat), and those of the
+    fonts beside it.  The preview asks on every update whether it changed."""
+    try:
+        stat = template.stat()
+    except OSError:
+        return (0, -1, ())  # gone: said where it is laid out
+    own = [folder for folder in font_paths(template) if folder != FONTS]
+    return (stat.st_mtime_ns, stat.st_size, tuple(f for d in own for f in font_stamp(d)))
+
+
 @lru_cache(maxsize=2)
-def _compiler(template: Path) -> typst.Compiler:
+def _compiler(template: Path, _edition: Edition) -> typst.Compiler:
+    """A compiler for this edition of ``template`` (the key): Typst reads its fonts once, when
+    it is made, so a font added beside a house template needs a new one."""
     return typst.Compiler(
         template, root=template.parent, font_paths=font_paths(template), ignore_system_fonts=True
     )
@@ -333,7 +359,8 @@ def render_with(
 
     A house-style template that is missing or cannot lay the minutes out must not stop the
     minutes going out: ``warn`` hears why, and the default template is used instead.
-    ``inputs`` as for :func:`render`.
+    ``inputs`` as for :func:`render` (worked out for ``template``: when Clerk's default takes
+    over, the text is worked out again for Clerk's fonts, which may draw less).
     """
     if template is None or template == TEMPLATE:
         return render(document, inputs=inputs)
@@ -347,7 +374,8 @@ def render_with(
             problem = str(exc).splitlines()[0][:120] if str(exc) else "it failed"
     if warn is not None:
         warn(f"PDF template {template.name} could not be used ({problem}); Clerk's default is used")
-    return render(document, inputs=inputs)
+    same_fonts = font_paths(template) == font_paths(TEMPLATE)
+    return render(document, inputs=inputs if same_fonts else None)
 
 
 @lru_cache(maxsize=4)

@@ -23,6 +23,7 @@ from clerk_app.core.text import clean_line
 from clerk_app.store import bodies as store
 from clerk_app.store.bodies import UnknownBodyError
 from clerk_app.store.database import Database
+from clerk_app.store.template_paths import resolved, stored_text
 
 __all__ = ["BodySettingError", "UnknownBodyError"]
 
@@ -67,13 +68,23 @@ def _choice(kind: type[E], text: str, what: str) -> E:
 
 
 def list_bodies(db: Database) -> list[Body]:
+    """Every body, its templates given as the paths they resolve to now."""
     with db.session() as session:
-        return store.list_bodies(session)
+        return [_shown(db, body) for body in store.list_bodies(session)]
 
 
 def get_body(db: Database, name: str) -> Body:
+    """The body called ``name``, its templates given as the paths they resolve to now."""
     with db.session() as session:
-        return store.body_named(session, clean_line(name))
+        return _shown(db, store.body_named(session, clean_line(name)))
+
+
+def _shown(db: Database, body: Body) -> Body:
+    """``body`` with its templates where they resolve for this database (a template kept
+    beside the database is kept relative to it: ``store/template_paths``).  A copy for
+    reading: saving it would store the absolute paths."""
+    word, pdf = (resolved(text, db.path) for text in (body.word_template, body.pdf_template))
+    return dataclasses.replace(body, word_template=str(word or ""), pdf_template=str(pdf or ""))
 
 
 def set_up_body(
@@ -94,7 +105,10 @@ def set_up_body(
     """Create the body called ``name`` or change the settings given; the rest stay as they are.
 
     ``word_template`` / ``pdf_template``: the body's own house style for exports, a .docx or
-    .dotx and a .typ file (kept as an absolute path); "" or "default" goes back to Clerk's.
+    .dotx and a .typ file; "" or "default" goes back to Clerk's.  A template in the
+    database's folder (or below it) is kept relative to that folder, so the two can move
+    together; any other is kept as an absolute path.  The body returned shows the templates as
+    the paths they resolve to.
     """
     name = clean_line(name)
     if not name:
@@ -120,29 +134,31 @@ def set_up_body(
             if exclusion is None:
                 body.exclusion_law = ExclusionLaw.CUSTOM
         if word_template is not None:
-            body.word_template = _template(word_template, WORD_TEMPLATE_SUFFIXES, "Word")
+            word = _template(word_template, WORD_TEMPLATE_SUFFIXES, "Word")
+            body.word_template = "" if word is None else stored_text(word, db.path)
         if pdf_template is not None:
-            body.pdf_template = _template(pdf_template, PDF_TEMPLATE_SUFFIXES, "PDF")
+            pdf = _template(pdf_template, PDF_TEMPLATE_SUFFIXES, "PDF")
+            body.pdf_template = "" if pdf is None else stored_text(pdf, db.path)
         store.save_body(uow.session, body)
         uow.commit()
-    return body
+    return _shown(db, body)
 
 
 WORD_TEMPLATE_SUFFIXES = (".docx", ".dotx")
 PDF_TEMPLATE_SUFFIXES = (".typ",)
 
 
-def _template(given: str | Path, suffixes: tuple[str, ...], kind: str) -> str:
-    """The template's absolute path ("" for Clerk's default), refusing what cannot be one."""
+def _template(given: str | Path, suffixes: tuple[str, ...], kind: str) -> Path | None:
+    """The template's absolute path (None for Clerk's default), refusing what cannot be one."""
     if str(given).strip().lower() in ("", "default"):
-        return ""
+        return None
     path = Path(given).expanduser()
     if path.suffix.lower() not in suffixes:
         wanted = " or ".join(suffixes)
         raise BodySettingError(f"the {kind} template {path.name} is not a {wanted} file")
     if not path.is_file():
         raise BodySettingError(f"the {kind} template {path} does not exist")
-    return str(path.resolve())
+    return path.resolve()
 
 
 def house_style(db: Database, body_id: int | None) -> tuple[Path | None, Path | None]:
@@ -154,8 +170,7 @@ def house_style(db: Database, body_id: int | None) -> tuple[Path | None, Path | 
             body = store.body_by_id(session, body_id)
         except UnknownBodyError:
             return None, None
-    word, pdf = body.word_template, body.pdf_template
-    return (Path(word) if word else None), (Path(pdf) if pdf else None)
+    return resolved(body.word_template, db.path), resolved(body.pdf_template, db.path)
 
 
 def _numbering(
@@ -202,4 +217,4 @@ def add_member(
         body.members.append(seat)
         store.save_body(uow.session, body)
         uow.commit()
-    return body
+    return _shown(db, body)

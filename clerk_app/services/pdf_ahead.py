@@ -53,7 +53,7 @@ class PdfAhead:
         )
         # Worked out here, not on the thread: Python work there would take turns with the
         # caller's imports for Python's lock, and hold Typst back twice as long.
-        self._inputs = typst_inputs(self._document)
+        self._inputs = typst_inputs(self._document, options.template)
         self._pdf: bytes | None = None
         self._error: BaseException | None = None
         # A daemon: if opening the database fails, the process ends without waiting for it.

@@ -25,10 +25,16 @@ def preview_document(meeting: Meeting, *, confidential: bool = False) -> Minutes
     return compose(meeting, confidential=confidential)
 
 
-def house_template(db: Database, meeting: Meeting) -> Path | None:
-    """The Typst template the meeting's body prints with (None: Clerk's own), as the PDF
-    export would choose it: the preview shows the house style the PDF will have."""
-    return bodies.house_style(db, meeting.body_id)[1]
+def body_template(db: Database, body_id: int | None) -> Path | None:
+    """The Typst template the body ``body_id`` prints with (None: Clerk's own), as its
+    setting is now and as the PDF export would choose it: the preview shows the house style
+    the PDF will have.
+
+    The preview asks before every layout (a small read, on its worker), so a template chosen
+    for the body while its meeting is open is followed at the next edit; a template file
+    edited since the last layout is noticed by ``export.pdf`` (a stat), which reads it again.
+    """
+    return bodies.house_style(db, body_id)[1]
 
 
 def preview_pages(

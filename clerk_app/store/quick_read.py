@@ -29,6 +29,7 @@ from clerk_app.core.procedure.numbering import NumberingMode, council_year_start
 from clerk_app.store.paths import read_only_uri
 from clerk_app.store.row_mapping import meeting_of, numbering_of_body
 from clerk_app.store.schema_version import HEAD
+from clerk_app.store.template_paths import resolved
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _numbering_start(reader: _Reader, body: SimpleNamespace, meeting: SimpleName
     return int(count or 0)
 
 
-def _read(reader: _Reader, meeting_id: int) -> QuickRead | None:
+def _read(reader: _Reader, meeting_id: int, database: Path) -> QuickRead | None:
     (revision,) = reader.connection.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision != HEAD:
         return None  # an older or newer file: the usual path upgrades or refuses it
@@ -152,7 +153,7 @@ def _read(reader: _Reader, meeting_id: int) -> QuickRead | None:
         meeting.numbering_start = _numbering_start(reader, body, row)
     word = body.word_template if body is not None else ""
     pdf = body.pdf_template if body is not None else ""
-    return QuickRead(meeting, Path(word) if word else None, Path(pdf) if pdf else None)
+    return QuickRead(meeting, resolved(word, database), resolved(pdf, database))
 
 
 def read_meeting(path: Path, meeting_id: int) -> QuickRead | None:
@@ -166,7 +167,7 @@ def read_meeting(path: Path, meeting_id: int) -> QuickRead | None:
     try:
         # One read transaction: a window saving meanwhile is seen wholly or not at all.
         connection.execute("BEGIN")
-        return _read(_Reader(connection), meeting_id)
+        return _read(_Reader(connection), meeting_id, path)
     except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
         return None
     finally:

@@ -37,7 +37,7 @@ from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.changes import Changed
 from clerk_app.services.previewing import (
     PreviewError,
-    house_template,
+    body_template,
     preview_document,
     preview_pages,
 )
@@ -114,7 +114,6 @@ class PreviewDock(QDockWidget):
         self.model: MeetingModel | None = None
         self.laid: Laid | None = None
         self._known: dict[bytes, QImage] = {}
-        self._template: Path | None = None  # the meeting's body's Typst template
         self._stale = True
         self._shown = False  # kept by visibilityChanged: read on every keystroke
         self._first_unshown: float | None = None
@@ -150,7 +149,6 @@ class PreviewDock(QDockWidget):
         if self.model is not None:
             self.model.changed.disconnect(self._on_changed)
         self.model = model
-        self._template = None if model is None else house_template(model.db, model.meeting)
         if model is not None:
             model.changed.connect(self._on_changed)
         self._known = {}
@@ -195,8 +193,15 @@ class PreviewDock(QDockWidget):
             return
         self._stale = False
         document = preview_document(self.model.meeting, confidential=self.confidential.isChecked())
-        template = self._template
-        self.background.run(CHANNEL, lambda: lay_out(document, template), self._show, self._failed)
+        db, body_id = self.model.db, self.model.meeting.body_id
+        self.background.run(
+            CHANNEL,
+            # The body's template is asked for on every layout, and the file's edition is
+            # checked (export.pdf): a clerk designing a house style sees each change.
+            lambda: lay_out(document, body_template(db, body_id)),
+            self._show,
+            self._failed,
+        )
 
     def _show(self, laid: Laid) -> None:
         self._fill.stop()
