@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make clerk_app and tests importable
 
 from clerk_app.core.actions import parse_tag  # noqa: E402
-from clerk_app.core.lettering import letters  # noqa: E402
 from clerk_app.core.search_query import QuerySyntaxError, parse_query, snippet  # noqa: E402
 from clerk_app.minutes_text.importer import read_minutes  # noqa: E402
+from tests.minutes_text.thousand_points import thousand_point_file  # noqa: E402
 from tests.reliability.adversarial import ENDINGS, OPENINGS, UNITS, adversarial  # noqa: E402
 
 HEADER = "Committee: Planning\nDate: 21 May 2024\n"
@@ -39,19 +39,6 @@ def _search(query: str) -> object:
         return snippet(query, parse_query(query))
     except QuerySyntaxError:
         return None
-
-
-def thousand_point_file() -> str:
-    """Ten items of a hundred lettered points, some with sub-points, each ending in RESOLVED."""
-    lines = ["Committee: Full Council", "Date: 21 May 2024"]
-    for item in range(10):
-        lines += [f"{item + 1}.\tITEM {item + 1}", "Intro paragraph citing pages 1-20."]
-        for n in range(100):
-            lines.append(f"{letters(n)}.\tPoint {n} about the budget. (Action: Clerk)")
-            if n % 10 == 0:
-                lines += ["\ti.\tA sub-point.", "\tii.\tAnother one."]
-        lines += ["RESOLVED", "That the Council:", "i.\tnoted it; and", "ii.\tagreed it."]
-    return "\n".join(lines)
 
 
 def _time_thousand_points(repeats: int = 7) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.core.lettering import letters
 from clerk_app.core.model import Role
 from clerk_app.minutes_text.importer import MinutesFileError, read_minutes, read_minutes_file
+from tests.minutes_text.thousand_points import thousand_point_file
 
 MINUTES = (
     "Committee: Komisja Rewizyjna\n"
@@ -123,15 +123,7 @@ def test_read_minutes_on_text_without_items_warns_instead_of_raising() -> None:
 def test_a_thousand_points_are_read_whole_and_without_warnings() -> None:
     """How fast is measured by benchmarks/parse_speed.py (about 50 ms here), not by a timed
     test: 100 ms asserted here failed on a loaded CI machine while the reader was unchanged."""
-    lines = ["Committee: Full Council", "Date: 21 May 2024"]
-    for item in range(10):
-        lines += [f"{item + 1}.\tITEM {item + 1}", "Intro paragraph citing pages 1-20."]
-        for n in range(100):
-            lines.append(f"{letters(n)}.\tPoint {n} about the budget. (Action: Clerk)")
-            if n % 10 == 0:
-                lines += ["\ti.\tA sub-point.", "\tii.\tAnother one."]
-        lines += ["RESOLVED", "That the Council:", "i.\tnoted it; and", "ii.\tagreed it."]
-    result = read_minutes("\n".join(lines))
+    result = read_minutes(thousand_point_file())
     assert result.warnings == []
     items = result.meeting.items
     assert [item.title for item in items] == [f"ITEM {n}" for n in range(1, 11)]
