@@ -471,12 +471,20 @@ def _body_json(body: Body) -> dict[str, object]:
     }
 
 
+def _template_shown(path: str) -> str:
+    """Where a body's template is found from this database (a template kept beside it moves
+    with it), and a plain warning when nothing is there: its exports use Clerk's own."""
+    if Path(path).is_file():
+        return path
+    return f"{path} (not there: Clerk's default is used)"
+
+
 def _body_line(body: Body) -> str:
     style = body.numbering.mode.value
     if body.numbering.mode.value != "as typed":
         style += f" {body.numbering.pattern}"
     templates = "".join(
-        f"; {kind} template {Path(path).name}"
+        f"; {kind} template {_template_shown(path)}"
         for kind, path in (("Word", body.word_template), ("PDF", body.pdf_template))
         if path
     )

@@ -62,7 +62,7 @@ def test_a_bodys_word_template_styles_its_minutes_and_keeps_the_numbering(
     assert run(db, "export", meeting_id, "--to", str(plain))[0] == 0
     template = council_template(tmp_path / "council.docx")
     code, out, err = run(db, "body", BODY, "--word-template", str(template))
-    assert (code, err) == (0, "") and "Word template council.docx" in out
+    assert (code, err) == (0, "") and f"Word template {template.resolve()})" in out
     styled = tmp_path / "styled.docx"
     code, out, err = run(db, "export", meeting_id, "--to", str(styled))  # no --template
     assert (code, out.strip(), err) == (0, str(styled), "")
@@ -90,7 +90,7 @@ def test_a_bodys_typst_template_lays_out_its_pdf_which_is_still_accessible(
     db = tmp_path / "c.db"
     house = house_template(tmp_path / "house", serif=True)
     code, out, err = run(db, "body", BODY, "--pdf-template", str(house))
-    assert (code, err) == (0, "") and "PDF template house.typ" in out
+    assert (code, err) == (0, "") and f"PDF template {house.resolve()})" in out
     code, listed, _ = run(db, "bodies", "--json")
     [body] = [b for b in json.loads(listed) if b["name"] == BODY]
     assert body["pdf_template"] == str(house.resolve()) and body["word_template"] == ""

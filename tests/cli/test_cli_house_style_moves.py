@@ -61,6 +61,11 @@ def test_the_house_style_moves_with_the_database_and_its_templates_folder(
         "word": str((laptop / "templates" / "council.docx").resolve()),
         "pdf": str((laptop / "templates" / "house" / "house.typ").resolve()),
     }
+    code, out, err = run(moved, "bodies")  # the plain listing says the same, in full
+    assert (code, err) == (0, "")
+    assert f"; Word template {(laptop / 'templates' / 'council.docx').resolve()};" in out
+    assert f"; PDF template {(laptop / 'templates' / 'house' / 'house.typ').resolve()})" in out
+    assert "not there" not in out
     target = tmp_path / "out" / "minutes.docx"
     target.parent.mkdir()
     code, out, err = run(moved, "export", meeting_id, "--to", str(target))
@@ -91,7 +96,27 @@ def test_a_template_outside_the_databases_folder_stays_absolute(
     copy = tmp_path / "copy" / "clerk.db"
     shutil.copy(db, copy)
     assert listed(copy)["pdf"] == str(typ.resolve())
+    code, out, _ = run(copy, "bodies")
+    assert f"; PDF template {typ.resolve()})" in out
     pdf = tmp_path / "minutes.pdf"
     code, _, err = run(copy, "export", meeting_id, "--to", str(pdf))
     assert (code, err) == (0, "")
     assert HOUSE_LINE in flowing(pdftotext(pdf))
+
+
+def test_the_listing_says_when_a_template_is_not_there(
+    tmp_path: Path,
+    minutes: Path,  # noqa: F811  (the imported fixture)
+) -> None:
+    """The templates folder was left behind: the clerk reads so in the listing, before an
+    export warns, and the file still holds the path (put the folder back and it is used)."""
+    db = tmp_path / "clerk.db"
+    code, out, err = run(db, "import", str(minutes))
+    assert code == 0, err
+    typ = house_template(tmp_path / "templates" / "house")
+    assert run(db, "body", BODY, "--pdf-template", str(typ))[0] == 0
+    shutil.rmtree(tmp_path / "templates")
+    code, out, err = run(db, "bodies")
+    assert (code, err) == (0, "")
+    assert f"; PDF template {typ.resolve()} (not there: Clerk's default is used))" in out
+    assert stored(db) == ("", "templates/house/house.typ")
