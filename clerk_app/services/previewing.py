@@ -9,7 +9,7 @@ from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.document import compose
 from clerk_app.core.model import Meeting
 from clerk_app.services import bodies
-from clerk_app.services.database import Database
+from clerk_app.services.database import Database, environment_fault
 
 
 class PreviewError(Exception):
@@ -25,7 +25,7 @@ def preview_document(meeting: Meeting, *, confidential: bool = False) -> Minutes
     return compose(meeting, confidential=confidential)
 
 
-def body_template(db: Database, body_id: int | None) -> Path | None:
+def body_template(db: Database, body_id: int | None, last: Path | None = None) -> Path | None:
     """The Typst template the body ``body_id`` prints with (None: Clerk's own), as its
     setting is now and as the PDF export would choose it: the preview shows the house style
     the PDF will have.
@@ -33,8 +33,16 @@ def body_template(db: Database, body_id: int | None) -> Path | None:
     The preview asks before every layout (a small read, on its worker), so a template chosen
     for the body while its meeting is open is followed at the next edit; a template file
     edited since the last layout is noticed by ``export.pdf`` (a stat), which reads it again.
+    When the file cannot be read at this moment (locked by another process past the busy
+    timeout, a network drive gone), the template ``last`` read stands: the preview keeps
+    showing the house style rather than failing, and the next layout asks again.
     """
-    return bodies.house_style(db, body_id)[1]
+    try:
+        return bodies.house_style(db, body_id)[1]
+    except Exception as exc:
+        if environment_fault(exc) is None:
+            raise  # a bug: the preview reports it
+        return last
 
 
 def preview_pages(

@@ -3,8 +3,10 @@ template, or a new template chosen for the body, is laid out at the next keystro
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 import typst
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
@@ -107,3 +109,45 @@ def test_a_template_chosen_while_the_meeting_is_open_is_followed(
         type_text("!")
     assert preview.laid is not None
     assert preview.laid.pages == render_pages(preview.laid.document, TEMPLATE)
+
+
+def test_a_file_that_cannot_be_read_for_a_moment_keeps_the_house_style_shown(
+    qtbot: QtBot,
+    db: Database,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another process holds the file past the busy timeout (or the network drive drops)
+    while the clerk types: the preview goes on in the house style it last read, says nothing
+    alarming, and follows the body again once the file can be read."""
+    house = house_template(tmp_path / "house")
+    bodies.set_up_body(db, COMMITTEE, pdf_template=house)
+    window = build_window(db, settings, create_meeting(db, sample_meeting()))
+    qtbot.addWidget(window)
+    present(window)
+    preview = open_preview(window, qtbot)
+    before = preview.laid.pages if preview.laid else []
+    real = bodies.house_style
+    asked: list[str] = []
+
+    def locked(*args: object) -> tuple[Path | None, Path | None]:
+        asked.append("locked")
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(bodies, "house_style", locked)
+    with qtbot.waitSignal(preview.updated, timeout=10000):
+        type_text(" More.")
+    assert asked == ["locked"]
+    assert preview.laid is not None and preview.status.text() == "1 page"
+    assert preview.laid.pages == render_pages(preview.laid.document, house)
+    assert preview.laid.pages != before  # the edit is laid out, in the house style
+    assert HOUSE_LINE in flowing(pdftotext(_pdf(tmp_path, preview, house)))
+
+    monkeypatch.setattr(bodies, "house_style", real)
+    bodies.set_up_body(db, COMMITTEE, pdf_template="default")  # readable again, and changed
+    with qtbot.waitSignal(preview.updated, timeout=10000):
+        type_text("!")
+    assert preview.laid is not None
+    assert preview.laid.pages == render_pages(preview.laid.document, TEMPLATE)
+    window.close()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.blocks import MinutesDocument
 from clerk_app.core.changes import Changed
+from clerk_app.services.database import Database
 from clerk_app.services.previewing import (
     PreviewError,
     body_template,
@@ -137,6 +138,8 @@ class PreviewDock(QDockWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         self.setWidget(body)
+        # The body's template at the last layout: only the preview's worker writes it.
+        self._template: Path | None = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh)
         self._fill = QTimer(self, singleShot=True, interval=0)
@@ -152,6 +155,7 @@ class PreviewDock(QDockWidget):
         if model is not None:
             model.changed.connect(self._on_changed)
         self._known = {}
+        self._template = None  # another meeting may be another body's
         self.refresh()
 
     def _on_changed(self, _changed: Changed) -> None:
@@ -198,10 +202,16 @@ class PreviewDock(QDockWidget):
             CHANNEL,
             # The body's template is asked for on every layout, and the file's edition is
             # checked (export.pdf): a clerk designing a house style sees each change.
-            lambda: lay_out(document, body_template(db, body_id)),
+            lambda: self._lay_out_with(document, db, body_id),
             self._show,
             self._failed,
         )
+
+    def _lay_out_with(self, document: MinutesDocument, db: Database, body_id: int | None) -> Laid:
+        """On the worker: the body's template as it is now (the last one read, if the file
+        cannot be read this moment), then the pages."""
+        self._template = body_template(db, body_id, self._template)
+        return lay_out(document, self._template)
 
     def _show(self, laid: Laid) -> None:
         self._fill.stop()
