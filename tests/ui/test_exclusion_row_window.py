@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QKeyCombination, QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
 from clerk_app.services import bodies, meetings
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.point_editor import JUMP_KEYS
+from clerk_app.ui.capture.row_painter import SELECTED_BAND
 from clerk_app.ui.capture.rows import Row, RowKind
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
@@ -284,3 +285,36 @@ def test_delete_on_the_clicked_exclusion_asks_then_removes_it_with_its_readmissi
     assert _state(reload(db_path, meeting_id).items) == public
     assert "press and public be excluded" not in text and "readmitted" not in text
     assert SECRET in text  # no longer exempt: the minute is public
+
+
+def _band(window: MainWindow, row: Row) -> QColor:
+    """The colour just inside the left end of the band behind ``row``, as the screen shows."""
+    assert window.view is not None
+    view = window.view
+    image = view.viewport().grab().toImage()
+    x = view.painter.label_x(row) - 4
+    y = row.y - view.verticalScrollBar().value() + 2
+    return image.pixelColor(x, y)
+
+
+def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """What Enter would edit and Delete remove is the row the clerk sees marked."""
+    _exclude_and_readmit(window, qtbot)
+    [row] = _rows(window, RowKind.EXCLUSION)
+    plain = _band(window, row)
+    assert plain != SELECTED_BAND
+    _click(window, qtbot, row)
+    qtbot.waitUntil(lambda: _band(window, row) == SELECTED_BAND, timeout=3000)
+    key(Qt.Key.Key_Escape)  # back to typing: nothing is selected
+    assert focused() is window.view.editor  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
+
+    _click(window, qtbot, row)
+    qtbot.waitUntil(lambda: _band(window, row) == SELECTED_BAND, timeout=3000)
+    [other] = [r for r in window.view.rows if r.kind is RowKind.ITEM][:1]  # type: ignore[union-attr]
+    _click(window, qtbot, other)  # an item's heading: not a record
+    qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
+    key(Qt.Key.Key_Delete)  # nothing selected: Delete removes nothing
+    assert len(_rows(window, RowKind.EXCLUSION)) == 1

@@ -49,10 +49,7 @@ class RecordKeys(QObject):
         """The selected record's row as the view has it now (rows are rebuilt by edits)."""
         if self.selected is None:
             return None
-        return next(
-            (r for r in self.view.rows if r.kind in RECORD_ROWS and _record_of(r) is self.selected),
-            None,
-        )
+        return next((r for r in self.view.rows if self._is_selected(r)), None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
         kind = event.type()
@@ -64,12 +61,20 @@ class RecordKeys(QObject):
             return self._key(event)
         return False
 
+    def _choose(self, record: object | None) -> None:
+        """Select ``record`` (None: nothing), and show it selected in the view."""
+        self.selected = record
+        self.view.select(None if record is None else self._is_selected)
+
+    def _is_selected(self, row: Row) -> bool:
+        return row.kind in RECORD_ROWS and _record_of(row) is self.selected
+
     def _clicked(self, y: int) -> None:
         row = self.view.row_at(y)
         if row is None or row.kind not in RECORD_ROWS or _record_of(row) is None:
-            self.selected = None
+            self._choose(None)
             return
-        self.selected = _record_of(row)
+        self._choose(_record_of(row))
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # keys to the view, not a point
         self.say(f"Selected: {row.text[:80]} (Enter edits, Delete removes, Esc back to typing)")
 
@@ -82,7 +87,7 @@ class RecordKeys(QObject):
         elif event.key() == Qt.Key.Key_Delete:
             self.remove.emit(row)
         elif event.key() == Qt.Key.Key_Escape:
-            self.selected = None
+            self._choose(None)
             self.view.focus_last_point()
         else:
             return False

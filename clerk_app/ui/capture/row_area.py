@@ -9,9 +9,10 @@ what the clerk's keys and clicks do; nothing here edits the meeting.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from clerk_app.core.model import AgendaItem, Point
@@ -40,6 +41,9 @@ class RowArea(QAbstractScrollArea):
         self.pending: AgendaItem | None = None
         self._empty_row_of: dict[int, int] = {}  # id(item) -> index of its EMPTY_ITEM row
         self.current_item: AgendaItem | None = None
+        # Which row is selected for Enter/Delete (record_keys.RecordKeys says): shown only
+        # while the view has the keys, which is exactly when those keys act on it.
+        self.selected: Callable[[Row], bool] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(True)
         self.verticalScrollBar().setSingleStep(self.painter.line_height * 2)
@@ -147,14 +151,35 @@ class RowArea(QAbstractScrollArea):
         clip = event.rect()
         width = self.viewport().width()
         first = max(0, bisect.bisect_right(self._tops, top + clip.top()) - 1)
+        selected = self.selected if self.hasFocus() else None
         for row in self.rows[first:]:
             y = row.y - top
             if y > clip.bottom():
                 break
             self.painter.paint(
-                painter, row, y, width, active=row.point is not None and row.point is self.active
+                painter,
+                row,
+                y,
+                width,
+                active=row.point is not None and row.point is self.active,
+                selected=selected is not None and selected(row),
             )
         painter.end()
+
+    def select(self, chosen: Callable[[Row], bool] | None) -> None:
+        """Show the row ``chosen`` picks as selected (None: no row)."""
+        self.selected = chosen
+        self.viewport().update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802  (Qt's name)
+        super().focusInEvent(event)
+        if self.selected is not None:
+            self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802  (Qt's name)
+        super().focusOutEvent(event)
+        if self.selected is not None:
+            self.viewport().update()
 
     # --- the active point -----------------------------------------------------------------
     def focus_point(self, point: Point, caret: int = -1) -> None:

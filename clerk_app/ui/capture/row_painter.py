@@ -23,6 +23,9 @@ MAX_TEXT = 760  # lines longer than this are hard to read, however wide the wind
 INK = QColor("#1b1b1b")
 MUTED = QColor("#6b6b6b")
 ACTIVE_BAND = QColor("#fff6d5")
+# A record row clicked for Enter/Delete: the clerk sees what a Delete would remove.
+SELECTED_BAND = QColor("#dde9f7")
+SELECTED_EDGE = QColor("#3f6fb0")
 CHIP = QColor("#fde2b8")
 CHIP_DONE = QColor("#cfe8cf")
 EXEMPT = QColor("#a11d1d")
@@ -135,16 +138,28 @@ class RowPainter:
             found = self._heights[key] = max(rect.height(), self.metrics[name].lineSpacing())
         return found
 
-    def paint(self, painter: QPainter, row: Row, y: int, view_width: int, *, active: bool) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        row: Row,
+        y: int,
+        view_width: int,
+        *,
+        active: bool,
+        selected: bool = False,
+    ) -> None:
         width = self.text_width(row, view_width)
-        if active:
+        if active or selected:
             band = QRect(
                 self.label_x(row) - 6,
                 y - 3,
                 width + self.text_x(row) - self.label_x(row) + 12,
                 row.height + 6,
             )
-            painter.fillRect(band, ACTIVE_BAND)
+            painter.fillRect(band, ACTIVE_BAND if active else SELECTED_BAND)
+            if selected:
+                painter.setPen(SELECTED_EDGE)
+                painter.drawRect(band.adjusted(0, 0, -1, -1))
         font = self.font(row)
         if row.label:
             # Item numbers and attendance leads are bold, as printed; letters are quieter.
