@@ -55,15 +55,23 @@ def open_preview(window: MainWindow, qtbot: QtBot) -> PreviewDock:
     return preview
 
 
-def test_an_edited_template_is_laid_out_at_the_next_keystroke(
+def house_window(
     qtbot: QtBot, db: Database, settings: QSettings, tmp_path: Path
-) -> None:
+) -> tuple[Path, MainWindow, PreviewDock]:
+    """The sample meeting's body printing with a house template, its window and preview
+    open; the template's path first."""
     house = house_template(tmp_path / "house")
     bodies.set_up_body(db, COMMITTEE, pdf_template=house)
     window = build_window(db, settings, create_meeting(db, sample_meeting()))
     qtbot.addWidget(window)
     present(window)
-    preview = open_preview(window, qtbot)
+    return house, window, open_preview(window, qtbot)
+
+
+def test_an_edited_template_is_laid_out_at_the_next_keystroke(
+    qtbot: QtBot, db: Database, settings: QSettings, tmp_path: Path
+) -> None:
+    house, window, preview = house_window(qtbot, db, settings, tmp_path)
     before, image = preview.laid.pages if preview.laid else [], first_page(preview)
     assert before == fresh_pages(house, preview)
 
@@ -121,12 +129,7 @@ def test_a_file_that_cannot_be_read_for_a_moment_keeps_the_house_style_shown(
     """Another process holds the file past the busy timeout (or the network drive drops)
     while the clerk types: the preview goes on in the house style it last read, says nothing
     alarming, and follows the body again once the file can be read."""
-    house = house_template(tmp_path / "house")
-    bodies.set_up_body(db, COMMITTEE, pdf_template=house)
-    window = build_window(db, settings, create_meeting(db, sample_meeting()))
-    qtbot.addWidget(window)
-    present(window)
-    preview = open_preview(window, qtbot)
+    house, window, preview = house_window(qtbot, db, settings, tmp_path)
     before = preview.laid.pages if preview.laid else []
     real = bodies.house_style
     asked: list[str] = []
