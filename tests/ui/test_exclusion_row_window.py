@@ -313,7 +313,7 @@ def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
 
     _click(window, qtbot, row)
     qtbot.waitUntil(lambda: _band(window, row) == SELECTED_BAND, timeout=3000)
-    [other] = [r for r in window.view.rows if r.kind is RowKind.ITEM][:1]  # type: ignore[union-attr]
+    other = next(r for r in window.view.rows if r.kind is RowKind.ITEM)  # type: ignore[union-attr]
     _click(window, qtbot, other)  # an item's heading: not a record
     qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
     key(Qt.Key.Key_Delete)  # nothing selected: Delete removes nothing
