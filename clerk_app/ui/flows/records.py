@@ -56,10 +56,11 @@ def section(rows: list[Row], item: AgendaItem) -> list[Row]:
 
 
 def nothing_here(kinds: list[Route]) -> str:
-    """ "No declarations, motions, ... or exclusion of the press and public at this item" """
+    """ "Nothing recorded at this item yet: no declarations, motions, ..., or exclusion of
+    the press and public", from the table, so a new kind is named with the rest."""
     names = [route.many for route in kinds]
-    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-    return f"No {listed} at this item yet"
+    listed = f"{', '.join(names[:-1])}, or {names[-1]}" if len(names) > 1 else names[0]
+    return f"Nothing recorded at this item yet: no {listed}"
 
 
 class RecordsFlow:
