@@ -32,7 +32,7 @@ from clerk_app.ui.capture.intents import EditIntents
 from clerk_app.ui.capture.meeting_model import MeetingModel
 from clerk_app.ui.capture.point_editor import JUMP_KEYS
 from clerk_app.ui.capture.row_area import RowArea
-from clerk_app.ui.capture.rows import PROCEEDINGS_EDIT_TARGETS, Row, RowKind, owners_of
+from clerk_app.ui.capture.rows import Row, RowKind, owners_of
 from clerk_app.ui.capture.stops import Stop, item_numbered, page_stop
 
 _EDIT_TARGETS = {
@@ -48,10 +48,10 @@ _EDIT_TARGETS = {
     RowKind.DECISION: "decision",
     RowKind.PREAMBLE: "decision",
     RowKind.RESOLUTION: "decision",
-    RowKind.DECLARATION: "procedure",
-    RowKind.MOTION: "procedure",
-    RowKind.NAMED_VOTE: "procedure",
-} | PROCEEDINGS_EDIT_TARGETS
+}
+# Any other row is offered as a "record": the records flow knows which kinds it edits
+# (declarations, motions, arrivals and departures...), so a new one is added there alone.
+RECORD_TARGET = "record"
 
 
 class CaptureView(RowArea):
@@ -59,7 +59,7 @@ class CaptureView(RowArea):
     editor reports and the clerk's keys and clicks do, each turned into one intent."""
 
     status_message = Signal(str)
-    edit_requested = Signal(str, object)  # "item"/"decision"/"attendance"/"header", the row
+    edit_requested = Signal(str, object)  # "item"/"decision"/.../"record", the row
 
     def __init__(
         self, model: MeetingModel, intents: EditIntents, parent: QWidget | None = None
@@ -250,10 +250,10 @@ class CaptureView(RowArea):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802  (Qt's name)
         row = self.row_at(int(event.position().y()))
-        if row is not None and row.kind in _EDIT_TARGETS:
-            self.edit_requested.emit(_EDIT_TARGETS[row.kind], row)
-        elif row is not None and row.kind is RowKind.NO_ITEMS:
+        if row is not None and row.kind is RowKind.NO_ITEMS:
             self.edit_requested.emit("new-item", row)
+        elif row is not None:
+            self.edit_requested.emit(_EDIT_TARGETS.get(row.kind, RECORD_TARGET), row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

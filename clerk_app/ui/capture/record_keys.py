@@ -1,13 +1,14 @@
-"""A click on a declaration, motion, arrival/departure or exclusion row selects it; then
-Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
-what is selected.
+"""A click on a record row (a declaration, motion, arrival/departure, the exclusion...) selects
+it; then Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status
+bar says what is selected.
 
 Kept out of the capture view: it watches the view's mouse and keys through an event filter
-and hands the row to whoever listens (the procedure flow), so the view knows nothing of it."""
+and hands the row to whoever listens (the records flow), so the view knows nothing of it.
+Which kinds of row are records is the listener's to say (``kinds``): one table, not two."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -15,31 +16,30 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from clerk_app.ui.capture.capture_view import CaptureView
 from clerk_app.ui.capture.rows import Row, RowKind
 
-RECORD_ROWS = (
-    RowKind.DECLARATION,
-    RowKind.MOTION,
-    RowKind.NAMED_VOTE,
-    RowKind.MOVEMENT,
-    RowKind.EXCLUSION,
-)
+Key = tuple[RowKind, object]
 
 
-def _record_of(row: Row) -> object | None:
-    """What a record row stands for: its declaration or motion, its arrival/departure, or
-    for the exclusion's resolution its item (an item passes at most one)."""
-    if row.kind is RowKind.EXCLUSION:
-        return row.item
-    return row.record if row.record is not None else row.movement
+def record_of(row: Row) -> Key:
+    """What a record row stands for, with its kind: its declaration or motion, its
+    arrival/departure, or for a row the item holds one of (the exclusion's resolution) the
+    item.  The kind tells apart two such rows of one item; a motion's named vote is the
+    motion's, so selecting either marks both."""
+    kind = RowKind.MOTION if row.kind is RowKind.NAMED_VOTE else row.kind
+    if row.record is not None:
+        return kind, row.record
+    return kind, row.movement if row.movement is not None else row.item
 
 
 class RecordKeys(QObject):
     edit = Signal(object)  # the selected Row
     remove = Signal(object)
 
-    def __init__(self, view: CaptureView, say: Callable[[str], None]) -> None:
+    def __init__(
+        self, view: CaptureView, kinds: Collection[RowKind], say: Callable[[str], None]
+    ) -> None:
         super().__init__(view)
-        self.view, self.say = view, say
-        self.selected: object | None = None  # the record (Movement, item), not its row
+        self.view, self.kinds, self.say = view, kinds, say
+        self.selected: Key | None = None  # the record (Movement, item), not its row
         # Kept, not asked of the view per event: events still arrive while it is destroyed.
         self.viewport = view.viewport()
         self.viewport.installEventFilter(self)
@@ -61,20 +61,23 @@ class RecordKeys(QObject):
             return self._key(event)
         return False
 
-    def _choose(self, record: object | None) -> None:
+    def _choose(self, record: Key | None) -> None:
         """Select ``record`` (None: nothing), and show it selected in the view."""
         self.selected = record
         self.view.select(None if record is None else self._is_selected)
 
     def _is_selected(self, row: Row) -> bool:
-        return row.kind in RECORD_ROWS and _record_of(row) is self.selected
+        if row.kind not in self.kinds or self.selected is None:
+            return False
+        kind, record = record_of(row)
+        return kind is self.selected[0] and record is self.selected[1]
 
     def _clicked(self, y: int) -> None:
         row = self.view.row_at(y)
-        if row is None or row.kind not in RECORD_ROWS or _record_of(row) is None:
+        if row is None or row.kind not in self.kinds or record_of(row)[1] is None:
             self._choose(None)
             return
-        self._choose(_record_of(row))
+        self._choose(record_of(row))
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # keys to the view, not a point
         self.say(f"Selected: {row.text[:80]} (Enter edits, Delete removes, Esc back to typing)")
 

@@ -170,10 +170,6 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
 
 
 # --- proceedings: attendance over time and the press and public ----------------------------
-# Which dialog a double-click on one of these rows opens (the capture view's edit targets).
-PROCEEDINGS_EDIT_TARGETS = {RowKind.MOVEMENT: "movement", RowKind.EXCLUSION: "exclusion"}
-
-
 def proceedings_head_rows(meeting: Meeting, item: AgendaItem, reference: str) -> list[Row]:
     """The press and public readmitted, then arrivals and departures, in the core's wording
     (``item_record``), so the screen says what the minutes will print."""

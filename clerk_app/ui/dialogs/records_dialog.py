@@ -1,6 +1,7 @@
-"""Ctrl+Shift+R: the declarations and motions recorded at the current item, as the minutes
-print them, to pick one from the keyboard: Enter edits it, Delete removes it (after asking),
-V opens a motion's named vote."""
+"""Ctrl+Shift+R: the records at the current item (declarations, motions, arrivals and
+departures, the exclusion...), each named and worded as the minutes print it, to pick one
+from the keyboard: Enter edits it, Delete removes it (after asking), V opens a motion's named
+vote."""
 
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ EDIT, REMOVE, VOTE = "edit", "remove", "vote"
 
 
 class RecordsDialog(QDialog):
-    """``entries``: one line a record; ``votable``: which of them are motions."""
+    """``entries``: one line a record, saying what it is; ``votable``: which of them are
+    motions (or their votes)."""
 
     def __init__(
         self, where: str, entries: list[str], votable: list[bool], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Declarations and motions")
+        self.setWindowTitle("Records at this item")
         self.votable = votable
         self.action = EDIT
         self.list = QListWidget()
@@ -41,7 +43,8 @@ class RecordsDialog(QDialog):
             button.clicked.connect(lambda _checked=False, a=action: self._choose(a))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Item {where}\nEnter edits, Delete removes, V opens a named vote"))
+        keys = "Enter edits, Delete removes, V opens a motion's named vote"
+        layout.addWidget(QLabel(f"Item {where}\n{keys}"))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.list.setFocus()

@@ -13,29 +13,19 @@ from clerk_app.core.model import AgendaItem, Meeting
 from clerk_app.core.procedure.declarations import Declaration
 from clerk_app.core.procedure.declared import is_declarations_item
 from clerk_app.core.procedure.motion_flags import motion_warnings
+from clerk_app.core.procedure.motion_wording import record
 from clerk_app.core.procedure.motions import Motion, NamedVote, without_motion
 from clerk_app.core.procedure.picking import flag_of, left_before, present_at
 from clerk_app.services import member_names
 from clerk_app.ui.capture.open_meeting import OpenMeeting
-from clerk_app.ui.capture.record_keys import RecordKeys
 from clerk_app.ui.capture.rows import Row, RowKind, named_vote_text
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.declaration_dialog import DeclarationDialog
 from clerk_app.ui.dialogs.motion_dialog import MotionDialog
 from clerk_app.ui.dialogs.named_vote_grid import NamedVoteDialog
-from clerk_app.ui.dialogs.records_dialog import EDIT, REMOVE, VOTE, RecordsDialog
 from clerk_app.ui.shell.port import Shell
 
 NO_ITEM = "Put the caret in an agenda item first"
-_RECORDS = (RowKind.DECLARATION, RowKind.MOTION)
-
-
-def _section(rows: list[Row], item: AgendaItem) -> list[Row]:
-    """The rows under ``item``'s heading, up to the next item's (under "Declarations of
-    interest" they include every declaration of the meeting)."""
-    start = next(i for i, r in enumerate(rows) if r.kind is RowKind.ITEM and r.item is item)
-    end = next((i for i, r in enumerate(rows) if i > start and r.kind is RowKind.ITEM), len(rows))
-    return rows[start + 1 : end]
 
 
 class ProcedureFlow:
@@ -178,65 +168,32 @@ class ProcedureFlow:
             self.shell.say(named_vote_text(motions[index]))
         self._done()
 
-    # --- existing records: the keyboard's way to them, and a double-click's -----------------
-    def records(self) -> None:
-        """Ctrl+Shift+R: pick one of the item's declarations or motions to edit or remove."""
-        at = self._at()
-        if at is None:
-            return
-        open_, item = at
-        rows = [r for r in _section(open_.view.rows, item) if r.kind in _RECORDS]
-        if not rows:
-            self.shell.say("No declarations or motions at this item yet")
-            return
-        dialog = RecordsDialog(
-            self._where(open_, item),
-            [row.text for row in rows],
-            [row.kind is RowKind.MOTION for row in rows],
-            parent=self.shell.widget,
-        )
-        if not self.shell.run_dialog(dialog):
-            self._done()
-            return
-        row = rows[dialog.index]
-        if dialog.action == EDIT:
-            self.edit_row("procedure", row)
-        elif dialog.action == REMOVE:
-            self._remove(open_, row)
-        elif dialog.action == VOTE:
-            self.named_vote(next(i for i, m in enumerate(item.motions) if m is row.record))
-
-    def attach(self, open_: OpenMeeting) -> RecordKeys:
-        """Enter and Delete on a record row selected with a click; an arrival or departure
-        is the proceedings flow's (the window connects it to the keys returned)."""
-        keys = RecordKeys(open_.view, self.shell.say)
-        keys.edit.connect(lambda row: self.edit_row("procedure", row))
-        keys.remove.connect(lambda row: self._remove(open_, row))
-        return keys
-
-    def _remove(self, open_: OpenMeeting, row: Row) -> None:
-        if row.record is None:
-            return  # an arrival or departure: not a declaration or motion
+    # --- existing records: what the records flow routes a declaration's or motion's row to ---
+    def remove_record(self, row: Row) -> None:
+        """Delete on a declaration or motion (or its named vote): asked first, one undo step;
+        a motion goes with its amendments and its vote."""
+        current = self.shell.current
         item = row.item
-        assert item is not None, "a record's row names its item"
-        what = "declaration" if row.kind is RowKind.DECLARATION else "motion"
-        message = (
-            f"Remove this {what}?<br><br>{html.escape(row.text)}<br><br>Ctrl+Z brings it back."
-        )
+        if current is None or current.locked or item is None or row.record is None:
+            return
+        motion = row.record if isinstance(row.record, Motion) else None
+        what = "motion" if motion is not None else "declaration"
+        text = record(motion) if motion is not None else row.text  # a vote's row: its motion
+        message = f"Remove this {what}?<br><br>{html.escape(text)}<br><br>Ctrl+Z brings it back."
         dialog = ConfirmDialog(f"Remove {what}", message, f"Remove {what}", self.shell.widget)
         if self.shell.run_dialog(dialog):
-            if isinstance(row.record, Declaration):
+            if motion is None:
                 kept = [d for d in item.declarations if d is not row.record]
-                open_.intents.set_declarations(item, kept, "Remove declaration")
+                current.intents.set_declarations(item, kept, "Remove declaration")
             else:
-                index = next(i for i, m in enumerate(item.motions) if m is row.record)
-                open_.intents.set_motions(
+                index = next(i for i, m in enumerate(item.motions) if m is motion)
+                current.intents.set_motions(
                     item, without_motion(item.motions, index), "Remove motion"
                 )
         self._done()
 
-    def edit_row(self, _target: str, row: Row) -> None:
-        """Enter on a record in Ctrl+Shift+R's list, or a double-click on its row."""
+    def edit_record(self, row: Row) -> None:
+        """Enter on a declaration or motion (or its named vote): its dialog."""
         current = self.shell.current
         if current is None or current.locked or row.item is None or row.record is None:
             return
@@ -245,5 +202,14 @@ class ProcedureFlow:
             index = next(i for i, d in enumerate(item.declarations) if d is row.record)
             self._declaration(current, item, index)
         elif row.kind in (RowKind.MOTION, RowKind.NAMED_VOTE):
-            index = next(i for i, m in enumerate(item.motions) if m is row.record)
-            self._motion(current, item, index)
+            self._motion(current, item, self.motion_index(row))
+
+    def vote_on(self, row: Row) -> None:
+        """The named vote of the motion a row stands for (its own row or its vote's)."""
+        if isinstance(row.record, Motion):
+            self.named_vote(self.motion_index(row))
+
+    @staticmethod
+    def motion_index(row: Row) -> int:
+        assert row.item is not None, "a record's row names its item"
+        return next(i for i, m in enumerate(row.item.motions) if m is row.record)

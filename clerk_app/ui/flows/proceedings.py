@@ -32,8 +32,7 @@ from clerk_app.services import bodies
 from clerk_app.ui.capture.item_clock import ItemClock
 from clerk_app.ui.capture.open_meeting import OpenMeeting
 from clerk_app.ui.capture.quorum_indicator import QuorumIndicator
-from clerk_app.ui.capture.record_keys import RecordKeys
-from clerk_app.ui.capture.rows import Row, RowKind
+from clerk_app.ui.capture.rows import Row
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
@@ -99,34 +98,15 @@ class ProceedingsFlow:
             open_.intents.set_movements(item, movements, label)
         self.shell.refocus()
 
-    def edit_row(self, target: str, row: Row) -> None:
-        """A double-click on an arrival or departure (the dialog, with that one chosen) or
-        on the resolution excluding the press and public."""
-        if target == "movement" and row.item is not None:
+    # What the records flow routes an arrival's or departure's row, or the exclusion's, to:
+    # Enter or a double-click on it, Delete on it, or its entry in Ctrl+Shift+R's list.
+    def edit_movement(self, row: Row) -> None:
+        """The arrivals and departures dialog, with this one chosen."""
+        if row.item is not None and row.movement is not None:
             self.member_moves(row.item, row.movement)
-        elif target == "exclusion" and row.item is not None:
-            self.edit_exclusion(row.item)
-
-    def attach_keys(self, keys: RecordKeys) -> None:
-        """Enter and Delete on an arrival or departure row, or the exclusion's, selected
-        with a click (a declaration's or motion's is the procedure flow's)."""
-        keys.edit.connect(self._edit_selected)
-        keys.remove.connect(self._remove_selected)
-
-    def _edit_selected(self, row: Row) -> None:
-        if row.movement is not None:
-            self.edit_row("movement", row)
-        elif row.kind is RowKind.EXCLUSION:
-            self.edit_row("exclusion", row)
-
-    def _remove_selected(self, row: Row) -> None:
-        if row.kind is RowKind.EXCLUSION and row.item is not None:
-            self.remove_exclusion(row.item)
-        else:
-            self.remove_movement(row)
 
     def remove_movement(self, row: Row) -> None:
-        """Delete on a selected arrival or departure: asked first, one undo step."""
+        """Asked first, one undo step."""
         current = self.shell.current
         item = row.item
         if row.movement is None or item is None or current is None or current.locked:
@@ -170,11 +150,11 @@ class ProceedingsFlow:
             self.shell.say(f"Press and public excluded; {len(changes) - 1} item(s) now exempt")
         self.shell.refocus()
 
-    def edit_exclusion(self, item: AgendaItem) -> None:
-        """Enter or a double-click on the exclusion's RESOLVED row: its dialog, with the
-        paragraphs as passed; a change rewords it and re-cites the items it made exempt."""
-        current = self.shell.current
-        if current is None or current.locked or not item.exclusion.strip():
+    def edit_exclusion(self, row: Row) -> None:
+        """The exclusion's RESOLVED row: its dialog, with the paragraphs as passed; a change
+        rewords it and re-cites the items it made exempt."""
+        current, item = self.shell.current, row.item
+        if current is None or current.locked or item is None or not item.exclusion.strip():
             return
         meeting = current.meeting
         body = self.body or Body(name=meeting.committee)
@@ -193,11 +173,11 @@ class ProceedingsFlow:
             )
         self.shell.refocus()
 
-    def remove_exclusion(self, item: AgendaItem) -> None:
-        """Delete on the exclusion's row: asked first, naming the items that become public
-        and the readmission that goes with it; one undo step."""
-        current = self.shell.current
-        if current is None or current.locked or not item.exclusion.strip():
+    def remove_exclusion(self, row: Row) -> None:
+        """The exclusion's row: asked first, naming the items that become public and the
+        readmission that goes with it; one undo step."""
+        current, item = self.shell.current, row.item
+        if current is None or current.locked or item is None or not item.exclusion.strip():
             return
         meeting = current.meeting
         public = [self._where(current, each) for each in exempted_by(meeting, item)]

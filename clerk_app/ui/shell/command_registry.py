@@ -79,7 +79,7 @@ class Cmd(enum.Enum):
     DECLARE_INTEREST = "declare-interest"
     MOTION = "motion"
     NAMED_VOTE = "named-vote"
-    RECORDS = "declarations-and-motions"
+    RECORDS = "records-at-item"
 
 
 @dataclass(frozen=True)
@@ -302,11 +302,12 @@ SPECS: dict[Cmd, Spec] = {
         tip="On the item's latest motion: F for, A against, B abstain, N did not vote",
     ),
     Cmd.RECORDS: Spec(
-        "Declarations and &motions here…",
+        "Re&cords at this item…",
         "&Item",
         ("Ctrl+Shift+R",),
         needs="item",
-        tip="Pick one to edit (Enter) or remove (Delete); double-click its row does the same",
+        tip="Declarations, motions, arrivals and departures, the exclusion: pick one to edit "
+        "(Enter) or remove (Delete); a double-click on its row does the same",
     ),
     Cmd.KEYS: Spec("&Keyboard shortcuts", "&Help", ("F1",), tip="Every key, printable"),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),

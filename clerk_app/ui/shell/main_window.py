@@ -33,6 +33,7 @@ from clerk_app.ui.flows.meetings import MeetingsFlow
 from clerk_app.ui.flows.navigation import NavigationFlow
 from clerk_app.ui.flows.procedure import ProcedureFlow
 from clerk_app.ui.flows.proceedings import ProceedingsFlow
+from clerk_app.ui.flows.records import RecordsFlow
 from clerk_app.ui.flows.search import SearchFlow
 from clerk_app.ui.flows.tracker import TrackerFlow
 from clerk_app.ui.shell.about import show_about
@@ -83,6 +84,7 @@ class MainWindow(WindowFrame):
         self.navigation = NavigationFlow(self)
         self.proceedings = ProceedingsFlow(self, self.statusBar())  # and the quorum indicator
         self.procedure = ProcedureFlow(self)
+        self.records = RecordsFlow(self, self.procedure, self.proceedings)  # every record row
         self.registry = ActionRegistry(self)
         self.registry.build_menus(self.menuBar())
         toolbar = QToolBar("Main toolbar")
@@ -150,7 +152,7 @@ class MainWindow(WindowFrame):
         r.connect(Cmd.DECLARE_INTEREST, self.procedure.declare_interest)
         r.connect(Cmd.MOTION, self.procedure.record_motion)
         r.connect(Cmd.NAMED_VOTE, self.procedure.named_vote)
-        r.connect(Cmd.RECORDS, self.procedure.records)
+        r.connect(Cmd.RECORDS, self.records.records)
         self.meeting_list.open_requested.connect(self.open_meeting)
         self.meetings_page.delete_requested.connect(lambda _id: self._delete_meeting())
         self.meeting_list.currentItemChanged.connect(lambda *_: self.update_actions())
@@ -263,10 +265,8 @@ class MainWindow(WindowFrame):
             view.edit_requested.connect(lambda *_: self.say(LOCKED_DIALOGS))
         else:
             view.edit_requested.connect(self.editing.edit_row)
-            view.edit_requested.connect(self.proceedings.edit_row)
-            view.edit_requested.connect(self.procedure.edit_row)  # declarations, motions
-            keys = self.procedure.attach(shown)  # and Enter / Delete on one clicked
-            self.proceedings.attach_keys(keys)
+            view.edit_requested.connect(self.records.edit_row)  # declarations, motions...
+            self.records.attach(shown)  # and Enter / Delete on one clicked
         shown.model.saved.connect(lambda _when: self.update_title())
         shown.model.save_failed.connect(self._save_failed)
         shown.model.changed.connect(self._on_changed)
