@@ -36,13 +36,20 @@ def exclusion_wording(body: Body, paragraphs: str, reason: str = "") -> str:
     if body.exclusion_law is ExclusionLaw.PARISH:
         reason = exclusion_reason(reason)
         return _PARISH_OPENING + (f" ({reason})" if reason else "") + _PARISH_REST
-    which = "paragraph" if "," not in paragraphs and " and " not in paragraphs else "paragraphs"
     return (
         "That under section 100A(4) of the Local Government Act 1972 the press and public be "
         "excluded from the meeting for the following item(s) of business on the grounds that "
         "it involves the likely disclosure of exempt information as defined in "
-        f"{which} {paragraphs} of Part 1 of Schedule 12A to the Act."
+        f"{cited_paragraphs(paragraphs)} of Part 1 of Schedule 12A to the Act."
     )
+
+
+def cited_paragraphs(paragraphs: str) -> str:
+    """ "paragraph 3", "paragraphs 1, 3"; "" for none (a parish council cites none)."""
+    if not paragraphs.strip():
+        return ""
+    which = "paragraph" if "," not in paragraphs and " and " not in paragraphs else "paragraphs"
+    return f"{which} {paragraphs}"
 
 
 def parish_reason(wording: str) -> str:

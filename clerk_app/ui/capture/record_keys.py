@@ -1,4 +1,5 @@
-"""A click on a declaration, motion, arrival/departure or exclusion row selects it; then
+"""A click on a declaration, motion, arrival/departure, exclusion or readmission row selects
+it; then
 Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
 what is selected.
 
@@ -21,15 +22,28 @@ RECORD_ROWS = (
     RowKind.NAMED_VOTE,
     RowKind.MOVEMENT,
     RowKind.EXCLUSION,
+    RowKind.READMITTED,
 )
+# The exclusion's and the readmission's rows both stand for their item (an item passes at most
+# one of each): the kind tells them apart, so an item readmitting and then excluding again
+# shows only the clicked one selected.
+_ITEM_ROWS = (RowKind.EXCLUSION, RowKind.READMITTED)
 
 
-def _record_of(row: Row) -> object | None:
-    """What a record row stands for: its declaration or motion, its arrival/departure, or
-    for the exclusion's resolution its item (an item passes at most one)."""
-    if row.kind is RowKind.EXCLUSION:
-        return row.item
-    return row.record if row.record is not None else row.movement
+def _record_of(row: Row) -> tuple[RowKind | None, object] | None:
+    """What a record row stands for: its declaration or motion (one for a motion's rows),
+    its arrival/departure, or for the exclusion and the readmission their kind and item."""
+    if row.kind in _ITEM_ROWS:
+        return None if row.item is None else (row.kind, row.item)
+    record = row.record if row.record is not None else row.movement
+    return None if record is None else (None, record)
+
+
+def _same(one: tuple[RowKind | None, object] | None, other: object) -> bool:
+    """By identity, not equality: two arrivals alike in every field are still two rows."""
+    return (
+        one is not None and isinstance(other, tuple) and one[0] is other[0] and one[1] is other[1]
+    )
 
 
 class RecordKeys(QObject):
@@ -39,7 +53,8 @@ class RecordKeys(QObject):
     def __init__(self, view: CaptureView, say: Callable[[str], None]) -> None:
         super().__init__(view)
         self.view, self.say = view, say
-        self.selected: object | None = None  # the record (Movement, item), not its row
+        # The record (kind, Movement or item...), not its row: rows are rebuilt by edits.
+        self.selected: tuple[RowKind | None, object] | None = None
         # Kept, not asked of the view per event: events still arrive while it is destroyed.
         self.viewport = view.viewport()
         self.viewport.installEventFilter(self)
@@ -61,20 +76,21 @@ class RecordKeys(QObject):
             return self._key(event)
         return False
 
-    def _choose(self, record: object | None) -> None:
+    def _choose(self, record: tuple[RowKind | None, object] | None) -> None:
         """Select ``record`` (None: nothing), and show it selected in the view."""
         self.selected = record
         self.view.select(None if record is None else self._is_selected)
 
     def _is_selected(self, row: Row) -> bool:
-        return row.kind in RECORD_ROWS and _record_of(row) is self.selected
+        return row.kind in RECORD_ROWS and _same(_record_of(row), self.selected)
 
     def _clicked(self, y: int) -> None:
         row = self.view.row_at(y)
-        if row is None or row.kind not in RECORD_ROWS or _record_of(row) is None:
+        record = None if row is None or row.kind not in RECORD_ROWS else _record_of(row)
+        if row is None or record is None:
             self._choose(None)
             return
-        self._choose(_record_of(row))
+        self._choose(record)
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # keys to the view, not a point
         self.say(f"Selected: {row.text[:80]} (Enter edits, Delete removes, Esc back to typing)")
 

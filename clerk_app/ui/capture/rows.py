@@ -171,7 +171,11 @@ def item_rows(meeting: Meeting, item: AgendaItem) -> list[Row]:
 
 # --- proceedings: attendance over time and the press and public ----------------------------
 # Which dialog a double-click on one of these rows opens (the capture view's edit targets).
-PROCEEDINGS_EDIT_TARGETS = {RowKind.MOVEMENT: "movement", RowKind.EXCLUSION: "exclusion"}
+PROCEEDINGS_EDIT_TARGETS = {
+    RowKind.MOVEMENT: "movement",
+    RowKind.EXCLUSION: "exclusion",
+    RowKind.READMITTED: "readmission",
+}
 
 
 def proceedings_head_rows(meeting: Meeting, item: AgendaItem, reference: str) -> list[Row]:
