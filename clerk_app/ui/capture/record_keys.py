@@ -1,7 +1,6 @@
 """A click on a declaration, motion, arrival/departure, exclusion or readmission row selects
-it; then
-Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status bar says
-what is selected.
+it; then Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The
+status bar says what is selected.
 
 Kept out of the capture view: it watches the view's mouse and keys through an event filter
 and hands the row to whoever listens (the procedure flow), so the view knows nothing of it."""
@@ -28,9 +27,11 @@ RECORD_ROWS = (
 # one of each): the kind tells them apart, so an item readmitting and then excluding again
 # shows only the clicked one selected.
 _ITEM_ROWS = (RowKind.EXCLUSION, RowKind.READMITTED)
+# What is selected: the kind for an item's row (None for the others) and the record itself.
+Record = tuple[RowKind | None, object]
 
 
-def _record_of(row: Row) -> tuple[RowKind | None, object] | None:
+def _record_of(row: Row) -> Record | None:
     """What a record row stands for: its declaration or motion (one for a motion's rows),
     its arrival/departure, or for the exclusion and the readmission their kind and item."""
     if row.kind in _ITEM_ROWS:
@@ -39,11 +40,9 @@ def _record_of(row: Row) -> tuple[RowKind | None, object] | None:
     return None if record is None else (None, record)
 
 
-def _same(one: tuple[RowKind | None, object] | None, other: object) -> bool:
+def _same(one: Record | None, other: Record | None) -> bool:
     """By identity, not equality: two arrivals alike in every field are still two rows."""
-    return (
-        one is not None and isinstance(other, tuple) and one[0] is other[0] and one[1] is other[1]
-    )
+    return one is not None and other is not None and one[0] is other[0] and one[1] is other[1]
 
 
 class RecordKeys(QObject):
@@ -54,7 +53,7 @@ class RecordKeys(QObject):
         super().__init__(view)
         self.view, self.say = view, say
         # The record (kind, Movement or item...), not its row: rows are rebuilt by edits.
-        self.selected: tuple[RowKind | None, object] | None = None
+        self.selected: Record | None = None
         # Kept, not asked of the view per event: events still arrive while it is destroyed.
         self.viewport = view.viewport()
         self.viewport.installEventFilter(self)
@@ -76,7 +75,7 @@ class RecordKeys(QObject):
             return self._key(event)
         return False
 
-    def _choose(self, record: tuple[RowKind | None, object] | None) -> None:
+    def _choose(self, record: Record | None) -> None:
         """Select ``record`` (None: nothing), and show it selected in the view."""
         self.selected = record
         self.view.select(None if record is None else self._is_selected)
