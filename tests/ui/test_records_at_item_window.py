@@ -1,6 +1,7 @@
 """Ctrl+Shift+R reaches every record row of an item from the keyboard, not only declarations
 and motions: an arrival edited, the exclusion removed (after asking) and put back by Ctrl+Z,
-through the same handlers a click then Enter or Delete uses; the file follows each step."""
+the readmission removed, through the same handlers a click then Enter or Delete uses; the
+file follows each step."""
 
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def test_ctrl_shift_r_edits_an_arrival_and_removes_the_exclusion_by_keys(
     key(Qt.Key.Key_R, CTRL_SHIFT)
     said = window.statusBar().currentMessage()
     assert said.startswith("Nothing recorded at this item yet: no declarations, motions")
-    assert "arrivals or departures, or exclusion of the press and public" in said
+    assert "arrivals or departures, exclusion, or readmission of the press and public" in said
 
     # Item 2: the press and public excluded by keys (paragraph 3); item 3 becomes exempt.
     def paragraph_3(dialog: QDialog) -> None:
@@ -187,3 +188,61 @@ def test_the_command_is_named_for_every_record_and_keeps_its_key() -> None:
     spec = SPECS[Cmd.RECORDS]
     assert spec.text.replace("&", "") == "Records at this item…"
     assert spec.shortcuts == ("Ctrl+Shift+R",)
+
+
+def test_ctrl_shift_r_reaches_the_readmission_and_removes_it_after_asking(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    assert window.model is not None and window.view is not None
+    meeting_id = window.model.meeting.id
+    assert meeting_id is not None
+    items = window.model.meeting.items
+
+    # Excluded at item 2 (paragraph 3), readmitted at item 3: item 3 is public again.
+    def paragraph_3(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExclusionDialog)
+        type_text("3")
+        key(Qt.Key.Key_Return)
+
+    window.view.go_to_item(items[1])
+    window.run_dialog = by_keys(paragraph_3)
+    key(Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bool(items[1].exclusion), timeout=3000)
+    window.view.go_to_item(items[2])
+    key(Qt.Key.Key_B, CTRL_SHIFT)
+    assert items[2].readmitted and _exempt(items) == [(False, False), (False, True), (False, False)]
+
+    # Ctrl+Shift+R at item 3 lists the readmission; Delete asks, naming what goes private.
+    listed: list[str] = []
+    asked: list[str] = []
+
+    def to_readmission(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordsDialog)
+        listed.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        key(Qt.Key.Key_Home)
+        key(Qt.Key.Key_Delete)
+
+    def confirm(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        asked.append(dialog.message.text())
+        for _ in range(2):  # Tab to "Remove" (Enter would cancel)
+            if focused().text() != "Remove":  # type: ignore[attr-defined]
+                key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)
+
+    runs = iter([by_keys(to_readmission), by_keys(confirm)])
+    window.run_dialog = lambda dialog: next(runs)(dialog)
+    key(Qt.Key.Key_R, CTRL_SHIFT)
+    assert listed == ["Readmission: The press and public were readmitted to the meeting."]
+    assert "item 3 becomes exempt again under paragraph 3" in asked[0]
+    assert _exempt(items) == EXCLUDED and not items[2].readmitted
+    assert _rows(window, RowKind.READMITTED) == []
+    assert window.stack.undoText() == "Remove readmission of press and public"
+    saved = reload(db_path, meeting_id).items
+    assert _exempt(saved) == EXCLUDED and not saved[2].readmitted
+    assert saved[2].exempt_paragraph == "3"
+
+    # Ctrl+Z: readmitted again, item 3 public, here and on file.
+    key(Qt.Key.Key_Z, CTRL)
+    assert items[2].readmitted and not items[2].exempt
+    assert not reload(db_path, meeting_id).items[2].exempt

@@ -11,14 +11,16 @@ from clerk_app.core.procedure.exclusion import exclusion_wording
 
 
 def exclusion_changes(
-    meeting: Meeting, at: AgendaItem, body: Body, paragraphs: str
+    meeting: Meeting, at: AgendaItem, body: Body, paragraphs: str, reason: str = ""
 ) -> list[Change]:
     """One edit, through the one change path: the resolution in the body's law at ``at``,
     then ``exempt`` with ``paragraphs`` on each following item up to (not including) the
-    first one marked readmitted.  Raises ValueError for paragraphs Schedule 12A lacks."""
+    first one marked readmitted.  ``reason``: a parish or town council's (see
+    ``exclusion_wording``).  Raises ValueError for paragraphs Schedule 12A lacks."""
     paragraphs = check_paragraphs(paragraphs)
     position = next(i for i, item in enumerate(meeting.items) if item is at)
-    changes: list[Change] = [UpdateItem(at, {"exclusion": exclusion_wording(body, paragraphs)})]
+    wording = exclusion_wording(body, paragraphs, reason)
+    changes: list[Change] = [UpdateItem(at, {"exclusion": wording})]
     for item in meeting.items[position + 1 :]:
         if item.readmitted:
             break

@@ -14,8 +14,12 @@ import re
 from clerk_app.core.changes import Change, UpdateItem
 from clerk_app.core.exempt import check_paragraphs
 from clerk_app.core.model import AgendaItem, Meeting
-from clerk_app.core.procedure.bodies import Body
-from clerk_app.core.procedure.exclusion import exclusion_wording
+from clerk_app.core.procedure.bodies import Body, ExclusionLaw
+from clerk_app.core.procedure.exclusion import (
+    exclusion_reason,
+    exclusion_wording,
+    parish_reason,
+)
 
 # The paragraphs as exclusion_wording (England's law) words them.
 _CITED = re.compile(r"paragraphs? (.+?) of Part 1 of Schedule 12A")
@@ -60,11 +64,17 @@ def paired_readmission(meeting: Meeting, at: AgendaItem) -> AgendaItem | None:
 
 
 def exclusion_edit_changes(
-    meeting: Meeting, at: AgendaItem, body: Body, paragraphs: str
+    meeting: Meeting, at: AgendaItem, body: Body, paragraphs: str, reason: str = ""
 ) -> list[Change]:
     """The resolution reworded for ``paragraphs`` and the items it made exempt cited under
     them; [] when nothing would change.  Raises ValueError for paragraphs Schedule 12A
-    lacks."""
+    lacks.  A parish or town council cites no paragraphs: its resolution is reworded for
+    ``reason`` instead, when that differs from the reason it states now."""
+    if body.exclusion_law is ExclusionLaw.PARISH:
+        reason = exclusion_reason(reason)
+        if reason == parish_reason(at.exclusion):
+            return []
+        return [UpdateItem(at, {"exclusion": exclusion_wording(body, "", reason)})]
     paragraphs = check_paragraphs(paragraphs)
     if paragraphs == excluded_paragraphs(meeting, at):
         return []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from clerk_app.core.model import AgendaItem
 from clerk_app.core.procedure.bodies import Body
+from clerk_app.core.procedure.exclusion import cited_paragraphs, parish_reason
 from clerk_app.core.procedure.exclusion_changes import exclusion_changes
 from clerk_app.core.procedure.exclusion_edits import (
     excluded_paragraphs,
@@ -26,8 +27,15 @@ from clerk_app.core.procedure.item_record import item_where
 from clerk_app.core.procedure.live_quorum import in_room_after, member_names
 from clerk_app.core.procedure.movements import Movement
 from clerk_app.core.procedure.readmission import excluded_before, readmit_changes
+from clerk_app.core.procedure.readmission_edits import (
+    exempt_again,
+    readmission_ends,
+    readmission_move_changes,
+    readmission_places,
+    readmission_removal_changes,
+)
 from clerk_app.core.procedure.references import reference_of
-from clerk_app.core.wording import clock_time
+from clerk_app.core.wording import clock_time, join_and
 from clerk_app.services import bodies
 from clerk_app.ui.capture.item_clock import ItemClock
 from clerk_app.ui.capture.open_meeting import OpenMeeting
@@ -36,6 +44,7 @@ from clerk_app.ui.capture.rows import Row
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
+from clerk_app.ui.dialogs.readmission_dialog import ReadmissionDialog
 from clerk_app.ui.shell.port import Shell
 
 
@@ -145,7 +154,8 @@ class ProceedingsFlow:
         body = self.body or Body(name=open_.meeting.committee)
         dialog = ExclusionDialog(body, self._where(open_, item), parent=self.shell.widget)
         if self.shell.run_dialog(dialog):
-            changes = exclusion_changes(open_.meeting, item, body, dialog.paragraph_list())
+            paragraphs, reason = dialog.paragraph_list(), dialog.reason()
+            changes = exclusion_changes(open_.meeting, item, body, paragraphs, reason)
             open_.intents.record_proceedings("Exclude press and public", changes)
             self.shell.say(f"Press and public excluded; {len(changes) - 1} item(s) now exempt")
         self.shell.refocus()
@@ -164,9 +174,11 @@ class ProceedingsFlow:
             parent=self.shell.widget,
             paragraphs=excluded_paragraphs(meeting, item),
             recorded=item.exclusion,
+            reason=parish_reason(item.exclusion),
         )
         if self.shell.run_dialog(dialog):
-            changes = exclusion_edit_changes(meeting, item, body, dialog.paragraph_list())
+            paragraphs, reason = dialog.paragraph_list(), dialog.reason()
+            changes = exclusion_edit_changes(meeting, item, body, paragraphs, reason)
             current.intents.record_proceedings("Edit exclusion of press and public", changes)
             self.shell.say(
                 "Exclusion changed; the items it made exempt follow" if changes else "No change"
@@ -209,4 +221,67 @@ class ProceedingsFlow:
             changes = readmit_changes(open_.meeting, item)
             open_.intents.record_proceedings("Readmit press and public", changes)
             self.shell.say("Press and public readmitted; this item is public again")
+        self.shell.refocus()
+
+    def _cited(self, open_: OpenMeeting, readmitted: AgendaItem) -> str:
+        """ "paragraph 3": how the exclusion the readmission at ``readmitted`` ended cites its
+        paragraphs ("" for none, as a parish council's)."""
+        excluded = readmission_ends(open_.meeting, readmitted)
+        if excluded is None:
+            return ""
+        return cited_paragraphs(excluded_paragraphs(open_.meeting, excluded))
+
+    def remove_readmission(self, row: Row) -> None:
+        """The readmission's row: asked first, naming the items that become exempt again
+        (without it the press and public were still out); one undo step."""
+        current, item = self.shell.current, row.item
+        if current is None or current.locked or item is None or not item.readmitted:
+            return
+        where = self._where(current, item)
+        again = [self._where(current, each) for each in exempt_again(current.meeting, item)]
+        message = f"Remove the readmission of the press and public at {html.escape(where)}?"
+        if again:
+            cited = self._cited(current, item)
+            under = f" under {cited}" if cited else ""
+            verb = "becomes" if len(again) == 1 else "become"
+            message += (
+                "<br><br>Without it the press and public were still out: "
+                f"{html.escape(join_and(again))} {verb} exempt again{under}."
+            )
+        message += "<br><br>Ctrl+Z brings it back."
+        title = "Remove readmission of press and public"
+        if self.shell.run_dialog(ConfirmDialog(title, message, "Remove", self.shell.widget)):
+            changes = readmission_removal_changes(current.meeting, item)
+            current.intents.record_proceedings(title, changes)
+            self.shell.say(f"Readmission removed; {len(again)} item(s) exempt again")
+        self.shell.refocus()
+
+    def move_readmission(self, row: Row) -> None:
+        """The readmission's row: "Readmitted before which item?" among those the exclusion
+        it ended reaches; the exempt run follows, one undo step."""
+        current, item = self.shell.current, row.item
+        if current is None or current.locked or item is None or not item.readmitted:
+            return
+        meeting = current.meeting
+        places = readmission_places(meeting, item)
+        if len(places) < 2:
+            self.shell.say(
+                "No other item to move the readmission to; Delete removes it, Ctrl+Shift+B "
+                "readmits at another item"
+            )
+            self.shell.refocus()
+            return
+        names = [f"{self._where(current, each)}: {each.title}" for each in places]
+        here = next(i for i, each in enumerate(places) if each is item)
+        dialog = ReadmissionDialog(names, here, self._cited(current, item), self.shell.widget)
+        if self.shell.run_dialog(dialog):
+            to = places[dialog.chosen()]
+            changes = readmission_move_changes(meeting, item, to)
+            current.intents.record_proceedings("Move readmission of press and public", changes)
+            self.shell.say(
+                f"Press and public readmitted before {self._where(current, to)}; "
+                "the exempt items follow"
+                if changes
+                else "No change"
+            )
         self.shell.refocus()

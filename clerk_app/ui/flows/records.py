@@ -1,9 +1,10 @@
 """The record rows of an item (declarations, motions, named votes, arrivals and departures,
-the exclusion's resolution) and the one table that says which flow edits and removes each.
+the readmission, the exclusion's resolution) and the one table that says which flow edits and
+removes each.
 
 Three gestures reach a record: Ctrl+Shift+R's list, a click then Enter or Delete, and a
-double-click.  All three go through ``ROUTES`` here, so they cannot disagree, and a new
-kind of record (the readmission, say) is one more line in it."""
+double-click.  All three go through ``routes`` here, so they cannot disagree, and a new
+kind of record is one more line in it."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ class Route:
 
 
 def routes(procedure: ProcedureFlow, proceedings: ProceedingsFlow) -> dict[RowKind, Route]:
-    """Every kind of record row and its handlers, in the order the item shows them (the
-    list's order is the screen's, read from the rows; this order only words "nothing")."""
+    """Every kind of record row and its handlers (the list's order is the screen's, read
+    from the rows; this order only words "nothing")."""
     p, q = procedure, proceedings
     return {
         RowKind.DECLARATION: Route("Declaration", "declarations", p.edit_record, p.remove_record),
@@ -41,8 +42,12 @@ def routes(procedure: ProcedureFlow, proceedings: ProceedingsFlow) -> dict[RowKi
         RowKind.MOVEMENT: Route(
             "Arrival or departure", "arrivals or departures", q.edit_movement, q.remove_movement
         ),
-        RowKind.EXCLUSION: Route(
-            "Exclusion", "exclusion of the press and public", q.edit_exclusion, q.remove_exclusion
+        RowKind.EXCLUSION: Route("Exclusion", "exclusion", q.edit_exclusion, q.remove_exclusion),
+        RowKind.READMITTED: Route(
+            "Readmission",
+            "readmission of the press and public",
+            q.move_readmission,
+            q.remove_readmission,
         ),
     }
 

@@ -1,0 +1,333 @@
+"""The readmission of the press and public, by clicks and keys in the real window: its row,
+clicked, is selected as the other record rows are; Delete (after asking, naming the items)
+removes it and the items from there on are exempt again; Enter moves it ("Readmitted before
+which item?") and the exempt run follows; each one undo step, Ctrl+Z bringing it back; the
+file and the public Word minutes follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from clerk_app.app import build_window
+from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
+from clerk_app.services import bodies, meetings
+from clerk_app.store.database import Database
+from clerk_app.ui.capture.row_painter import SELECTED_BAND
+from clerk_app.ui.capture.rows import Row, RowKind
+from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
+from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
+from clerk_app.ui.dialogs.readmission_dialog import ReadmissionDialog
+from clerk_app.ui.shell.main_window import MainWindow
+from tests.ui.helpers import by_keys, focused, key, present, reload, type_text, wait_exported
+
+DAY = dt.date(2026, 9, 15)
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+MEMBERS = ["Cllr Ruth Okoro", "Cllr Sam Whitlock", "Cllr Tegan Moss"]
+SECRET = "The operator's accounts were examined."
+FARES = "Fares held at 2025 rates."
+AOB = "Nothing was raised."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
+    """A licensing committee (England: Schedule 12A paragraphs) with five items."""
+    committee = "Licensing Committee"
+    bodies.set_up_body(db, committee)
+    for name in MEMBERS:
+        bodies.add_member(db, committee, name)
+    meeting = Meeting(
+        committee,
+        DAY,
+        attendees=[
+            Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(MEMBERS)
+        ],
+        items=[
+            AgendaItem("Minutes", number="1", points=[Point("Agreed.")]),
+            AgendaItem("Exclusion of the press and public", number="2"),
+            AgendaItem("Operator licence review", number="3", points=[Point(SECRET)]),
+            AgendaItem("Taxi fares", number="4", points=[Point(FARES)]),
+            AgendaItem("Any other business", number="5", points=[Point(AOB)]),
+        ],
+    )
+    meeting_id = meetings.create_meeting(db, meeting)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(db, settings, meeting_id)
+    qtbot.addWidget(win)
+    present(win)
+    yield win
+    win.close()
+
+
+def _items(window: MainWindow) -> list[AgendaItem]:
+    assert window.model is not None
+    return window.model.meeting.items
+
+
+def _rows(window: MainWindow, kind: RowKind) -> list[Row]:
+    assert window.view is not None
+    return [row for row in window.view.rows if row.kind is kind]
+
+
+def _exclude(window: MainWindow, qtbot: QtBot, number: int) -> None:
+    """Ctrl+Shift+E at item ``number``, paragraph 3."""
+    assert window.view is not None
+    item = _items(window)[number - 1]
+
+    def paragraph_3(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExclusionDialog)
+        type_text("3")
+        key(Qt.Key.Key_Return)
+
+    window.view.go_to_item(item)
+    window.run_dialog = by_keys(paragraph_3)
+    key(Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bool(item.exclusion), timeout=3000)
+
+
+def _readmit(window: MainWindow, qtbot: QtBot, number: int) -> None:
+    assert window.view is not None
+    item = _items(window)[number - 1]
+    window.view.go_to_item(item)
+    key(Qt.Key.Key_B, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: item.readmitted, timeout=3000)
+
+
+def _click(window: MainWindow, qtbot: QtBot, row: Row) -> None:
+    assert window.view is not None
+    view = window.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport_point(row))
+
+
+def _click_readmission(window: MainWindow, qtbot: QtBot) -> None:
+    [row] = _rows(window, RowKind.READMITTED)
+    _click(window, qtbot, row)
+
+
+def _band(window: MainWindow, row: Row) -> QColor:
+    """The colour just inside the left end of the band behind ``row``, as the screen shows."""
+    assert window.view is not None
+    view = window.view
+    image = view.viewport().grab().toImage()
+    x = view.painter.label_x(row) - 4
+    y = row.y - view.verticalScrollBar().value() + 2
+    return image.pixelColor(x, y)
+
+
+def _export_public(window: MainWindow, path: Path) -> str:
+    """Ctrl+E; if asked which version, Enter keeps the public one.  The text Word reads."""
+    window.run_dialog = by_keys(lambda dialog: key(Qt.Key.Key_Return))
+    window.choose_path = lambda *_args: str(path)
+    key(Qt.Key.Key_E, CTRL)
+    wait_exported(window)
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _state(items: list[AgendaItem]) -> list[tuple[bool, str, bool, bool]]:
+    """Per item: exempt, its paragraphs, an exclusion passed there, readmitted there."""
+    return [(i.exempt, i.exempt_paragraph, bool(i.exclusion), i.readmitted) for i in items]
+
+
+def _saved(window: MainWindow, db_path: Path) -> list[AgendaItem]:
+    assert window.model is not None and window.model.meeting.id is not None
+    meeting_id = window.model.meeting.id
+    window.close()
+    return reload(db_path, meeting_id).items
+
+
+EXCLUDED = [
+    (False, "", False, False),
+    (False, "", True, False),
+    (True, "3", False, False),
+    (False, "", False, True),
+    (False, "", False, False),
+]
+STILL_OUT = [
+    (False, "", False, False),
+    (False, "", True, False),
+    (True, "3", False, False),
+    (True, "3", False, False),
+    (True, "3", False, False),
+]
+
+
+def test_delete_on_the_clicked_readmission_asks_then_the_items_are_exempt_again(
+    window: MainWindow, qtbot: QtBot, db_path: Path, tmp_path: Path
+) -> None:
+    _exclude(window, qtbot, 2)
+    _readmit(window, qtbot, 4)
+    items = _items(window)
+    assert _state(items) == EXCLUDED
+    asked: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        asked.append(dialog.message.text())
+        key(Qt.Key.Key_Return)  # Enter by habit is Cancel
+
+    def remove(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        for _ in range(2):
+            if focused().text() != "Remove":  # type: ignore[attr-defined]
+                key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)
+
+    _click_readmission(window, qtbot)
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Selected: The press and public were readmitted")
+    )
+    window.run_dialog = by_keys(cancel)
+    key(Qt.Key.Key_Delete)
+    assert "Remove the readmission of the press and public at item 4?" in asked[0]
+    assert "item 4 and item 5 become exempt again under paragraph 3." in asked[0]
+    assert _state(items) == EXCLUDED  # cancelled: nothing changed
+    depth = window.stack.index()
+    _click_readmission(window, qtbot)
+    window.run_dialog = by_keys(remove)
+    key(Qt.Key.Key_Delete)
+    assert _state(items) == STILL_OUT
+    assert _rows(window, RowKind.READMITTED) == []
+    assert len(_rows(window, RowKind.EXEMPT)) == 3
+    assert window.stack.index() == depth + 1
+    assert window.stack.undoText() == "Remove readmission of press and public"
+    assert focused() is window.view.editor  # type: ignore[union-attr]
+    key(Qt.Key.Key_Z, CTRL)  # one step brings the readmission back, items 4 and 5 public
+    assert _state(items) == EXCLUDED
+    assert len(_rows(window, RowKind.READMITTED)) == 1
+    key(Qt.Key.Key_Z, CTRL_SHIFT)
+    assert _state(items) == STILL_OUT
+    text = _export_public(window, tmp_path / "public.docx")
+    assert "readmitted" not in text
+    assert SECRET not in text and FARES not in text and AOB not in text
+    assert _state(_saved(window, db_path)) == STILL_OUT
+
+
+def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
+    window: MainWindow, qtbot: QtBot, db_path: Path, tmp_path: Path
+) -> None:
+    _exclude(window, qtbot, 2)
+    _readmit(window, qtbot, 4)
+    items = _items(window)
+    seen: list[object] = []
+
+    def later(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReadmissionDialog)
+        combo = dialog.places
+        seen.append([combo.itemText(i) for i in range(combo.count())])
+        seen.append(combo.currentText())
+        assert focused() is combo
+        key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Return)
+
+    _click_readmission(window, qtbot)
+    window.run_dialog = by_keys(later)
+    key(Qt.Key.Key_Return)
+    assert seen == [
+        [
+            "item 3: Operator licence review",
+            "item 4: Taxi fares",
+            "item 5: Any other business",
+        ],
+        "item 4: Taxi fares",
+    ]
+    moved_later = [
+        (False, "", False, False),
+        (False, "", True, False),
+        (True, "3", False, False),
+        (True, "3", False, False),
+        (False, "", False, True),
+    ]
+    assert _state(items) == moved_later
+    [row] = _rows(window, RowKind.READMITTED)
+    assert row.item is items[4]
+    assert window.stack.undoText() == "Move readmission of press and public"
+    assert focused() is window.view.editor  # type: ignore[union-attr]
+    key(Qt.Key.Key_Z, CTRL)  # one step: back before item 4, item 4 public again
+    assert _state(items) == EXCLUDED
+    key(Qt.Key.Key_Z, CTRL_SHIFT)
+    assert _state(items) == moved_later
+
+    def earliest(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReadmissionDialog)
+        key(Qt.Key.Key_Up)
+        key(Qt.Key.Key_Up)
+        key(Qt.Key.Key_Return, CTRL)
+
+    _click_readmission(window, qtbot)
+    window.run_dialog = by_keys(earliest)
+    key(Qt.Key.Key_Return)
+    moved_earlier = [
+        (False, "", False, False),
+        (False, "", True, False),
+        (False, "", False, True),
+        (False, "", False, False),
+        (False, "", False, False),
+    ]
+    assert _state(items) == moved_earlier
+    text = _export_public(window, tmp_path / "public.docx")
+    assert "The press and public were readmitted to the meeting." in text
+    assert SECRET in text and FARES in text
+    assert _state(_saved(window, db_path)) == moved_earlier
+
+
+def test_esc_in_the_move_dialog_changes_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    _exclude(window, qtbot, 2)
+    _readmit(window, qtbot, 4)
+    depth = window.stack.index()
+
+    def escape(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReadmissionDialog)
+        key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Escape)
+
+    _click_readmission(window, qtbot)
+    window.run_dialog = by_keys(escape)
+    key(Qt.Key.Key_Return)
+    assert _state(_items(window)) == EXCLUDED
+    assert window.stack.index() == depth
+
+
+def test_the_readmission_and_a_new_exclusion_at_one_item_are_selected_apart(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Item 4 readmits and then excludes again: a click selects the row clicked, not both,
+    and Delete removes the readmission alone (the public out from item 4 on)."""
+    _exclude(window, qtbot, 2)
+    _readmit(window, qtbot, 4)
+    _exclude(window, qtbot, 4)
+    items = _items(window)
+    [readmitted] = _rows(window, RowKind.READMITTED)
+    exclusion = next(r for r in _rows(window, RowKind.EXCLUSION) if r.item is items[3])
+    plain = _band(window, exclusion)
+    _click(window, qtbot, readmitted)
+    qtbot.waitUntil(lambda: _band(window, readmitted) == SELECTED_BAND, timeout=3000)
+    assert _band(window, exclusion) == plain
+
+    def remove(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        assert "item 4 becomes exempt again under paragraph 3." in dialog.message.text()
+        for _ in range(2):
+            if focused().text() != "Remove":  # type: ignore[attr-defined]
+                key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)
+
+    window.run_dialog = by_keys(remove)
+    key(Qt.Key.Key_Delete)
+    assert _state(items) == [
+        (False, "", False, False),
+        (False, "", True, False),
+        (True, "3", False, False),
+        (True, "3", True, False),  # out already when it excluded again
+        (True, "3", False, False),
+    ]
