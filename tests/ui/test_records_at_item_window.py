@@ -246,3 +246,28 @@ def test_ctrl_shift_r_reaches_the_readmission_and_removes_it_after_asking(
     key(Qt.Key.Key_Z, CTRL)
     assert items[2].readmitted and not items[2].exempt
     assert not reload(db_path, meeting_id).items[2].exempt
+
+
+def test_named_vote_is_offered_only_on_a_motion(qtbot: QtBot) -> None:
+    """The list's Named vote button follows the chosen record: greyed out on a declaration or
+    an arrival (it would do nothing there), live on a motion; V on the others does nothing."""
+    dialog = RecordsDialog(
+        "2 Operator licence review",
+        [
+            "Declaration: Cllr Ruth Okoro declared an other registrable interest.",
+            "Motion: Moved by Cllr Sam Whitlock, seconded by Cllr Tegan Moss.",
+            "Arrival or departure: Cllr Umar Farooq arrived at 10.05 am during item 2.",
+        ],
+        [False, True, False],
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.vote_button.isEnabled()  # the latest, an arrival, is chosen first
+    dialog.list.setCurrentRow(1)
+    assert dialog.vote_button.isEnabled()
+    dialog.list.setCurrentRow(0)
+    assert not dialog.vote_button.isEnabled()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_V)
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.action == "edit"
+    dialog.list.setCurrentRow(1)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_V)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.action == "vote"

@@ -41,6 +41,11 @@ class RecordsDialog(QDialog):
             button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, a=action: self._choose(a))
+        # Only a motion has a named vote: the button is greyed out on any other record, so a
+        # click never silently does nothing.
+        self.vote_button = button
+        self.list.currentRowChanged.connect(self._offer_vote)
+        self._offer_vote(self.list.currentRow())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         keys = "Enter edits, Delete removes, V opens a motion's named vote"
@@ -49,6 +54,9 @@ class RecordsDialog(QDialog):
         layout.addWidget(buttons)
         self.list.setFocus()
         self.resize(640, 360)
+
+    def _offer_vote(self, row: int) -> None:
+        self.vote_button.setEnabled(0 <= row < len(self.votable) and self.votable[row])
 
     @property
     def index(self) -> int:
