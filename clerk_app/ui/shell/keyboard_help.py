@@ -60,7 +60,7 @@ DIALOG_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter (declaration, motion)", "Next field; a name the list offers is taken first"),
     ("F, A, B or S, N (named vote)", "For, against, abstain, did not vote; then the next row"),
     ("Ctrl+Shift+F, Ctrl+F (named vote)", "All not yet marked For; find a member by name"),
-    ("Enter, Delete, V (declarations and motions)", "Edit; remove, after asking; named vote"),
+    ("Enter, Delete, V (records at this item)", "Edit; remove, after asking; a motion's vote"),
 )
 
 
