@@ -7,17 +7,23 @@ time in key events that carry it (``qtbot.keyClicks`` cannot carry non-ASCII tex
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
 
+from clerk_app.app import build_window
 from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Presence, Role
-from clerk_app.services.meetings import load_meeting
-from clerk_app.store.database import open_database
+from clerk_app.services import bodies
+from clerk_app.services.meetings import create_meeting, load_meeting
+from clerk_app.store.database import Database, open_database
+from clerk_app.ui.capture.rows import Row, RowKind
+from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
+from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.shell.main_window import MainWindow
 
 
@@ -53,6 +59,70 @@ def reload(db_path: Path, meeting_id: int) -> Meeting:
         return load_meeting(fresh, meeting_id)
     finally:
         fresh.close()
+
+
+def committee_window(
+    qtbot: QtBot,
+    db: Database,
+    settings_folder: Path,
+    meeting: Meeting,
+    members: Sequence[str],
+    *,
+    kind: str | None = None,
+) -> MainWindow:
+    """The window open on ``meeting``, saved first, its body (``meeting.committee``; a
+    parish council, say, by ``kind``) set up with ``members``.  The caller closes it."""
+    bodies.set_up_body(db, meeting.committee, kind=kind)
+    for name in members:
+        bodies.add_member(db, meeting.committee, name)
+    meeting_id = create_meeting(db, meeting)
+    settings = QSettings(str(settings_folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(db, settings, meeting_id)
+    qtbot.addWidget(window)
+    present(window)
+    return window
+
+
+def chaired(names: Sequence[str]) -> list[Attendee]:
+    """Attendees present, the first of them in the chair."""
+    return [Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(names)]
+
+
+def rows_of(window: MainWindow, kind: RowKind) -> list[Row]:
+    """The rows of one kind the window shows now."""
+    assert window.view is not None
+    return [row for row in window.view.rows if row.kind is kind]
+
+
+def exclude_by_keys(window: MainWindow, qtbot: QtBot, item: AgendaItem, paragraphs: str) -> None:
+    """Ctrl+Shift+E at ``item``, the Schedule 12A ``paragraphs`` typed, Enter: the press and
+    public excluded as a clerk at the keyboard does it."""
+    assert window.view is not None
+
+    def typed(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExclusionDialog)
+        type_text(paragraphs)
+        key(Qt.Key.Key_Return)
+
+    window.view.go_to_item(item)
+    window.run_dialog = by_keys(typed)
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(item.exclusion), timeout=3000)
+
+
+def remove_when_asked(asked: list[str]) -> Callable[[QDialog], None]:
+    """For ``by_keys``: a removal's question (kept in ``asked``) answered Remove from the
+    keyboard, Tab to the button then Space: Enter, pressed by habit, is Cancel."""
+
+    def press(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConfirmDialog)
+        asked.append(dialog.message.text())
+        for _ in range(2):
+            if focused().text() != "Remove":  # type: ignore[attr-defined]
+                key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)
+
+    return press
 
 
 def present(window: QWidget) -> None:

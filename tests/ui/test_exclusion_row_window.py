@@ -11,15 +11,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QKeyCombination, QSettings, Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from clerk_app.app import build_window
-from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
-from clerk_app.services import bodies, meetings
+from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.point_editor import JUMP_KEYS
 from clerk_app.ui.capture.row_painter import SELECTED_BAND
@@ -29,7 +27,19 @@ from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.shell.command_registry import SPECS, Cmd
 from clerk_app.ui.shell.keyboard_help import keyboard_reference
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, present, reload, type_text, wait_exported
+from tests.ui.helpers import (
+    by_keys,
+    chaired,
+    committee_window,
+    exclude_by_keys,
+    focused,
+    key,
+    reload,
+    remove_when_asked,
+    rows_of,
+    type_text,
+    wait_exported,
+)
 
 DAY = dt.date(2026, 9, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,15 +53,10 @@ SECRET = "The operator's accounts were examined."
 def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     """A licensing committee (England: Schedule 12A paragraphs) with five items."""
     committee = "Licensing Committee"
-    bodies.set_up_body(db, committee)
-    for name in MEMBERS:
-        bodies.add_member(db, committee, name)
     meeting = Meeting(
         committee,
         DAY,
-        attendees=[
-            Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(MEMBERS)
-        ],
+        attendees=chaired(MEMBERS),
         items=[
             AgendaItem("Minutes", number="1", points=[Point("Agreed.")]),
             AgendaItem("Exclusion of the press and public", number="2"),
@@ -60,11 +65,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
             AgendaItem("Any other business", number="5"),
         ],
     )
-    meeting_id = meetings.create_meeting(db, meeting)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = build_window(db, settings, meeting_id)
-    qtbot.addWidget(win)
-    present(win)
+    win = committee_window(qtbot, db, tmp_path, meeting, MEMBERS)
     yield win
     win.close()
 
@@ -79,24 +80,10 @@ def _to_item(window: MainWindow, number: int) -> None:
     window.view.go_to_item(_items(window)[number - 1])
 
 
-def _rows(window: MainWindow, kind: RowKind) -> list[Row]:
-    assert window.view is not None
-    return [row for row in window.view.rows if row.kind is kind]
-
-
 def _exclude_and_readmit(window: MainWindow, qtbot: QtBot) -> None:
     """Ctrl+Shift+E at item 2 (paragraph 3), Ctrl+Shift+B at item 4: no menu, no mouse."""
     items = _items(window)
-
-    def paragraph_3(dialog: QDialog) -> None:
-        assert isinstance(dialog, ExclusionDialog)
-        type_text("3")
-        key(Qt.Key.Key_Return)
-
-    _to_item(window, 2)
-    window.run_dialog = by_keys(paragraph_3)
-    key(Qt.Key.Key_E, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: bool(items[1].exclusion), timeout=3000)
+    exclude_by_keys(window, qtbot, items[1], "3")
     _to_item(window, 4)
     key(Qt.Key.Key_B, CTRL_SHIFT)
     qtbot.waitUntil(lambda: items[3].readmitted, timeout=3000)
@@ -191,7 +178,7 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
         key(Qt.Key.Key_Escape)
 
     # A double-click opens it too; Esc changes nothing.
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     window.run_dialog = by_keys(look)
     _click(window, qtbot, row, double=True)
     assert seen[0] == "3" and PARAGRAPH_3 in seen[1]
@@ -204,7 +191,7 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
         seen.append(dialog.wording.text())
         key(Qt.Key.Key_Return, CTRL)
 
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     _click(window, qtbot, row)
     assert (
         window.statusBar()
@@ -214,9 +201,9 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
     window.run_dialog = by_keys(paragraphs_1_and_3)
     key(Qt.Key.Key_Return)
     assert "paragraphs 1, 3 of Part 1 of Schedule 12A" in seen[-1]
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     assert "paragraphs 1, 3 of Part 1 of Schedule 12A" in row.text
-    assert [r.text for r in _rows(window, RowKind.EXEMPT)] == [
+    assert [r.text for r in rows_of(window, RowKind.EXEMPT)] == [
         "EXEMPT: not for publication (Schedule 12A paragraph 1, 3)"
     ]
     assert window.stack.index() == depth + 1
@@ -250,33 +237,28 @@ def test_delete_on_the_clicked_exclusion_asks_then_removes_it_with_its_readmissi
         asked.append(dialog.message.text())
         key(Qt.Key.Key_Return)  # Enter by habit is Cancel
 
-    def remove(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        for _ in range(2):
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
+    remove = remove_when_asked(asked)
 
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     _click(window, qtbot, row)
     window.run_dialog = by_keys(cancel)
     key(Qt.Key.Key_Delete)
     assert "No longer exempt: item 3." in asked[0]
     assert "The readmission of the press and public at item 4 goes too." in asked[0]
     assert _state(items) == EXCLUDED  # cancelled: nothing changed
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     _click(window, qtbot, row)
     window.run_dialog = by_keys(remove)
     key(Qt.Key.Key_Delete)
     public = [(False, "", False, False)] * 5
     assert _state(items) == public
     for kind in (RowKind.EXCLUSION, RowKind.EXEMPT, RowKind.READMITTED):
-        assert _rows(window, kind) == []
+        assert rows_of(window, kind) == []
     assert window.stack.undoText() == "Remove exclusion of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step brings the exclusion, the exemption, the readmission
     assert _state(items) == EXCLUDED
-    assert len(_rows(window, RowKind.READMITTED)) == 1
+    assert len(rows_of(window, RowKind.READMITTED)) == 1
     key(Qt.Key.Key_Z, CTRL_SHIFT)
     text = _export_public(window, tmp_path / "public.docx")
     meeting_id = window.model.meeting.id  # type: ignore[union-attr]
@@ -302,7 +284,7 @@ def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
 ) -> None:
     """What Enter would edit and Delete remove is the row the clerk sees marked."""
     _exclude_and_readmit(window, qtbot)
-    [row] = _rows(window, RowKind.EXCLUSION)
+    [row] = rows_of(window, RowKind.EXCLUSION)
     plain = _band(window, row)
     assert plain != SELECTED_BAND
     _click(window, qtbot, row)
@@ -317,4 +299,4 @@ def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
     _click(window, qtbot, other)  # an item's heading: not a record
     qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
     key(Qt.Key.Key_Delete)  # nothing selected: Delete removes nothing
-    assert len(_rows(window, RowKind.EXCLUSION)) == 1
+    assert len(rows_of(window, RowKind.EXCLUSION)) == 1

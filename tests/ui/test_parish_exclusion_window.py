@@ -11,18 +11,25 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from clerk_app.app import build_window
-from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
-from clerk_app.services import bodies, meetings
+from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.rows import RowKind
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, present, reload, type_text, wait_exported
+from tests.ui.helpers import (
+    by_keys,
+    chaired,
+    committee_window,
+    focused,
+    key,
+    reload,
+    type_text,
+    wait_exported,
+)
 
 COUNCIL = "Ashcombe Parish Council"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -35,26 +42,17 @@ REASON = "legal advice on the lease from Siobhán Ó Súilleabháin & Wójcik �
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
-    bodies.set_up_body(db, COUNCIL, kind="parish council")
-    for name in MEMBERS:
-        bodies.add_member(db, COUNCIL, name)
     meeting = Meeting(
         COUNCIL,
         dt.date(2026, 9, 15),
-        attendees=[
-            Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(MEMBERS)
-        ],
+        attendees=chaired(MEMBERS),
         items=[
             AgendaItem("Minutes", number="1", points=[Point("Agreed.")]),
             AgendaItem("Exclusion of the press and public", number="2"),
             AgendaItem("Staffing", number="3", points=[Point(SECRET)]),
         ],
     )
-    meeting_id = meetings.create_meeting(db, meeting)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = build_window(db, settings, meeting_id)
-    qtbot.addWidget(win)
-    present(win)
+    win = committee_window(qtbot, db, tmp_path, meeting, MEMBERS, kind="parish council")
     yield win
     win.close()
 

@@ -12,22 +12,30 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from clerk_app.app import build_window
-from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
-from clerk_app.services import bodies, meetings
+from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.row_painter import SELECTED_BAND
 from clerk_app.ui.capture.rows import Row, RowKind
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
-from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.readmission_dialog import ReadmissionDialog
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, present, reload, type_text, wait_exported
+from tests.ui.helpers import (
+    by_keys,
+    chaired,
+    committee_window,
+    exclude_by_keys,
+    focused,
+    key,
+    reload,
+    remove_when_asked,
+    rows_of,
+    wait_exported,
+)
 
 DAY = dt.date(2026, 9, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -42,15 +50,10 @@ AOB = "Nothing was raised."
 def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     """A licensing committee (England: Schedule 12A paragraphs) with five items."""
     committee = "Licensing Committee"
-    bodies.set_up_body(db, committee)
-    for name in MEMBERS:
-        bodies.add_member(db, committee, name)
     meeting = Meeting(
         committee,
         DAY,
-        attendees=[
-            Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(MEMBERS)
-        ],
+        attendees=chaired(MEMBERS),
         items=[
             AgendaItem("Minutes", number="1", points=[Point("Agreed.")]),
             AgendaItem("Exclusion of the press and public", number="2"),
@@ -59,11 +62,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
             AgendaItem("Any other business", number="5", points=[Point(AOB)]),
         ],
     )
-    meeting_id = meetings.create_meeting(db, meeting)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = build_window(db, settings, meeting_id)
-    qtbot.addWidget(win)
-    present(win)
+    win = committee_window(qtbot, db, tmp_path, meeting, MEMBERS)
     yield win
     win.close()
 
@@ -73,25 +72,9 @@ def _items(window: MainWindow) -> list[AgendaItem]:
     return window.model.meeting.items
 
 
-def _rows(window: MainWindow, kind: RowKind) -> list[Row]:
-    assert window.view is not None
-    return [row for row in window.view.rows if row.kind is kind]
-
-
 def _exclude(window: MainWindow, qtbot: QtBot, number: int) -> None:
     """Ctrl+Shift+E at item ``number``, paragraph 3."""
-    assert window.view is not None
-    item = _items(window)[number - 1]
-
-    def paragraph_3(dialog: QDialog) -> None:
-        assert isinstance(dialog, ExclusionDialog)
-        type_text("3")
-        key(Qt.Key.Key_Return)
-
-    window.view.go_to_item(item)
-    window.run_dialog = by_keys(paragraph_3)
-    key(Qt.Key.Key_E, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: bool(item.exclusion), timeout=3000)
+    exclude_by_keys(window, qtbot, _items(window)[number - 1], "3")
 
 
 def _readmit(window: MainWindow, qtbot: QtBot, number: int) -> None:
@@ -109,7 +92,7 @@ def _click(window: MainWindow, qtbot: QtBot, row: Row) -> None:
 
 
 def _click_readmission(window: MainWindow, qtbot: QtBot) -> None:
-    [row] = _rows(window, RowKind.READMITTED)
+    [row] = rows_of(window, RowKind.READMITTED)
     _click(window, qtbot, row)
 
 
@@ -174,12 +157,7 @@ def test_delete_on_the_clicked_readmission_asks_then_the_items_are_exempt_again(
         asked.append(dialog.message.text())
         key(Qt.Key.Key_Return)  # Enter by habit is Cancel
 
-    def remove(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        for _ in range(2):
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
+    remove = remove_when_asked(asked)
 
     _click_readmission(window, qtbot)
     assert (
@@ -197,14 +175,14 @@ def test_delete_on_the_clicked_readmission_asks_then_the_items_are_exempt_again(
     window.run_dialog = by_keys(remove)
     key(Qt.Key.Key_Delete)
     assert _state(items) == STILL_OUT
-    assert _rows(window, RowKind.READMITTED) == []
-    assert len(_rows(window, RowKind.EXEMPT)) == 3
+    assert rows_of(window, RowKind.READMITTED) == []
+    assert len(rows_of(window, RowKind.EXEMPT)) == 3
     assert window.stack.index() == depth + 1
     assert window.stack.undoText() == "Remove readmission of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step brings the readmission back, items 4 and 5 public
     assert _state(items) == EXCLUDED
-    assert len(_rows(window, RowKind.READMITTED)) == 1
+    assert len(rows_of(window, RowKind.READMITTED)) == 1
     key(Qt.Key.Key_Z, CTRL_SHIFT)
     assert _state(items) == STILL_OUT
     text = _export_public(window, tmp_path / "public.docx")
@@ -249,7 +227,7 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         (False, "", False, True),
     ]
     assert _state(items) == moved_later
-    [row] = _rows(window, RowKind.READMITTED)
+    [row] = rows_of(window, RowKind.READMITTED)
     assert row.item is items[4]
     assert window.stack.undoText() == "Move readmission of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
@@ -307,23 +285,17 @@ def test_the_readmission_and_a_new_exclusion_at_one_item_are_selected_apart(
     _readmit(window, qtbot, 4)
     _exclude(window, qtbot, 4)
     items = _items(window)
-    [readmitted] = _rows(window, RowKind.READMITTED)
-    exclusion = next(r for r in _rows(window, RowKind.EXCLUSION) if r.item is items[3])
+    [readmitted] = rows_of(window, RowKind.READMITTED)
+    exclusion = next(r for r in rows_of(window, RowKind.EXCLUSION) if r.item is items[3])
     plain = _band(window, exclusion)
     _click(window, qtbot, readmitted)
     qtbot.waitUntil(lambda: _band(window, readmitted) == SELECTED_BAND, timeout=3000)
     assert _band(window, exclusion) == plain
 
-    def remove(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        assert "item 4 becomes exempt again under paragraph 3." in dialog.message.text()
-        for _ in range(2):
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
-
-    window.run_dialog = by_keys(remove)
+    asked: list[str] = []
+    window.run_dialog = by_keys(remove_when_asked(asked))
     key(Qt.Key.Key_Delete)
+    assert "item 4 becomes exempt again under paragraph 3." in asked[0]
     assert _state(items) == [
         (False, "", False, False),
         (False, "", True, False),

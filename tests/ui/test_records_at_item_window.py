@@ -10,23 +10,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from clerk_app.app import build_window
-from clerk_app.core.model import AgendaItem, Attendee, Meeting, Point, Role
+from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.core.procedure.movements import Movement, MovementKind
-from clerk_app.services import bodies, meetings
 from clerk_app.store.database import Database
-from clerk_app.ui.capture.rows import Row, RowKind
-from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
-from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
+from clerk_app.ui.capture.rows import RowKind
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
 from clerk_app.ui.dialogs.records_dialog import RecordsDialog
 from clerk_app.ui.shell.command_registry import SPECS, Cmd
 from clerk_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import by_keys, focused, key, present, reload, type_text
+from tests.ui.helpers import (
+    by_keys,
+    chaired,
+    committee_window,
+    exclude_by_keys,
+    focused,
+    key,
+    reload,
+    remove_when_asked,
+    rows_of,
+    type_text,
+)
 
 DAY = dt.date(2026, 9, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -40,16 +47,11 @@ LEFT = Movement("Cllr Tegan Moss", MovementKind.LEFT, dt.time(10, 20))
 def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     """A licensing committee whose item 2 already has an arrival and a departure."""
     committee = "Licensing Committee"
-    bodies.set_up_body(db, committee)
-    for name in MEMBERS:
-        bodies.add_member(db, committee, name)
     meeting = Meeting(
         committee,
         DAY,
         # Councillor Farooq is not in at the start: he arrives during item 2.
-        attendees=[
-            Attendee(n, Role.CHAIR if i == 0 else Role.MEMBER) for i, n in enumerate(MEMBERS[:3])
-        ],
+        attendees=chaired(MEMBERS[:3]),
         items=[
             AgendaItem("Minutes", number="1", points=[Point("Agreed.")]),
             AgendaItem(
@@ -61,18 +63,9 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
             AgendaItem("Taxi fares", number="3", points=[Point("Fares held.")]),
         ],
     )
-    meeting_id = meetings.create_meeting(db, meeting)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = build_window(db, settings, meeting_id)
-    qtbot.addWidget(win)
-    present(win)
+    win = committee_window(qtbot, db, tmp_path, meeting, MEMBERS)
     yield win
     win.close()
-
-
-def _rows(window: MainWindow, kind: RowKind) -> list[Row]:
-    assert window.view is not None
-    return [row for row in window.view.rows if row.kind is kind]
 
 
 def _exempt(items: list[AgendaItem]) -> list[tuple[bool, bool]]:
@@ -100,15 +93,7 @@ def test_ctrl_shift_r_edits_an_arrival_and_removes_the_exclusion_by_keys(
     assert "arrivals or departures, exclusion, or readmission of the press and public" in said
 
     # Item 2: the press and public excluded by keys (paragraph 3); item 3 becomes exempt.
-    def paragraph_3(dialog: QDialog) -> None:
-        assert isinstance(dialog, ExclusionDialog)
-        type_text("3")
-        key(Qt.Key.Key_Return)
-
-    window.view.go_to_item(items[1])
-    window.run_dialog = by_keys(paragraph_3)
-    key(Qt.Key.Key_E, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: bool(items[1].exclusion), timeout=3000)
+    exclude_by_keys(window, qtbot, items[1], "3")
     assert _exempt(items) == EXCLUDED
 
     # Ctrl+Shift+R: every record of the item, in the order shown, each saying what it is;
@@ -140,7 +125,7 @@ def test_ctrl_shift_r_edits_an_arrival_and_removes_the_exclusion_by_keys(
     assert listed[2].startswith("Exclusion: RESOLVED: That under section 100A(4)")
     assert listed[3:] == ["Cllr Umar Farooq"]  # the arrival chosen opened, not a new entry
     qtbot.waitUntil(lambda: items[1].movements[0].at == dt.time(10, 12), timeout=3000)
-    assert [r.text for r in _rows(window, RowKind.MOVEMENT)][0] == (
+    assert [r.text for r in rows_of(window, RowKind.MOVEMENT)][0] == (
         "Cllr Umar Farooq arrived at 10.12 am during item 2."
     )
     assert window.stack.undoText() == "Edit arrivals and departures"
@@ -158,29 +143,23 @@ def test_ctrl_shift_r_edits_an_arrival_and_removes_the_exclusion_by_keys(
         key(Qt.Key.Key_End)
         key(Qt.Key.Key_Delete)
 
-    def confirm(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        asked.append(dialog.message.text())
-        for _ in range(2):  # Tab to "Remove" (Enter would cancel)
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
-
-    runs = iter([by_keys(to_exclusion), by_keys(confirm)])
+    runs = iter([by_keys(to_exclusion), by_keys(remove_when_asked(asked))])
     window.run_dialog = lambda dialog: next(runs)(dialog)
     key(Qt.Key.Key_R, CTRL_SHIFT)
     assert "No longer exempt: item 3." in asked[0]
     assert _exempt(items) == PUBLIC
-    assert _rows(window, RowKind.EXCLUSION) == [] and _rows(window, RowKind.EXEMPT) == []
+    assert rows_of(window, RowKind.EXCLUSION) == [] and rows_of(window, RowKind.EXEMPT) == []
     assert window.stack.undoText() == "Remove exclusion of press and public"
     assert focused() is window.view.editor
     assert _exempt(reload(db_path, meeting_id).items) == PUBLIC
-    assert len(_rows(window, RowKind.MOVEMENT)) == 2  # the arrival and departure stay
+    assert len(rows_of(window, RowKind.MOVEMENT)) == 2  # the arrival and departure stay
 
     # Ctrl+Z: the exclusion and the exemption it made, back in one step, here and on file.
     key(Qt.Key.Key_Z, CTRL)
     assert _exempt(items) == EXCLUDED
-    assert len(_rows(window, RowKind.EXCLUSION)) == 1 and len(_rows(window, RowKind.EXEMPT)) == 1
+    assert (
+        len(rows_of(window, RowKind.EXCLUSION)) == 1 and len(rows_of(window, RowKind.EXEMPT)) == 1
+    )
     assert _exempt(reload(db_path, meeting_id).items) == EXCLUDED
 
 
@@ -199,15 +178,7 @@ def test_ctrl_shift_r_reaches_the_readmission_and_removes_it_after_asking(
     items = window.model.meeting.items
 
     # Excluded at item 2 (paragraph 3), readmitted at item 3: item 3 is public again.
-    def paragraph_3(dialog: QDialog) -> None:
-        assert isinstance(dialog, ExclusionDialog)
-        type_text("3")
-        key(Qt.Key.Key_Return)
-
-    window.view.go_to_item(items[1])
-    window.run_dialog = by_keys(paragraph_3)
-    key(Qt.Key.Key_E, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: bool(items[1].exclusion), timeout=3000)
+    exclude_by_keys(window, qtbot, items[1], "3")
     window.view.go_to_item(items[2])
     key(Qt.Key.Key_B, CTRL_SHIFT)
     assert items[2].readmitted and _exempt(items) == [(False, False), (False, True), (False, False)]
@@ -222,21 +193,13 @@ def test_ctrl_shift_r_reaches_the_readmission_and_removes_it_after_asking(
         key(Qt.Key.Key_Home)
         key(Qt.Key.Key_Delete)
 
-    def confirm(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        asked.append(dialog.message.text())
-        for _ in range(2):  # Tab to "Remove" (Enter would cancel)
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
-
-    runs = iter([by_keys(to_readmission), by_keys(confirm)])
+    runs = iter([by_keys(to_readmission), by_keys(remove_when_asked(asked))])
     window.run_dialog = lambda dialog: next(runs)(dialog)
     key(Qt.Key.Key_R, CTRL_SHIFT)
     assert listed == ["Readmission: The press and public were readmitted to the meeting."]
     assert "item 3 becomes exempt again under paragraph 3" in asked[0]
     assert _exempt(items) == EXCLUDED and not items[2].readmitted
-    assert _rows(window, RowKind.READMITTED) == []
+    assert rows_of(window, RowKind.READMITTED) == []
     assert window.stack.undoText() == "Remove readmission of press and public"
     saved = reload(db_path, meeting_id).items
     assert _exempt(saved) == EXCLUDED and not saved[2].readmitted
