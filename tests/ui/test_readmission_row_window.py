@@ -205,7 +205,9 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         seen.append([combo.itemText(i) for i in range(combo.count())])
         seen.append(combo.currentText())
         assert focused() is combo
+        seen.append(dialog.effect.text())
         key(Qt.Key.Key_Down)
+        seen.append(dialog.effect.text())  # said before OK: what the move does
         key(Qt.Key.Key_Return)
 
     _click_readmission(window, qtbot)
@@ -218,6 +220,8 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
             "item 5: Any other business",
         ],
         "item 4: Taxi fares",
+        "No item changes.",
+        "Moving it here: item 4 becomes exempt.",
     ]
     moved_later = [
         (False, "", False, False),
@@ -240,6 +244,8 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         assert isinstance(dialog, ReadmissionDialog)
         key(Qt.Key.Key_Up)
         key(Qt.Key.Key_Up)
+        # Earlier publishes what was private: the dialog names it before Ctrl+Enter.
+        seen.append(dialog.effect.text())
         key(Qt.Key.Key_Return, CTRL)
 
     _click_readmission(window, qtbot)
@@ -253,6 +259,7 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         (False, "", False, False),
     ]
     assert _state(items) == moved_earlier
+    assert seen[-1] == "Moving it here: item 3 and item 4 become public."
     text = _export_public(window, tmp_path / "public.docx")
     assert "The press and public were readmitted to the meeting." in text
     assert SECRET in text and FARES in text

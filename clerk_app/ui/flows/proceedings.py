@@ -12,6 +12,7 @@ import html
 
 from PySide6.QtWidgets import QStatusBar
 
+from clerk_app.core.changes import Change, UpdateItem
 from clerk_app.core.model import AgendaItem
 from clerk_app.core.procedure.bodies import Body
 from clerk_app.core.procedure.exclusion import cited_paragraphs, parish_reason
@@ -256,6 +257,21 @@ class ProceedingsFlow:
             self.shell.say(f"Readmission removed; {len(again)} item(s) exempt again")
         self.shell.refocus()
 
+    def _move_effect(self, open_: OpenMeeting, changes: list[Change]) -> str:
+        """What a move of the readmission does to the items, said before it is made."""
+        exempt: list[str] = []
+        public: list[str] = []
+        for change in changes:
+            if isinstance(change, UpdateItem) and "exempt" in change.fields:
+                side = exempt if change.fields["exempt"] else public
+                side.append(self._where(open_, change.item))
+        said = [
+            f"{join_and(names)} {'becomes' if len(names) == 1 else 'become'} {what}"
+            for names, what in ((exempt, "exempt"), (public, "public"))
+            if names
+        ]
+        return ("Moving it here: " + "; ".join(said) + ".") if said else "No item changes."
+
     def move_readmission(self, row: Row) -> None:
         """The readmission's row: "Readmitted before which item?" among those the exclusion
         it ended reaches; the exempt run follows, one undo step."""
@@ -273,7 +289,13 @@ class ProceedingsFlow:
             return
         names = [f"{self._where(current, each)}: {each.title}" for each in places]
         here = next(i for i, each in enumerate(places) if each is item)
-        dialog = ReadmissionDialog(names, here, self._cited(current, item), self.shell.widget)
+
+        def effect(index: int) -> str:
+            changes = readmission_move_changes(meeting, item, places[index])
+            return self._move_effect(current, changes)
+
+        cited = self._cited(current, item)
+        dialog = ReadmissionDialog(names, here, cited, effect, self.shell.widget)
         if self.shell.run_dialog(dialog):
             to = places[dialog.chosen()]
             changes = readmission_move_changes(meeting, item, to)
