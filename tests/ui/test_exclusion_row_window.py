@@ -9,11 +9,9 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import pytest
 from PySide6.QtCore import QKeyCombination, Qt
-from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtTest import QTest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +19,7 @@ from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.point_editor import JUMP_KEYS
 from clerk_app.ui.capture.row_painter import SELECTED_BAND
-from clerk_app.ui.capture.rows import Row, RowKind
+from clerk_app.ui.capture.rows import RowKind
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.shell.command_registry import SPECS, Cmd
@@ -38,7 +36,14 @@ from tests.ui.helpers import (
     remove_when_asked,
     rows_of,
     type_text,
-    wait_exported,
+)
+from tests.ui.press_and_public import (
+    EXCLUDED,
+    band_of,
+    click_row,
+    export_public,
+    items_of,
+    state,
 )
 
 DAY = dt.date(2026, 9, 15)
@@ -70,67 +75,25 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     win.close()
 
 
-def _items(window: MainWindow) -> list[AgendaItem]:
-    assert window.model is not None
-    return window.model.meeting.items
-
-
 def _to_item(window: MainWindow, number: int) -> None:
     assert window.view is not None
-    window.view.go_to_item(_items(window)[number - 1])
+    window.view.go_to_item(items_of(window)[number - 1])
 
 
 def _exclude_and_readmit(window: MainWindow, qtbot: QtBot) -> None:
     """Ctrl+Shift+E at item 2 (paragraph 3), Ctrl+Shift+B at item 4: no menu, no mouse."""
-    items = _items(window)
+    items = items_of(window)
     exclude_by_keys(window, qtbot, items[1], "3")
     _to_item(window, 4)
     key(Qt.Key.Key_B, CTRL_SHIFT)
     qtbot.waitUntil(lambda: items[3].readmitted, timeout=3000)
 
 
-def _click(window: MainWindow, qtbot: QtBot, row: Row, *, double: bool = False) -> None:
-    assert window.view is not None
-    view = window.view
-    if double:
-        QTest.mouseDClick(
-            view.viewport(),
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-            view.viewport_point(row),
-        )
-    else:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport_point(row))
-
-
-def _export_public(window: MainWindow, path: Path) -> str:
-    """Ctrl+E; if asked which version, Enter keeps the public one.  The text Word reads."""
-    window.run_dialog = by_keys(lambda dialog: key(Qt.Key.Key_Return))
-    window.choose_path = lambda *_args: str(path)
-    key(Qt.Key.Key_E, CTRL)
-    wait_exported(window)
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-
-
-def _state(items: list[AgendaItem]) -> list[tuple[bool, str, bool, bool]]:
-    """Per item: exempt, its paragraphs, an exclusion passed there, readmitted there."""
-    return [(i.exempt, i.exempt_paragraph, bool(i.exclusion), i.readmitted) for i in items]
-
-
-EXCLUDED = [
-    (False, "", False, False),
-    (False, "", True, False),
-    (True, "3", False, False),
-    (False, "", False, True),
-    (False, "", False, False),
-]
-
-
 def test_ctrl_shift_e_excludes_and_ctrl_shift_b_readmits_shown_in_menu_and_help(
     window: MainWindow, qtbot: QtBot, db_path: Path
 ) -> None:
     _exclude_and_readmit(window, qtbot)
-    assert _state(_items(window)) == EXCLUDED
+    assert state(items_of(window)) == EXCLUDED
     assert window.stack.undoText() == "Readmit press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]  # typing goes on
     type_text("Fares held at 2026 rates.")
@@ -146,7 +109,7 @@ def test_ctrl_shift_e_excludes_and_ctrl_shift_b_readmits_shown_in_menu_and_help(
     assert meeting_id is not None
     window.close()
     saved = reload(db_path, meeting_id).items
-    assert _state(saved) == EXCLUDED
+    assert state(saved) == EXCLUDED
     assert PARAGRAPH_3 in saved[1].exclusion
 
 
@@ -167,7 +130,7 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
     window: MainWindow, qtbot: QtBot, db_path: Path, tmp_path: Path
 ) -> None:
     _exclude_and_readmit(window, qtbot)
-    items = _items(window)
+    items = items_of(window)
     depth = window.stack.index()
     seen: list[str] = []
 
@@ -180,7 +143,7 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
     # A double-click opens it too; Esc changes nothing.
     [row] = rows_of(window, RowKind.EXCLUSION)
     window.run_dialog = by_keys(look)
-    _click(window, qtbot, row, double=True)
+    click_row(window, qtbot, row, double=True)
     assert seen[0] == "3" and PARAGRAPH_3 in seen[1]
     assert window.stack.index() == depth
 
@@ -192,7 +155,7 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
         key(Qt.Key.Key_Return, CTRL)
 
     [row] = rows_of(window, RowKind.EXCLUSION)
-    _click(window, qtbot, row)
+    click_row(window, qtbot, row)
     assert (
         window.statusBar()
         .currentMessage()
@@ -210,9 +173,9 @@ def test_enter_on_the_clicked_exclusion_edits_its_paragraphs_as_one_undo_step(
     assert window.stack.undoText() == "Edit exclusion of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step: the wording and the exempt item's paragraphs
-    assert _state(items) == EXCLUDED and PARAGRAPH_3 in items[1].exclusion
+    assert state(items) == EXCLUDED and PARAGRAPH_3 in items[1].exclusion
     key(Qt.Key.Key_Z, CTRL_SHIFT)
-    text = _export_public(window, tmp_path / "public.docx")
+    text = export_public(window, tmp_path / "public.docx")
     meeting_id = window.model.meeting.id  # type: ignore[union-attr]
     assert meeting_id is not None
     window.close()
@@ -229,7 +192,7 @@ def test_delete_on_the_clicked_exclusion_asks_then_removes_it_with_its_readmissi
     window: MainWindow, qtbot: QtBot, db_path: Path, tmp_path: Path
 ) -> None:
     _exclude_and_readmit(window, qtbot)
-    items = _items(window)
+    items = items_of(window)
     asked: list[str] = []
 
     def cancel(dialog: QDialog) -> None:
@@ -240,43 +203,33 @@ def test_delete_on_the_clicked_exclusion_asks_then_removes_it_with_its_readmissi
     remove = remove_when_asked(asked)
 
     [row] = rows_of(window, RowKind.EXCLUSION)
-    _click(window, qtbot, row)
+    click_row(window, qtbot, row)
     window.run_dialog = by_keys(cancel)
     key(Qt.Key.Key_Delete)
     assert "No longer exempt: item 3." in asked[0]
     assert "The readmission of the press and public at item 4 goes too." in asked[0]
-    assert _state(items) == EXCLUDED  # cancelled: nothing changed
+    assert state(items) == EXCLUDED  # cancelled: nothing changed
     [row] = rows_of(window, RowKind.EXCLUSION)
-    _click(window, qtbot, row)
+    click_row(window, qtbot, row)
     window.run_dialog = by_keys(remove)
     key(Qt.Key.Key_Delete)
     public = [(False, "", False, False)] * 5
-    assert _state(items) == public
+    assert state(items) == public
     for kind in (RowKind.EXCLUSION, RowKind.EXEMPT, RowKind.READMITTED):
         assert rows_of(window, kind) == []
     assert window.stack.undoText() == "Remove exclusion of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step brings the exclusion, the exemption, the readmission
-    assert _state(items) == EXCLUDED
+    assert state(items) == EXCLUDED
     assert len(rows_of(window, RowKind.READMITTED)) == 1
     key(Qt.Key.Key_Z, CTRL_SHIFT)
-    text = _export_public(window, tmp_path / "public.docx")
+    text = export_public(window, tmp_path / "public.docx")
     meeting_id = window.model.meeting.id  # type: ignore[union-attr]
     assert meeting_id is not None
     window.close()
-    assert _state(reload(db_path, meeting_id).items) == public
+    assert state(reload(db_path, meeting_id).items) == public
     assert "press and public be excluded" not in text and "readmitted" not in text
     assert SECRET in text  # no longer exempt: the minute is public
-
-
-def _band(window: MainWindow, row: Row) -> QColor:
-    """The colour just inside the left end of the band behind ``row``, as the screen shows."""
-    assert window.view is not None
-    view = window.view
-    image = view.viewport().grab().toImage()
-    x = view.painter.label_x(row) - 4
-    y = row.y - view.verticalScrollBar().value() + 2
-    return image.pixelColor(x, y)
 
 
 def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
@@ -285,18 +238,18 @@ def test_the_clicked_row_is_shown_selected_until_esc_or_a_click_elsewhere(
     """What Enter would edit and Delete remove is the row the clerk sees marked."""
     _exclude_and_readmit(window, qtbot)
     [row] = rows_of(window, RowKind.EXCLUSION)
-    plain = _band(window, row)
+    plain = band_of(window, row)
     assert plain != SELECTED_BAND
-    _click(window, qtbot, row)
-    qtbot.waitUntil(lambda: _band(window, row) == SELECTED_BAND, timeout=3000)
+    click_row(window, qtbot, row)
+    qtbot.waitUntil(lambda: band_of(window, row) == SELECTED_BAND, timeout=3000)
     key(Qt.Key.Key_Escape)  # back to typing: nothing is selected
     assert focused() is window.view.editor  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
+    qtbot.waitUntil(lambda: band_of(window, row) == plain, timeout=3000)
 
-    _click(window, qtbot, row)
-    qtbot.waitUntil(lambda: _band(window, row) == SELECTED_BAND, timeout=3000)
+    click_row(window, qtbot, row)
+    qtbot.waitUntil(lambda: band_of(window, row) == SELECTED_BAND, timeout=3000)
     other = next(r for r in window.view.rows if r.kind is RowKind.ITEM)  # type: ignore[union-attr]
-    _click(window, qtbot, other)  # an item's heading: not a record
-    qtbot.waitUntil(lambda: _band(window, row) == plain, timeout=3000)
+    click_row(window, qtbot, other)  # an item's heading: not a record
+    qtbot.waitUntil(lambda: band_of(window, row) == plain, timeout=3000)
     key(Qt.Key.Key_Delete)  # nothing selected: Delete removes nothing
     assert len(rows_of(window, RowKind.EXCLUSION)) == 1

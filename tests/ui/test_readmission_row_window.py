@@ -10,17 +10,15 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from clerk_app.core.model import AgendaItem, Meeting, Point
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.row_painter import SELECTED_BAND
-from clerk_app.ui.capture.rows import Row, RowKind
+from clerk_app.ui.capture.rows import RowKind
 from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.readmission_dialog import ReadmissionDialog
 from clerk_app.ui.shell.main_window import MainWindow
@@ -34,7 +32,14 @@ from tests.ui.helpers import (
     reload,
     remove_when_asked,
     rows_of,
-    wait_exported,
+)
+from tests.ui.press_and_public import (
+    EXCLUDED,
+    band_of,
+    click_row,
+    export_public,
+    items_of,
+    state,
 )
 
 DAY = dt.date(2026, 9, 15)
@@ -67,57 +72,22 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     win.close()
 
 
-def _items(window: MainWindow) -> list[AgendaItem]:
-    assert window.model is not None
-    return window.model.meeting.items
-
-
 def _exclude(window: MainWindow, qtbot: QtBot, number: int) -> None:
     """Ctrl+Shift+E at item ``number``, paragraph 3."""
-    exclude_by_keys(window, qtbot, _items(window)[number - 1], "3")
+    exclude_by_keys(window, qtbot, items_of(window)[number - 1], "3")
 
 
 def _readmit(window: MainWindow, qtbot: QtBot, number: int) -> None:
     assert window.view is not None
-    item = _items(window)[number - 1]
+    item = items_of(window)[number - 1]
     window.view.go_to_item(item)
     key(Qt.Key.Key_B, CTRL_SHIFT)
     qtbot.waitUntil(lambda: item.readmitted, timeout=3000)
 
 
-def _click(window: MainWindow, qtbot: QtBot, row: Row) -> None:
-    assert window.view is not None
-    view = window.view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport_point(row))
-
-
 def _click_readmission(window: MainWindow, qtbot: QtBot) -> None:
     [row] = rows_of(window, RowKind.READMITTED)
-    _click(window, qtbot, row)
-
-
-def _band(window: MainWindow, row: Row) -> QColor:
-    """The colour just inside the left end of the band behind ``row``, as the screen shows."""
-    assert window.view is not None
-    view = window.view
-    image = view.viewport().grab().toImage()
-    x = view.painter.label_x(row) - 4
-    y = row.y - view.verticalScrollBar().value() + 2
-    return image.pixelColor(x, y)
-
-
-def _export_public(window: MainWindow, path: Path) -> str:
-    """Ctrl+E; if asked which version, Enter keeps the public one.  The text Word reads."""
-    window.run_dialog = by_keys(lambda dialog: key(Qt.Key.Key_Return))
-    window.choose_path = lambda *_args: str(path)
-    key(Qt.Key.Key_E, CTRL)
-    wait_exported(window)
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-
-
-def _state(items: list[AgendaItem]) -> list[tuple[bool, str, bool, bool]]:
-    """Per item: exempt, its paragraphs, an exclusion passed there, readmitted there."""
-    return [(i.exempt, i.exempt_paragraph, bool(i.exclusion), i.readmitted) for i in items]
+    click_row(window, qtbot, row)
 
 
 def _saved(window: MainWindow, db_path: Path) -> list[AgendaItem]:
@@ -127,13 +97,6 @@ def _saved(window: MainWindow, db_path: Path) -> list[AgendaItem]:
     return reload(db_path, meeting_id).items
 
 
-EXCLUDED = [
-    (False, "", False, False),
-    (False, "", True, False),
-    (True, "3", False, False),
-    (False, "", False, True),
-    (False, "", False, False),
-]
 STILL_OUT = [
     (False, "", False, False),
     (False, "", True, False),
@@ -148,8 +111,8 @@ def test_delete_on_the_clicked_readmission_asks_then_the_items_are_exempt_again(
 ) -> None:
     _exclude(window, qtbot, 2)
     _readmit(window, qtbot, 4)
-    items = _items(window)
-    assert _state(items) == EXCLUDED
+    items = items_of(window)
+    assert state(items) == EXCLUDED
     asked: list[str] = []
 
     def cancel(dialog: QDialog) -> None:
@@ -169,26 +132,26 @@ def test_delete_on_the_clicked_readmission_asks_then_the_items_are_exempt_again(
     key(Qt.Key.Key_Delete)
     assert "Remove the readmission of the press and public at item 4?" in asked[0]
     assert "item 4 and item 5 become exempt again under paragraph 3." in asked[0]
-    assert _state(items) == EXCLUDED  # cancelled: nothing changed
+    assert state(items) == EXCLUDED  # cancelled: nothing changed
     depth = window.stack.index()
     _click_readmission(window, qtbot)
     window.run_dialog = by_keys(remove)
     key(Qt.Key.Key_Delete)
-    assert _state(items) == STILL_OUT
+    assert state(items) == STILL_OUT
     assert rows_of(window, RowKind.READMITTED) == []
     assert len(rows_of(window, RowKind.EXEMPT)) == 3
     assert window.stack.index() == depth + 1
     assert window.stack.undoText() == "Remove readmission of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step brings the readmission back, items 4 and 5 public
-    assert _state(items) == EXCLUDED
+    assert state(items) == EXCLUDED
     assert len(rows_of(window, RowKind.READMITTED)) == 1
     key(Qt.Key.Key_Z, CTRL_SHIFT)
-    assert _state(items) == STILL_OUT
-    text = _export_public(window, tmp_path / "public.docx")
+    assert state(items) == STILL_OUT
+    text = export_public(window, tmp_path / "public.docx")
     assert "readmitted" not in text
     assert SECRET not in text and FARES not in text and AOB not in text
-    assert _state(_saved(window, db_path)) == STILL_OUT
+    assert state(_saved(window, db_path)) == STILL_OUT
 
 
 def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
@@ -196,7 +159,7 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
 ) -> None:
     _exclude(window, qtbot, 2)
     _readmit(window, qtbot, 4)
-    items = _items(window)
+    items = items_of(window)
     seen: list[object] = []
 
     def later(dialog: QDialog) -> None:
@@ -230,15 +193,15 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         (True, "3", False, False),
         (False, "", False, True),
     ]
-    assert _state(items) == moved_later
+    assert state(items) == moved_later
     [row] = rows_of(window, RowKind.READMITTED)
     assert row.item is items[4]
     assert window.stack.undoText() == "Move readmission of press and public"
     assert focused() is window.view.editor  # type: ignore[union-attr]
     key(Qt.Key.Key_Z, CTRL)  # one step: back before item 4, item 4 public again
-    assert _state(items) == EXCLUDED
+    assert state(items) == EXCLUDED
     key(Qt.Key.Key_Z, CTRL_SHIFT)
-    assert _state(items) == moved_later
+    assert state(items) == moved_later
 
     def earliest(dialog: QDialog) -> None:
         assert isinstance(dialog, ReadmissionDialog)
@@ -258,12 +221,12 @@ def test_enter_on_the_clicked_readmission_moves_it_and_the_exempt_run_follows(
         (False, "", False, False),
         (False, "", False, False),
     ]
-    assert _state(items) == moved_earlier
+    assert state(items) == moved_earlier
     assert seen[-1] == "Moving it here: item 3 and item 4 become public."
-    text = _export_public(window, tmp_path / "public.docx")
+    text = export_public(window, tmp_path / "public.docx")
     assert "The press and public were readmitted to the meeting." in text
     assert SECRET in text and FARES in text
-    assert _state(_saved(window, db_path)) == moved_earlier
+    assert state(_saved(window, db_path)) == moved_earlier
 
 
 def test_esc_in_the_move_dialog_changes_nothing(window: MainWindow, qtbot: QtBot) -> None:
@@ -279,7 +242,7 @@ def test_esc_in_the_move_dialog_changes_nothing(window: MainWindow, qtbot: QtBot
     _click_readmission(window, qtbot)
     window.run_dialog = by_keys(escape)
     key(Qt.Key.Key_Return)
-    assert _state(_items(window)) == EXCLUDED
+    assert state(items_of(window)) == EXCLUDED
     assert window.stack.index() == depth
 
 
@@ -291,19 +254,19 @@ def test_the_readmission_and_a_new_exclusion_at_one_item_are_selected_apart(
     _exclude(window, qtbot, 2)
     _readmit(window, qtbot, 4)
     _exclude(window, qtbot, 4)
-    items = _items(window)
+    items = items_of(window)
     [readmitted] = rows_of(window, RowKind.READMITTED)
     exclusion = next(r for r in rows_of(window, RowKind.EXCLUSION) if r.item is items[3])
-    plain = _band(window, exclusion)
-    _click(window, qtbot, readmitted)
-    qtbot.waitUntil(lambda: _band(window, readmitted) == SELECTED_BAND, timeout=3000)
-    assert _band(window, exclusion) == plain
+    plain = band_of(window, exclusion)
+    click_row(window, qtbot, readmitted)
+    qtbot.waitUntil(lambda: band_of(window, readmitted) == SELECTED_BAND, timeout=3000)
+    assert band_of(window, exclusion) == plain
 
     asked: list[str] = []
     window.run_dialog = by_keys(remove_when_asked(asked))
     key(Qt.Key.Key_Delete)
     assert "item 4 becomes exempt again under paragraph 3." in asked[0]
-    assert _state(items) == [
+    assert state(items) == [
         (False, "", False, False),
         (False, "", True, False),
         (True, "3", False, False),
