@@ -11,8 +11,8 @@ Run from the repository root:  .venv/bin/python benchmarks/export_speed.py [--it
     into .docx (if pandoc is installed), and ``clerk-app export`` to .pdf, .docx and .html
     over a database holding the meeting.  Targets (issue 14): the PDF at most a third of
     LibreOffice's time, the Word file faster than pandoc; ratios of the medians.
-Every command is timed by :func:`time_command`, so another one is one more entry in
-:func:`_whole_processes`.
+Every command is timed by :func:`run_timed` (wall clock and CPU), so another one is one more
+entry in :func:`_whole_processes`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,18 +46,26 @@ from clerk_app.store.database import open_database  # noqa: E402
 
 
 def time_command(args: Sequence[str], *, repeat: int = 1, cwd: Path | None = None) -> float:
-    """Best wall-clock seconds of ``repeat`` runs of a command (which must succeed).
+    """Best wall-clock seconds of ``repeat`` runs of a command (which must succeed)."""
+    return min(run_timed(args, cwd=cwd)[0] for _ in range(repeat))
 
+
+def run_timed(args: Sequence[str], *, cwd: Path | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user and system, all its threads) of one run of a command.
+
+    The CPU time says how a tool fares on a loaded machine: a tool that is quick because it
+    uses both cores at once slows more, when the cores are shared, than one that uses one.
     Python may write its compiled bytecode: an installed Clerk runs from it, and a shell with
     PYTHONDONTWRITEBYTECODE set would otherwise time compiling every module on every run.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run(list(args), check=True, capture_output=True, cwd=cwd, timeout=600, env=env)
-        best = min(best, time.perf_counter() - started)
-    return best
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(list(args), check=True, capture_output=True, cwd=cwd, timeout=600, env=env)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def time_call(call: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -165,13 +174,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for command in commands.values():
             time_command(command)  # first runs: LibreOffice's profile, the draft's first record
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.rounds):
             for name, command in commands.items():
-                times[name].append(time_command(command))
+                wall, used = run_timed(command)
+                times[name].append(wall)
+                cpu[name].append(used)
         for name, values in times.items():
             results[name] = statistics.median(values)
-            print(f"(c) {name:22} median {results[name]:6.3f} s  min {min(values):6.3f} s "
-                  f"({args.rounds} rounds)")  # fmt: skip
+            print(f"(c) {name:22} median {results[name]:6.3f} s  min {min(values):6.3f} s  "
+                  f"CPU {statistics.median(cpu[name]):6.3f} s ({args.rounds} rounds)")  # fmt: skip
 
     print("ratios of medians (theirs / ours; above 1 means we are faster):")
     if "pandoc md -> docx" in results:
