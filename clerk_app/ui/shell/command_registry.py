@@ -306,8 +306,8 @@ SPECS: dict[Cmd, Spec] = {
         "&Item",
         ("Ctrl+Shift+R",),
         needs="item",
-        tip="Declarations, motions, arrivals and departures, the exclusion: pick one to edit "
-        "(Enter) or remove (Delete); a double-click on its row does the same",
+        tip="Declarations, motions, arrivals and departures, the exclusion and readmission: "
+        "pick one to edit (Enter) or remove (Delete); a double-click on its row does the same",
     ),
     Cmd.KEYS: Spec("&Keyboard shortcuts", "&Help", ("F1",), tip="Every key, printable"),
     Cmd.ABOUT: Spec("&About Clerk", "&Help"),
