@@ -1,6 +1,6 @@
-"""A click on a record row (a declaration, motion, arrival/departure, the exclusion...) selects
-it; then Enter edits it, Delete removes it (after asking) and Esc goes back to typing.  The status
-bar says what is selected.
+"""A click on a record row (a declaration, motion, arrival/departure, the exclusion or the
+readmission) selects it; then Enter edits it, Delete removes it (after asking) and Esc goes back
+to typing.  The status bar says what is selected.
 
 Kept out of the capture view: it watches the view's mouse and keys through an event filter
 and hands the row to whoever listens (the records flow), so the view knows nothing of it.
