@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 from clerk_app import __version__
 from clerk_app.core.procedure.quorum import describe as describe_quorum
@@ -25,6 +25,8 @@ from clerk_app.services.errors import (
     resolve_database_path,
 )
 from clerk_app.services.meeting_ids import parse_meeting_id
+
+_Done = TypeVar("_Done")
 
 if TYPE_CHECKING:
     from clerk_app.core.action_entries import ActionEntry
@@ -268,38 +270,64 @@ def _warn(err: TextIO, message: str) -> None:
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from clerk_app.app import clerk_name_setting
-    from clerk_app.services.exporting import ExportError, export_minutes, record_circulated
-    from clerk_app.services.stopping import Stopped, stop_cleanly
+    from clerk_app.services.exporting import Exported, export_minutes, record_circulated
 
     def warn(message: str) -> None:
         # A template that cannot be used is not fatal: the plain style is used, and said.
         _warn(err, message)
 
-    try:
-        with stop_cleanly():  # SIGTERM/SIGHUP: the part file is removed, not left hidden
-            exported = export_minutes(
-                db,
-                parse_meeting_id(args.meeting),
-                args.to,
-                confidential=args.confidential,
-                action_log=args.action_log,
-                author=clerk_name_setting(),
-                template=args.template,
-                warn=warn,
-                pdf_template=args.pdf_template,
-                ahead=getattr(args, "ahead", None),
-            )
-    except ExportError as exc:
-        raise UsageError(str(exc)) from exc
-    except Stopped as stop:
-        err.write(f"clerk-app: export to {args.to} stopped by {stop.name}\n")
-        return stop.exit_code
+    def export() -> Exported:
+        return export_minutes(
+            db,
+            parse_meeting_id(args.meeting),
+            args.to,
+            confidential=args.confidential,
+            action_log=args.action_log,
+            author=clerk_name_setting(),
+            template=args.template,
+            warn=warn,
+            pdf_template=args.pdf_template,
+        )
+
+    exported = _exporting(args.to, err, export)
+    if isinstance(exported, int):
+        return exported
     # A separate step: the file is written whatever happens to the history's note of it.
     warning = record_circulated(db, exported)
     if warning is not None:
         _warn(err, warning)
     out.write(f"{exported.path}\n")
     return 0
+
+
+def _export_ahead(ahead: PdfAhead, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``export`` to PDF by services/pdf_ahead.py: written, and a draft noted as circulated,
+    without SQLAlchemy; the same messages as the usual path (ExportError, a stop, warnings)."""
+    from clerk_app.services.pdf_ahead import finish_pdf
+
+    database, _ = resolve_database_path(args.db)
+    finished = _exporting(args.to, err, lambda: finish_pdf(ahead, database, args.to))
+    if isinstance(finished, int):
+        return finished
+    for warning in finished.warnings:
+        _warn(err, warning)
+    out.write(f"{finished.path}\n")
+    return 0
+
+
+def _exporting(to: Path, err: TextIO, export: Callable[[], _Done]) -> _Done | int:
+    """``export()``'s result, or the exit code when it was refused or stopped (said on err)."""
+    from clerk_app.services.export_rules import ExportError
+    from clerk_app.services.stopping import Stopped, stop_cleanly
+
+    try:
+        with stop_cleanly():  # SIGTERM/SIGHUP: the part file is removed, not left hidden
+            return export()
+    except ExportError as exc:
+        raise UsageError(str(exc)) from exc
+    except Stopped as stop:
+        err.write(f"clerk-app: export to {to} stopped by {stop.name}\n")
+        return stop.exit_code
 
 
 def cmd_search(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -659,9 +687,9 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def _begin_pdf(args: argparse.Namespace) -> PdfAhead | None:
-    """An export to PDF: Typst starts laying the minutes out now, on the other core, while
-    the database is opened the usual way (see services/pdf_ahead.py).  None when it cannot
-    start: the usual path then does everything, and says what is wrong, if anything."""
+    """An export to PDF: the meeting read without SQLAlchemy and Typst laying it out on the
+    other core (see services/pdf_ahead.py).  None when that cannot be done: the usual path
+    then does everything, and says what is wrong, if anything."""
     from clerk_app.app import clerk_name_setting
     from clerk_app.services.pdf_ahead import begin_pdf
 
@@ -734,7 +762,13 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             err.write(f"clerk-app: {exc}\n")
             return 2
     if args.command == "export":
-        args.ahead = _begin_pdf(args)
+        ahead = _begin_pdf(args)
+        if ahead is not None:  # a PDF of a meeting the quick reader could read: no SQLAlchemy
+            try:
+                return _export_ahead(ahead, args, out, err)
+            except UsageError as exc:
+                err.write(f"clerk-app: {exc}\n")
+                return 2
     try:
         # Commands that only read open the file read-only: they never create, upgrade or
         # change a file (an older file must be upgraded by a command that writes first).

@@ -49,21 +49,14 @@ def empty_trash(db: Database, *, older_than_days: int | None = None) -> int:
     return count
 
 
-def mark_circulated(
-    db: Database, meeting_id: int, *, meeting: Meeting | None = None, snapshot: str | None = None
-) -> int:
+def mark_circulated(db: Database, meeting_id: int, *, meeting: Meeting | None = None) -> int:
     """Keep the draft as it was sent out (done on every draft export; unchanged: no new copy).
 
-    ``meeting`` is the meeting as just exported, saving a second read of it; ``snapshot`` its
-    ``core.snapshot.to_json``, if already worked out."""
+    ``meeting`` is the meeting as just exported, saving a second read of it.  (A PDF exported
+    by the command line is noted by ``store/circulation``, the same rule without the ORM.)"""
     with db.unit_of_work() as uow:
         revision_id = archive.take_revision(
-            uow.session,
-            meeting_id,
-            reason="circulated",
-            now=_now(),
-            meeting=meeting,
-            snapshot=snapshot,
+            uow.session, meeting_id, reason="circulated", now=_now(), meeting=meeting
         )
         uow.commit()
     return revision_id

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from clerk_app.core.action_entries import ActionEntry
 from clerk_app.core.model import Meeting, Status
 from clerk_app.export.files import ExportError
-from clerk_app.export.targets import Protected
 from clerk_app.services import archive, bodies, identity, meetings
 from clerk_app.services.database import Database, DatabaseError, StorageUnavailable
-from clerk_app.services.pdf_ahead import Options, PdfAhead
-from clerk_app.store.backups import database_files
+from clerk_app.services.export_rules import protected_files
 
 
 @dataclass(frozen=True)
@@ -26,15 +23,6 @@ class Exported:
     path: Path
     meeting: Meeting
     warnings: tuple[str, ...] = ()
-    # The meeting as the history keeps it (core/snapshot.py), when it was worked out while
-    # Typst laid the PDF out, so that noting the circulated draft has nothing left to do.
-    snapshot: str | None = None
-
-
-def protected_files(database: Path) -> Protected:
-    """What no export may write over: the database, its side files, backups and kept copies."""
-    files, backups = database_files(database)
-    return Protected(files=tuple(files), folders=(backups,))
 
 
 def export_minutes(
@@ -49,7 +37,6 @@ def export_minutes(
     template: Path | None = None,
     warn: Callable[[str], None] | None = None,
     pdf_template: Path | None = None,
-    ahead: PdfAhead | None = None,
 ) -> Exported:
     """Write the minutes to ``path`` (.docx, .pdf, .html or .txt); ExportError says what went
     wrong.
@@ -62,16 +49,13 @@ def export_minutes(
     Only reads the database: a read-only window, or a file another process is writing, can
     export.  Noting that a draft was circulated is ``record_circulated``, a separate step.
     Never written over the database, its side files or its backups (see export/targets.py).
-
-    ``ahead``: the same PDF begun before the database was opened (services/pdf_ahead.py);
-    its pages are used only if they are of this very meeting, template and options.
+    (``clerk-app export`` to PDF usually goes by services/pdf_ahead.py instead.)
     """
     meeting = meetings.load_meeting(db, meeting_id)
     # The exporters import python-docx or Typst only when a format is asked for.
     from clerk_app.export.files import MINUTES_SUFFIXES, check_name, export_meeting
 
     warnings: list[str] = []
-    snapshot = None
 
     def heard(message: str) -> None:
         warnings.append(message)
@@ -88,36 +72,19 @@ def export_minutes(
         if progress is not None:
             progress(1, 1)
     else:
-        author = identity.author_name(author)
-        options = Options(confidential, action_log, author, pdf_template)
-        laid_out = None
-        if ahead is not None and ahead.matches(meeting_id, meeting, options):
-            laid_out = partial(_pages_from, ahead, heard)
-            if meeting.status is Status.DRAFT:
-                from clerk_app.core.snapshot import to_json
-
-                snapshot = to_json(meeting)  # while Typst is still at work on its thread
         written = export_meeting(
             meeting,
             path,
             confidential=confidential,
             action_log=action_log,
             progress=progress,
-            author=author,
+            author=identity.author_name(author),
             template=template,
             warn=heard,
             protected=protected_files(db.path),
             pdf_template=pdf_template,
-            laid_out=laid_out,
         )
-    return Exported(written, meeting, tuple(warnings), snapshot)
-
-
-def _pages_from(ahead: PdfAhead, heard: Callable[[str], None]) -> bytes:
-    pdf = ahead.pdf()
-    for warning in ahead.warnings:  # complete once the pages are
-        heard(warning)
-    return pdf
+    return Exported(written, meeting, tuple(warnings))
 
 
 def record_circulated(db: Database, exported: Exported) -> str | None:
@@ -136,7 +103,7 @@ def record_circulated(db: Database, exported: Exported) -> str | None:
             "not record that this draft was circulated"
         )
     try:
-        archive.mark_circulated(db, meeting.id, meeting=meeting, snapshot=exported.snapshot)
+        archive.mark_circulated(db, meeting.id, meeting=meeting)
     except (StorageUnavailable, DatabaseError) as exc:
         return (
             f"{exported.path.name} is written, but the history could not record that this "

@@ -66,15 +66,11 @@ def take_revision(
     reason: str,
     now: dt.datetime,
     meeting: Meeting | None = None,
-    snapshot: str | None = None,
 ) -> int:
-    """Keep the meeting as it stands now (``meeting``, if the caller has just loaded it, or
-    ``snapshot``, its ``to_json``); skipped when nothing changed since the last revision of
-    the same reason."""
-    if snapshot is not None:
-        content = snapshot
-    else:
-        content = to_json(meeting if meeting is not None else load_meeting(session, meeting_id))
+    """Keep the meeting as it stands now (``meeting``, if the caller has just loaded it);
+    skipped when nothing changed since the last revision of the same reason (``store/
+    circulation`` keeps a circulated draft by the same rule, in plain SQL)."""
+    content = to_json(meeting if meeting is not None else load_meeting(session, meeting_id))
     last = session.scalars(
         select(RevisionRow)
         .where(RevisionRow.meeting_id == meeting_id)

@@ -1,10 +1,10 @@
 """One meeting read straight through sqlite3, for an export that cannot wait for SQLAlchemy.
 
-``clerk-app export ... --to minutes.pdf`` spends most of its time in two places: importing
-SQLAlchemy (a quarter of a second) and Typst laying the pages out (half a second).  Reading
-the meeting here, with the standard library alone, lets Typst start at once, while SQLAlchemy
-imports on the other core for the steps that need it (opening the file as usual, noting that
-the draft was circulated).
+``clerk-app export ... --to minutes.pdf`` would otherwise spend a quarter of a second of a
+core importing SQLAlchemy before Typst could start laying the pages out.  Reading the meeting
+here, with the standard library alone, lets Typst start at once, and the export never loads
+SQLAlchemy at all (services/pdf_ahead.py; the draft's circulation is noted by
+``store/circulation``).
 
 This is a reader, never a writer, and only a fast path: whenever it is not certain it reads
 what ``store/meetings.load_meeting`` would (a file at another schema revision, a missing

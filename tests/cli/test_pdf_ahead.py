@@ -1,12 +1,15 @@
-"""``clerk-app export ID --to x.pdf`` lays the PDF out while the database opens, and uses those
-pages only when the usual reader agrees (services/pdf_ahead.py)."""
+"""``clerk-app export ID --to x.pdf`` reads, lays out, writes and notes the draft circulated
+without SQLAlchemy (services/pdf_ahead.py): the same PDF and history as the usual path, and
+the usual path whenever the quick reader stands down."""
 
 from __future__ import annotations
 
 import io
 import shutil
+import sqlite3
+import subprocess
+import sys
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,30 +102,87 @@ def test_exporting_the_draft_keeps_it_in_the_history_as_laid_out(
     assert layouts == ["clerk-pdf", "clerk-pdf"]
 
 
-def test_a_meeting_changed_before_the_usual_read_is_laid_out_again(
-    tmp_path: Path, layouts: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The window saves a point between the quick read and the usual one: the PDF shows it."""
+def test_a_pdf_export_never_loads_sqlalchemy(tmp_path: Path) -> None:
+    """Its whole point: the quarter of a second of a core SQLAlchemy's import costs is not
+    spent, and the draft is still kept in the history, read back through the ORM."""
     path, meeting_id = _database(tmp_path)
-    real: Callable[..., Any] = cli._open_database
-
-    def saved_meanwhile(*args: Any, **kwargs: Any) -> Any:
-        db = open_database(path)
-        try:
-            meeting = meetings.load_meeting(db, meeting_id)
-            point = next(p for item in meeting.items for p in item.points)
-            assert point.id is not None
-            editing.set_point_text(db, point_id=point.id, text="Saved by the window meanwhile.")
-        finally:
-            db.close()
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(cli, "_open_database", saved_meanwhile)
     target = tmp_path / "minutes.pdf"
+    code = (
+        "import sys; from clerk_app import cli; "
+        f"code = cli.main(['--db', {str(path)!r}, 'export', '{meeting_id}', '--to', "
+        f"{str(target)!r}]); "
+        "sys.exit(code or 3 * ('sqlalchemy' in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, str(target), "")
+    db = open_database(path)
+    try:
+        [kept] = archive.revisions(db, meeting_id)
+        assert kept.reason == "circulated"
+        assert archive.compare_revisions(db, kept.id) == []
+    finally:
+        db.close()
+
+
+def test_a_draft_changed_since_is_kept_again_at_the_next_export(
+    tmp_path: Path, layouts: list[str]
+) -> None:
+    """The window saves a point after one export: the next PDF shows it, and the history
+    keeps both drafts as they were sent."""
+    path, meeting_id = _database(tmp_path)
+    target = tmp_path / "minutes.pdf"
+    assert run(path, "export", str(meeting_id), "--to", str(target))[0] == 0
+    db = open_database(path)
+    try:
+        meeting = meetings.load_meeting(db, meeting_id)
+        point = next(p for item in meeting.items for p in item.points)
+        assert point.id is not None
+        editing.set_point_text(db, point_id=point.id, text="Saved by the window meanwhile.")
+    finally:
+        db.close()
     code, _, err = run(path, "export", str(meeting_id), "--to", str(target))
     assert (code, err) == (0, "")
-    assert layouts == ["clerk-pdf", "MainThread"]  # the pages laid out ahead were not used
+    assert layouts == ["clerk-pdf", "clerk-pdf"]
     assert "Saved by the window meanwhile." in flowing(pdftotext(target))
+    db = open_database(path)
+    try:
+        first, second = archive.revisions(db, meeting_id)
+        assert archive.compare_revisions(db, second.id) == []  # the second is as it stands
+        assert archive.compare_revisions(db, first.id) != []
+    finally:
+        db.close()
+
+
+def test_a_read_only_database_still_exports_and_says_the_history_missed_it(
+    tmp_path: Path, layouts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, meeting_id = _database(tmp_path)
+    real = sqlite3.connect
+
+    def read_only(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        # SQLite's own "attempt to write a readonly database", as a read-only share gives
+        # (a chmod would not do: the tests may run as root, whom permissions do not stop).
+        connection: sqlite3.Connection = real(*args, **kwargs)
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    target = tmp_path / "minutes.pdf"
+    code, out, err = run(path, "export", str(meeting_id), "--to", str(target))
+    monkeypatch.undo()
+    assert (code, out.strip()) == (0, str(target))
+    assert layouts == ["clerk-pdf"]
+    assert err == (
+        "clerk-app: warning: minutes.pdf is written, but the history could not record that "
+        "this draft was circulated: the database file or its folder is read-only: Clerk "
+        "cannot save there\n"
+    )
+    assert target.stat().st_size > 0
+    db = open_database(path)
+    try:
+        assert archive.revisions(db, meeting_id) == []  # nothing half-recorded
+    finally:
+        db.close()
 
 
 def test_an_older_file_is_brought_up_to_date_and_exported_the_usual_way(
