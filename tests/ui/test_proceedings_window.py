@@ -21,14 +21,13 @@ from clerk_app.core.procedure.movements import Movement, MovementKind
 from clerk_app.services import bodies, meetings
 from clerk_app.store.database import Database
 from clerk_app.ui.capture.rows import RowKind
-from clerk_app.ui.dialogs.approval_dialogs import ConfirmDialog
 from clerk_app.ui.dialogs.exclusion_dialog import ExclusionDialog
 from clerk_app.ui.dialogs.item_dialog import ItemDialog
 from clerk_app.ui.dialogs.movement_dialog import MovementDialog
 from clerk_app.ui.shell.command_registry import Cmd
 from clerk_app.ui.shell.main_window import MainWindow
 from tests.ui import attendance_steps as steps
-from tests.ui.helpers import by_keys, focused, key, present, reload, type_text
+from tests.ui.helpers import by_keys, focused, key, present, reload, remove_when_asked, type_text
 
 DAY = dt.date(2026, 9, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -410,17 +409,8 @@ def test_a_clicked_arrival_or_departure_row_takes_enter_and_delete(
     assert len(item.movements) == 2  # looked at, nothing changed
 
     asked: list[str] = []
-
-    def confirm(dialog: QDialog) -> None:
-        assert isinstance(dialog, ConfirmDialog)
-        asked.append(dialog.message.text())
-        for _ in range(2):
-            if focused().text() != "Remove":  # type: ignore[attr-defined]
-                key(Qt.Key.Key_Tab)
-        key(Qt.Key.Key_Space)
-
     click("Whitlock")
-    window.run_dialog = by_keys(confirm)
+    window.run_dialog = by_keys(remove_when_asked(asked))
     key(Qt.Key.Key_Delete)
     assert "Cllr Sam Whitlock left the meeting at 10.05 am" in asked[0]
     assert [m.member for m in item.movements] == ["Cllr Tegan Moss"]
