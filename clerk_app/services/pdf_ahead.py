@@ -60,11 +60,13 @@ class PdfAhead:
             author=options.author,
         )
         # Worked out here, not on the thread: Python work there would take turns with the
-        # caller's imports for Python's lock, and hold Typst back twice as long.
+        # caller's own (the writer's imports, the history's copy of the draft) for Python's
+        # lock, and hold Typst back.
         self._inputs = typst_inputs(self._document, options.template)
         self._pdf: bytes | None = None
         self._error: BaseException | None = None
-        # A daemon: if opening the database fails, the process ends without waiting for it.
+        # A daemon: if the export is refused (a target it may not write), the process ends
+        # without waiting for the pages.
         self._thread = threading.Thread(target=self._lay_out, name="clerk-pdf", daemon=True)
         self._thread.start()
 
