@@ -43,10 +43,9 @@ class Options:
 class PdfAhead:
     """Typst laying one meeting's PDF out on a thread, begun by :func:`begin_pdf`."""
 
-    def __init__(self, meeting_id: int, meeting: Meeting, options: Options) -> None:
+    def __init__(self, meeting: Meeting, options: Options) -> None:
         from clerk_app.core.document import compose
 
-        self.meeting_id = meeting_id
         self.meeting = meeting
         self.options = options
         # Why the body's template could not be used, heard on the thread; the caller says so.
@@ -116,7 +115,7 @@ def begin_pdf(
         author=identity.author_name(author),
         template=template if template is not None else read.pdf_template,
     )
-    return PdfAhead(meeting_id, read.meeting, options)
+    return PdfAhead(read.meeting, options)
 
 
 @dataclass(frozen=True)

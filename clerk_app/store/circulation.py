@@ -28,7 +28,7 @@ def note_circulated(database: Path, meeting_id: int, content: str, now: dt.datet
     True when the history holds it now (written, or already its latest revision); False when
     this file is not one to write to here (another schema revision, no such meeting): the
     caller says nothing was recorded.  Raises StorageUnavailable when the write cannot reach
-    the disk (read-only, full, locked past the busy timeout)."""
+    the disk (read-only, full, locked past the busy timeout, damaged)."""
     try:
         # The store's own settings for a writer: wait for another writer as long as it does,
         # and a commit survives a power cut (the file is in WAL mode already).
@@ -56,7 +56,9 @@ def note_circulated(database: Path, meeting_id: int, content: str, now: dt.datet
             )
         connection.execute("COMMIT")
         return True
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
+        # Whatever SQLite refuses here (a full or locked disk, a file damaged since it was
+        # read) is said as a write failure: noting the circulation never fails the export.
         raise StorageUnavailable(describe_write_failure(str(exc))) from exc
     finally:
         connection.close()  # an open transaction is rolled back
